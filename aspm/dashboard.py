@@ -1,0 +1,20 @@
+"""Panels of the partnership home page. Each app adds its own by naming a function here.
+
+A panel function takes the request (with ``request.partnership`` and ``request.membership``)
+and returns ``{"template": ..., "context": {...}}``, or ``None`` to show nothing for this role.
+"""
+
+from __future__ import annotations
+
+from django.utils.module_loading import import_string
+
+PANELS: list[str] = []
+
+
+def home_panels(request) -> list[dict]:
+    panels = []
+    for path in PANELS:
+        panel = import_string(path)(request)
+        if panel:
+            panels.append(panel)
+    return panels

@@ -1,0 +1,41 @@
+"""URL map. Everything of a partnership lives under /p/<slug>/ and goes through partnerships.access."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from partnerships.forms_auth import EmailAuthenticationForm, PasswordResetRequestForm
+from partnerships.views import account
+
+tenant_patterns = [
+    path("", include("partnerships.urls")),
+]
+
+urlpatterns = [
+    path("", account.home, name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password-reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        name="password_reset",
+    ),
+    path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("invitations/<str:token>/", account.invitation_accept, name="invitation_accept"),
+    path("accessibility/", account.accessibility_statement, name="accessibility"),
+    path("healthz", account.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("p/<slug:slug>/", include(tenant_patterns)),
+]

@@ -1,0 +1,126 @@
+"""Django admin for platform staff: create partnerships, support users. Writes go through services."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from . import audit, services
+from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ("email",)
+    list_display = ("email", "full_name", "is_staff", "is_active", "last_login")
+    search_fields = ("email", "full_name")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("Person", {"fields": ("full_name",)}),
+        ("Access", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ("user", "role", "organisation")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "area", "is_active", "created_at")
+    search_fields = ("name", "slug", "area")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            audit.update(actor=request.user, obj=obj, values={f: form.cleaned_data[f] for f in form.changed_data})
+        else:
+            data = {f: form.cleaned_data[f] for f in form.fields if f not in ("name", "slug", "area")}
+            new = services.partnership_create(actor=request.user, name=obj.name, slug=obj.slug, area=obj.area, **data)
+            obj.pk = new.pk
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "partnership", "sector", "is_active")
+    list_filter = ("partnership", "sector")
+    search_fields = ("name",)
+    readonly_fields = ("partnership",)
+
+    def has_add_permission(self, request):
+        return False  # organisations are added inside the product, by the coordinator
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Support can add the first coordinator of a new partnership here."""
+
+    list_display = ("user", "partnership", "role", "organisation")
+    list_filter = ("partnership", "role")
+    search_fields = ("user__email", "user__full_name")
+    fields = ("partnership_choice", "user", "role", "organisation")
+    autocomplete_fields = ("user",)
+
+    def get_form(self, request, obj=None, **kwargs):
+        from django import forms
+
+        form = super().get_form(request, obj, fields=("user", "role", "organisation"), **kwargs)
+        form.base_fields["partnership_choice"] = forms.ModelChoiceField(
+            Partnership.objects.all(), label="Partnership", initial=getattr(obj, "partnership_id", None),
+            disabled=obj is not None,
+        )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.membership_change_role(
+                actor=request.user, membership=obj, role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"],
+            )
+        else:
+            new = services.membership_create(
+                actor=request.user, partnership=form.cleaned_data["partnership_choice"],
+                user=form.cleaned_data["user"], role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"],
+            )
+            obj.pk = new.pk
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ("email", "partnership", "role", "expires_at", "accepted_at", "revoked_at")
+    list_filter = ("partnership",)
+    readonly_fields = [f.name for f in Invitation._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: nobody edits or deletes the audit log."""
+
+    list_display = ("at", "partnership", "actor_label", "action", "object_type", "object_repr")
+    list_filter = ("partnership", "object_type")
+    search_fields = ("object_repr", "actor_label", "action")
+    date_hierarchy = "at"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,48 @@
+"""Load the demo partnerships. Safe to run twice: it adds only what is missing."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
+
+from partnerships.demo import DEMO_PASSWORD, DemoWorld
+
+# Each app seeds its part, in this order, through its own services.
+SEEDERS = [
+    "partnerships.demo.seed",
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo partnerships (fictional) with one login per role, and print the logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", choices=["normal", "large"], default="normal",
+                            help="'large' adds a county-sized partnership for benchmarks.")
+        parser.add_argument("--allow-production", action="store_true",
+                            help="Seed even with DEBUG off (demo accounts have a published password).")
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+
+    def handle(self, *args, size: str, allow_production: bool, quiet_logins: bool, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "DEBUG is off, so this looks like production. The demo accounts share a published "
+                "password; pass --allow-production if you really want them here."
+            )
+        world = DemoWorld(size=size)
+        for path in SEEDERS:
+            import_string(path)(world)
+        if not quiet_logins:
+            self._print_logins(world)
+
+    def _print_logins(self, world: DemoWorld) -> None:
+        out = self.stdout
+        out.write(self.style.SUCCESS("Demo data is ready. Sign in with any of these (password: %s):" % DEMO_PASSWORD))
+        current = None
+        for partnership, role, email in world.logins:
+            if partnership != current:
+                out.write(f"\n  {partnership}")
+                current = partnership
+            out.write(f"    {role:<58} {email}")
+        out.write("")

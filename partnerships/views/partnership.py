@@ -1,0 +1,42 @@
+"""The partnership's home page and its details."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from aspm.dashboard import home_panels
+from aspm.forms import call_service
+
+from .. import selectors, services
+from ..access import Perm
+from ..decorators import partnership_view
+from ..forms import PartnershipForm
+
+
+@partnership_view()
+def home(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    context = {
+        "role_counts": selectors.role_counts(partnership),
+        "organisation_count": selectors.active_organisations(partnership).count(),
+        "recent_events": selectors.audit_events(partnership)[:8] if request.membership.role == "coordinator" else [],
+        "panels": home_panels(request),
+    }
+    return render(request, "partnerships/home.html", context)
+
+
+@partnership_view(need=Perm.MANAGE_PARTNERSHIP)
+def edit(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    form = PartnershipForm(request.POST or None, instance=partnership)
+    if request.method == "POST" and form.is_valid():
+        ok, _ = call_service(form, services.partnership_update, actor=request.user, partnership=partnership,
+                             **{f: form.cleaned_data[f] for f in form.Meta.fields})
+        if ok:
+            messages.success(request, "The partnership's details are saved.")
+            return redirect("partnerships:edit", slug=partnership.slug)
+    if request.method == "POST":
+        partnership.refresh_from_db()
+    return render(request, "partnerships/partnership_form.html", {"form": form})

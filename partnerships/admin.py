@@ -74,7 +74,9 @@ class MembershipAdmin(admin.ModelAdmin):
 
         form = super().get_form(request, obj, fields=("user", "role", "organisation"), **kwargs)
         form.base_fields["partnership_choice"] = forms.ModelChoiceField(
-            Partnership.objects.all(), label="Partnership", initial=getattr(obj, "partnership_id", None),
+            Partnership.objects.all(),
+            label="Partnership",
+            initial=getattr(obj, "partnership_id", None),
             disabled=obj is not None,
         )
         return form
@@ -82,13 +84,17 @@ class MembershipAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             services.membership_change_role(
-                actor=request.user, membership=obj, role=form.cleaned_data["role"],
+                actor=request.user,
+                membership=obj,
+                role=form.cleaned_data["role"],
                 organisation=form.cleaned_data["organisation"],
             )
         else:
             new = services.membership_create(
-                actor=request.user, partnership=form.cleaned_data["partnership_choice"],
-                user=form.cleaned_data["user"], role=form.cleaned_data["role"],
+                actor=request.user,
+                partnership=form.cleaned_data["partnership_choice"],
+                user=form.cleaned_data["user"],
+                role=form.cleaned_data["role"],
                 organisation=form.cleaned_data["organisation"],
             )
             obj.pk = new.pk

@@ -115,8 +115,13 @@ def update(*, actor, obj: M, values: dict[str, Any], action: str | None = None) 
     changes = diff(before, after)
     if changes:
         obj.save()
-        record(actor=actor, partnership=_partnership_of(obj), action=action or _action(obj, "update"),
-               obj=obj, changes=changes)
+        record(
+            actor=actor,
+            partnership=_partnership_of(obj),
+            action=action or _action(obj, "update"),
+            obj=obj,
+            changes=changes,
+        )
     return obj
 
 

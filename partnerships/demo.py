@@ -41,14 +41,30 @@ RIVERSIDE_ORGS = [
 # organisations of the list above)
 PARTNERSHIPS = [
     (
-        "northshire", "Northshire Anti-Slavery Partnership", "Northshire (county)", NORTHSHIRE_ORGS,
-        {"coordinator": "Priya Shah", "spoc1": "Tom Hughes", "spoc2": "Grace Okafor",
-         "board": "Margaret Ellis", "viewer": "Sam Reid"},
+        "northshire",
+        "Northshire Anti-Slavery Partnership",
+        "Northshire (county)",
+        NORTHSHIRE_ORGS,
+        {
+            "coordinator": "Priya Shah",
+            "spoc1": "Tom Hughes",
+            "spoc2": "Grace Okafor",
+            "board": "Margaret Ellis",
+            "viewer": "Sam Reid",
+        },
     ),
     (
-        "riverside", "Riverside City Modern Slavery Network", "Riverside City", RIVERSIDE_ORGS,
-        {"coordinator": "Daniel Price", "spoc1": "Aisha Begum", "spoc2": "Owen Davies",
-         "board": "Helen Clarke", "viewer": "Lena Novak"},
+        "riverside",
+        "Riverside City Modern Slavery Network",
+        "Riverside City",
+        RIVERSIDE_ORGS,
+        {
+            "coordinator": "Daniel Price",
+            "spoc1": "Aisha Begum",
+            "spoc2": "Owen Davies",
+            "board": "Helen Clarke",
+            "viewer": "Lena Novak",
+        },
     ),
 ]
 
@@ -79,8 +95,7 @@ def _ensure_organisation(partnership: Partnership, name: str, sector: str) -> Or
 
 def _ensure_member(partnership: Partnership, user: User, role: str, organisation: Organisation | None = None):
     if not Membership.objects.filter(partnership=partnership, user=user).exists():
-        services.membership_create(actor=None, partnership=partnership, user=user, role=role,
-                                   organisation=organisation)
+        services.membership_create(actor=None, partnership=partnership, user=user, role=role, organisation=organisation)
 
 
 def seed(world: DemoWorld) -> None:
@@ -90,7 +105,8 @@ def seed(world: DemoWorld) -> None:
         world.partnerships[slug] = demo
     # One person belongs to both, to show switching: Northshire's coordinator is a viewer in Riverside.
     _ensure_member(
-        world.partnerships["riverside"].partnership, world.partnerships["northshire"].people["coordinator"],
+        world.partnerships["riverside"].partnership,
+        world.partnerships["northshire"].people["coordinator"],
         Role.VIEWER,
     )
     if world.size == "large":
@@ -121,14 +137,37 @@ def _seed_partnership(world, slug, name, area, orgs, people) -> DemoPartnership:
     return demo
 
 
-LARGE_SECTORS = [Sector.POLICE, Sector.LOCAL_AUTHORITY, Sector.HEALTH, Sector.CRIMINAL_JUSTICE, Sector.NGO,
-                 Sector.BUSINESS, Sector.FAITH_COMMUNITY, Sector.OTHER]
-LARGE_PLACES = ["Westmoor", "Ashford Vale", "Kingsbridge", "Halton Marsh", "Orwell", "Greyfield", "Linmouth",
-                "Stanbury", "Caddon", "Elmsworth"]
+LARGE_SECTORS = [
+    Sector.POLICE,
+    Sector.LOCAL_AUTHORITY,
+    Sector.HEALTH,
+    Sector.CRIMINAL_JUSTICE,
+    Sector.NGO,
+    Sector.BUSINESS,
+    Sector.FAITH_COMMUNITY,
+    Sector.OTHER,
+]
+LARGE_PLACES = [
+    "Westmoor",
+    "Ashford Vale",
+    "Kingsbridge",
+    "Halton Marsh",
+    "Orwell",
+    "Greyfield",
+    "Linmouth",
+    "Stanbury",
+    "Caddon",
+    "Elmsworth",
+]
 LARGE_KINDS = {
-    Sector.POLICE: "Police", Sector.LOCAL_AUTHORITY: "Borough Council", Sector.HEALTH: "Health Partnership",
-    Sector.CRIMINAL_JUSTICE: "Community Justice Team", Sector.NGO: "Survivor Support Trust",
-    Sector.BUSINESS: "Business Forum", Sector.FAITH_COMMUNITY: "Faith Network", Sector.OTHER: "Housing Association",
+    Sector.POLICE: "Police",
+    Sector.LOCAL_AUTHORITY: "Borough Council",
+    Sector.HEALTH: "Health Partnership",
+    Sector.CRIMINAL_JUSTICE: "Community Justice Team",
+    Sector.NGO: "Survivor Support Trust",
+    Sector.BUSINESS: "Business Forum",
+    Sector.FAITH_COMMUNITY: "Faith Network",
+    Sector.OTHER: "Housing Association",
 }
 
 
@@ -136,8 +175,9 @@ def _seed_large(world: DemoWorld) -> DemoPartnership:
     """A partnership at the scale of a big county: 60 organisations, each with a SPOC."""
     partnership = _ensure_partnership("westmoor", "Greater Westmoor Anti-Slavery Partnership", "Greater Westmoor")
     demo = DemoPartnership(partnership=partnership)
-    coordinator = services.user_ensure(email="coordinator@westmoor.example", full_name="Ruth Adeyemi",
-                                       password=DEMO_PASSWORD)
+    coordinator = services.user_ensure(
+        email="coordinator@westmoor.example", full_name="Ruth Adeyemi", password=DEMO_PASSWORD
+    )
     _ensure_member(partnership, coordinator, Role.COORDINATOR)
     demo.people["coordinator"] = coordinator
     board = services.user_ensure(email="board@westmoor.example", full_name="Colin Marsh", password=DEMO_PASSWORD)
@@ -151,8 +191,9 @@ def _seed_large(world: DemoWorld) -> DemoPartnership:
         name = f"{place} {LARGE_KINDS[sector]}"
         org = _ensure_organisation(partnership, name, sector)
         demo.organisations[name] = org
-        spoc = services.user_ensure(email=f"spoc{i + 1:02d}@westmoor.example", full_name=f"SPOC {i + 1:02d} {place}",
-                                    password=DEMO_PASSWORD)
+        spoc = services.user_ensure(
+            email=f"spoc{i + 1:02d}@westmoor.example", full_name=f"SPOC {i + 1:02d} {place}", password=DEMO_PASSWORD
+        )
         _ensure_member(partnership, spoc, Role.SPOC, org)
         demo.people[f"spoc{i + 1:02d}"] = spoc
     world.logins.append((partnership.name, "Partner SPOC (each organisation)", "spoc01…spoc60@westmoor.example"))

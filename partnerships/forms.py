@@ -27,13 +27,16 @@ class OrganisationForm(forms.ModelForm):
 class _RoleFields(forms.Form):
     role = forms.ChoiceField(choices=Role.choices, help_text="What this person may do: see the table below.")
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False,
+        queryset=Organisation.objects.none(),
+        required=False,
         help_text="For a partner SPOC only: the organisation they report for.",
     )
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations if organisations is not None else Organisation.objects.none()
+        self.fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.none()
+        )
 
     def clean(self):
         data = super().clean()
@@ -56,7 +59,8 @@ class MembershipRoleForm(_RoleFields):
 class AcceptInvitationForm(forms.Form):
     full_name = forms.CharField(label="Your full name", max_length=150)
     password1 = forms.CharField(
-        label="Choose a password", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label="Choose a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(

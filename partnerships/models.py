@@ -12,8 +12,18 @@ from django.utils import timezone
 from aspm.models import TenantModel
 
 MONTHS = [
-    (1, "January"), (2, "February"), (3, "March"), (4, "April"), (5, "May"), (6, "June"),
-    (7, "July"), (8, "August"), (9, "September"), (10, "October"), (11, "November"), (12, "December"),
+    (1, "January"),
+    (2, "February"),
+    (3, "March"),
+    (4, "April"),
+    (5, "May"),
+    (6, "June"),
+    (7, "July"),
+    (8, "August"),
+    (9, "September"),
+    (10, "October"),
+    (11, "November"),
+    (12, "December"),
 ]
 
 
@@ -80,11 +90,14 @@ class Partnership(models.Model):
     slug = models.SlugField(max_length=60, unique=True, help_text="Used in web addresses: /p/<slug>/")
     area = models.CharField(max_length=200, help_text="The area the partnership covers, e.g. a county.")
     financial_year_start_month = models.PositiveSmallIntegerField(
-        "financial year starts in", choices=MONTHS, default=4,
+        "financial year starts in",
+        choices=MONTHS,
+        default=4,
         help_text="UK public bodies usually start their year in April.",
     )
     small_count_threshold = models.PositiveSmallIntegerField(
-        default=5, validators=[MinValueValidator(2), MaxValueValidator(50)],
+        default=5,
+        validators=[MinValueValidator(2), MaxValueValidator(50)],
         help_text="In anything shared outside the partnership, counts below this number are shown "
         "as “<5” (for a threshold of 5) so that no person can be identified.",
     )
@@ -140,7 +153,11 @@ class Membership(TenantModel):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
         help_text="The organisation a partner SPOC reports for.",
     )
 

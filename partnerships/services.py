@@ -40,6 +40,7 @@ def partnership_update(*, actor: User, partnership: Partnership, **values) -> Pa
 
 # --- organisations ------------------------------------------------------------------------
 
+
 def organisation_create(*, actor: User | None, partnership: Partnership, name: str, sector: str) -> Organisation:
     _check_unique_organisation_name(partnership, name)
     return audit.create(actor=actor, obj=Organisation(partnership=partnership, name=name.strip(), sector=sector))
@@ -71,6 +72,7 @@ def _check_unique_organisation_name(partnership: Partnership, name: str, exclude
 
 # --- members ------------------------------------------------------------------------------
 
+
 def _check_role(partnership: Partnership, role: str, organisation: Organisation | None) -> None:
     if role not in Role.values:
         raise ValidationError({"role": "Choose one of the roles offered."})
@@ -91,8 +93,10 @@ def _check_spoc_free(organisation: Organisation | None, role: str, exclude_pk: i
     holder = taken.select_related("user").first()
     if holder is not None:
         raise ValidationError(
-            {"organisation": f"{organisation} already has a SPOC ({holder.user}). "
-             "Change that member's role first: each organisation has one SPOC."}
+            {
+                "organisation": f"{organisation} already has a SPOC ({holder.user}). "
+                "Change that member's role first: each organisation has one SPOC."
+            }
         )
 
 
@@ -103,9 +107,7 @@ def _check_not_last_coordinator(membership: Membership) -> None:
         pk=membership.pk
     )
     if not others.exists():
-        raise ValidationError(
-            "This is the partnership's last coordinator. Make someone else a coordinator first."
-        )
+        raise ValidationError("This is the partnership's last coordinator. Make someone else a coordinator first.")
 
 
 def membership_create(
@@ -130,7 +132,9 @@ def membership_change_role(
             _check_not_last_coordinator(membership)
         _check_spoc_free(organisation, role, exclude_pk=membership.pk)
         return audit.update(
-            actor=actor, obj=membership, values={"role": role, "organisation": organisation},
+            actor=actor,
+            obj=membership,
+            values={"role": role, "organisation": organisation},
             action="membership.change_role",
         )
 
@@ -144,6 +148,7 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
 
 
 # --- invitations --------------------------------------------------------------------------
+
 
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
@@ -178,8 +183,12 @@ def invitation_create(
         invitation = audit.create(
             actor=actor,
             obj=Invitation(
-                partnership=partnership, email=email, role=role, organisation=organisation,
-                token_hash=_hash_token(token), invited_by=actor,
+                partnership=partnership,
+                email=email,
+                role=role,
+                organisation=organisation,
+                token_hash=_hash_token(token),
+                invited_by=actor,
                 expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
             ),
         )
@@ -226,9 +235,7 @@ def invitation_for_token(token: str) -> Invitation:
     return invitation
 
 
-def invitation_accept(
-    *, token: str, user: User | None = None, full_name: str = "", password: str = ""
-) -> Membership:
+def invitation_accept(*, token: str, user: User | None = None, full_name: str = "", password: str = "") -> Membership:
     """Use an invitation: an existing user (signed in with the invited address) joins, or a new
     account is made with ``full_name`` and ``password``. Single use, even if clicked twice at once."""
     with transaction.atomic():
@@ -252,15 +259,23 @@ def invitation_accept(
                 f"This invitation was sent to {invitation.email}, but you are signed in as {user.email}."
             )
         membership = membership_create(
-            actor=user, partnership=invitation.partnership, user=user,
-            role=invitation.role, organisation=invitation.organisation,
+            actor=user,
+            partnership=invitation.partnership,
+            user=user,
+            role=invitation.role,
+            organisation=invitation.organisation,
         )
-        audit.update(actor=user, obj=invitation, values={"accepted_at": timezone.now(), "accepted_by": user},
-                     action="invitation.accept")
+        audit.update(
+            actor=user,
+            obj=invitation,
+            values={"accepted_at": timezone.now(), "accepted_by": user},
+            action="invitation.accept",
+        )
         return membership
 
 
 # --- users (platform level: the demo seeder and the admin) --------------------------------
+
 
 def user_ensure(*, email: str, full_name: str, password: str | None = None) -> User:
     """The user with this email, made if missing (used by the seeder; never changes a password)."""

@@ -35,10 +35,9 @@ def required(name: str, *, dev_default: str | None, is_debug: bool, check=None, 
 
 
 def parse_db_url(value: str) -> dict:
-    config = environ.Env.db_url_config(value)
-    if not config.get("ENGINE"):
-        raise ValueError("unknown database scheme")
-    return config
+    if not value.startswith(("postgres://", "postgresql://", "sqlite://")):
+        raise ValueError("ASPM runs on PostgreSQL (postgres://...) or SQLite (sqlite:///path)")
+    return environ.Env.db_url_config(value)
 
 
 def parse_email_url(value: str) -> dict:

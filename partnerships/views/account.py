@@ -49,8 +49,11 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             ok = False
             if form.is_valid():
                 ok, membership = call_service(
-                    form, services.invitation_accept, token=token,
-                    full_name=form.cleaned_data["full_name"], password=form.cleaned_data["password1"],
+                    form,
+                    services.invitation_accept,
+                    token=token,
+                    full_name=form.cleaned_data["full_name"],
+                    password=form.cleaned_data["password1"],
                 )
                 if ok:
                     login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")

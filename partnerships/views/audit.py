@@ -20,8 +20,12 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         filters = selectors.AuditFilter(
-            actor=data["actor"], object_type=data["object_type"], action=data["action"],
-            text=data["text"], since=data["since"], until=data["until"],
+            actor=data["actor"],
+            object_type=data["object_type"],
+            action=data["action"],
+            text=data["text"],
+            since=data["since"],
+            until=data["until"],
         )
     page = Paginator(selectors.audit_events(partnership, filters), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -59,8 +59,12 @@ def member_invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, organisations=selectors.active_organisations(partnership))
     if request.method == "POST" and form.is_valid():
         ok, result = call_service(
-            form, services.invitation_create, actor=request.user, partnership=partnership,
-            email=form.cleaned_data["email"], role=form.cleaned_data["role"],
+            form,
+            services.invitation_create,
+            actor=request.user,
+            partnership=partnership,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
             organisation=form.cleaned_data["organisation"],
             accept_url_builder=lambda token: request.build_absolute_uri(
                 reverse("invitation_accept", kwargs={"token": token})
@@ -69,7 +73,8 @@ def member_invite(request: HttpRequest) -> HttpResponse:
         if ok:
             invitation, _token = result
             messages.success(
-                request, f"An invitation is on its way to {invitation.email}. "
+                request,
+                f"An invitation is on its way to {invitation.email}. "
                 f"The link works once and expires on {invitation.expires_at:%-d %B %Y}.",
             )
             return redirect("partnerships:members", slug=partnership.slug)
@@ -88,8 +93,12 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         ok, _ = call_service(
-            form, services.membership_change_role, actor=request.user, membership=membership,
-            role=form.cleaned_data["role"], organisation=form.cleaned_data["organisation"],
+            form,
+            services.membership_change_role,
+            actor=request.user,
+            membership=membership,
+            role=form.cleaned_data["role"],
+            organisation=form.cleaned_data["organisation"],
         )
         if ok:
             messages.success(request, f"{membership.user}'s role is saved.")

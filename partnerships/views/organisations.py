@@ -28,8 +28,12 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         ok, organisation = call_service(
-            form, services.organisation_create, actor=request.user, partnership=request.partnership,
-            name=form.cleaned_data["name"], sector=form.cleaned_data["sector"],
+            form,
+            services.organisation_create,
+            actor=request.user,
+            partnership=request.partnership,
+            name=form.cleaned_data["name"],
+            sector=form.cleaned_data["sector"],
         )
         if ok:
             messages.success(request, f"{organisation} is added.")
@@ -42,8 +46,9 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for(request.membership, Organisation, pk=pk, need=Perm.MANAGE_PARTNERSHIP)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        ok, _ = call_service(form, services.organisation_update, actor=request.user, organisation=organisation,
-                             **form.cleaned_data)
+        ok, _ = call_service(
+            form, services.organisation_update, actor=request.user, organisation=organisation, **form.cleaned_data
+        )
         if ok:
             messages.success(request, f"{organisation} is saved.")
             return redirect("partnerships:organisations", slug=request.partnership.slug)

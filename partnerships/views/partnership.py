@@ -32,8 +32,13 @@ def edit(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
     form = PartnershipForm(request.POST or None, instance=partnership)
     if request.method == "POST" and form.is_valid():
-        ok, _ = call_service(form, services.partnership_update, actor=request.user, partnership=partnership,
-                             **{f: form.cleaned_data[f] for f in form.Meta.fields})
+        ok, _ = call_service(
+            form,
+            services.partnership_update,
+            actor=request.user,
+            partnership=partnership,
+            **{f: form.cleaned_data[f] for f in form.Meta.fields},
+        )
         if ok:
             messages.success(request, "The partnership's details are saved.")
             return redirect("partnerships:edit", slug=partnership.slug)

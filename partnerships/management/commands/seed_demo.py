@@ -18,10 +18,17 @@ class Command(BaseCommand):
     help = "Create the demo partnerships (fictional) with one login per role, and print the logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--size", choices=["normal", "large"], default="normal",
-                            help="'large' adds a county-sized partnership for benchmarks.")
-        parser.add_argument("--allow-production", action="store_true",
-                            help="Seed even with DEBUG off (demo accounts have a published password).")
+        parser.add_argument(
+            "--size",
+            choices=["normal", "large"],
+            default="normal",
+            help="'large' adds a county-sized partnership for benchmarks.",
+        )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Seed even with DEBUG off (demo accounts have a published password).",
+        )
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
 
     def handle(self, *args, size: str, allow_production: bool, quiet_logins: bool, **options):
@@ -38,7 +45,7 @@ class Command(BaseCommand):
 
     def _print_logins(self, world: DemoWorld) -> None:
         out = self.stdout
-        out.write(self.style.SUCCESS("Demo data is ready. Sign in with any of these (password: %s):" % DEMO_PASSWORD))
+        out.write(self.style.SUCCESS(f"Demo data is ready. Sign in with any of these (password: {DEMO_PASSWORD}):"))
         current = None
         for partnership, role, email in world.logins:
             if partnership != current:

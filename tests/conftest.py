@@ -1,0 +1,43 @@
+import os
+
+import pytest
+
+from .cast import PASSWORD, build_world
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright and the ORM in one test
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def a(world):
+    return world.a
+
+
+@pytest.fixture
+def b(world):
+    return world.b
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)`` signs ``user`` in on the test client and returns the client."""
+
+    def _login(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def password():
+    return PASSWORD

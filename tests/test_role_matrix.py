@@ -1,0 +1,100 @@
+"""Each role can do exactly what the role -> permission table says, on the page and on the POST."""
+
+import pytest
+from django.urls import reverse
+
+from partnerships.access import ROLE_PERMISSIONS, Perm
+from partnerships.models import Organisation, Role
+
+from .cast import ROLES
+from .isolation_registry import OBJECT_KWARGS
+from .url_walk import tenant_routes
+
+pytestmark = pytest.mark.django_db
+
+ROLE_OF = {
+    "coordinator": Role.COORDINATOR,
+    "spoc_police": Role.SPOC,
+    "spoc_charity": Role.SPOC,
+    "board": Role.BOARD,
+    "viewer": Role.VIEWER,
+}
+
+# url name -> (the right it needs, methods, POST data maker). Perm.VIEW: every member.
+MATRIX = {
+    "partnerships:home": (Perm.VIEW, ("get",), None),
+    "partnerships:edit": (
+        Perm.MANAGE_PARTNERSHIP,
+        ("get", "post"),
+        lambda side: {
+            "name": side.partnership.name,
+            "area": "New area",
+            "financial_year_start_month": 4,
+            "small_count_threshold": 5,
+        },
+    ),
+    "partnerships:organisations": (Perm.VIEW, ("get",), None),
+    "partnerships:organisation_create": (
+        Perm.MANAGE_PARTNERSHIP,
+        ("get", "post"),
+        lambda side: {"name": "Harbour Mission", "sector": "faith_community"},
+    ),
+    "partnerships:organisation_edit": (
+        Perm.MANAGE_PARTNERSHIP,
+        ("get", "post"),
+        lambda side: {"name": "Renamed Council", "sector": "local_authority", "is_active": "on"},
+    ),
+    "partnerships:organisation_delete": (Perm.MANAGE_PARTNERSHIP, ("post",), None),
+    "partnerships:members": (Perm.VIEW, ("get",), None),
+    "partnerships:member_invite": (
+        Perm.MANAGE_MEMBERS,
+        ("get", "post"),
+        lambda side: {"email": "new.person@example.org", "role": "viewer"},
+    ),
+    "partnerships:member_edit": (Perm.MANAGE_MEMBERS, ("get", "post"), lambda side: {"role": "board"}),
+    "partnerships:member_remove": (Perm.MANAGE_MEMBERS, ("post",), None),
+    "partnerships:invitation_revoke": (Perm.MANAGE_MEMBERS, ("post",), None),
+    "partnerships:audit": (Perm.VIEW_AUDIT, ("get",), None),
+}
+
+
+def test_the_matrix_covers_every_partnership_url():
+    missing = sorted({r.name for r in tenant_routes()} - set(MATRIX) - set(_OTHER_MATRICES))
+    assert missing == [], f"Add these URLs to a role matrix: {missing}"
+
+
+_OTHER_MATRICES: set[str] = set()  # later apps register their own matrix tests' URL names here
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLES)
+def test_role_gets_exactly_what_the_table_allows(url_name, role, world, client, django_capture_on_commit_callbacks):
+    side = world.a
+    perm, methods, data_maker = MATRIX[url_name]
+    allowed = perm in ROLE_PERMISSIONS[ROLE_OF[role]]
+    maker = OBJECT_KWARGS.get(url_name)
+    url = reverse(url_name, kwargs={"slug": side.slug, **(maker(side) if maker else {})})
+    client.force_login(side.user(role), backend="django.contrib.auth.backends.ModelBackend")
+    for method in methods:
+        data = data_maker(side) if (method == "post" and data_maker) else {}
+        with django_capture_on_commit_callbacks(execute=True):
+            response = getattr(client, method)(url, data)
+        if allowed:
+            assert response.status_code in (200, 302), f"{role} {method} {url}: {response.status_code}"
+            if method == "post" and data_maker:
+                assert response.status_code == 302, f"{role}'s valid POST to {url} was not accepted"
+        else:
+            assert response.status_code == 403, f"{role} {method} {url}: {response.status_code}"
+
+
+def test_a_refused_post_changes_nothing(a, login):
+    login(a.board).post(
+        reverse("partnerships:organisation_create", kwargs={"slug": a.slug}), {"name": "Sneaky Org", "sector": "other"}
+    )
+    assert not Organisation.objects.filter(name="Sneaky Org").exists()
+
+
+def test_spoc_sees_the_plan_but_no_settings_link(a, login):
+    page = login(a.spoc_police).get(reverse("partnerships:home", kwargs={"slug": a.slug})).content.decode()
+    assert "Partnership details" not in page
+    assert "Members" in page

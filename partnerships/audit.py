@@ -45,6 +45,17 @@ def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str
     return result
 
 
+def _labelled(model: type[models.Model], changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Show foreign keys in a change as "label (#id)" so people can read the log."""
+    for name, pair in changes.items():
+        field = model._meta.get_field(name)
+        if not field.is_relation or not field.many_to_one:
+            continue
+        related = field.related_model._default_manager.in_bulk([v for v in pair if v is not None])
+        changes[name] = [f"{related[v]} (#{v})" if v in related else v for v in pair]
+    return changes
+
+
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """Fields that changed, as ``{field: [before, after]}``."""
     keys = before.keys() | after.keys()
@@ -94,7 +105,10 @@ def create(*, actor, obj: M, action: str | None = None, exclude: Iterable[str] =
         partnership=_partnership_of(obj),
         action=action or _action(obj, "create"),
         obj=obj,
-        changes={k: [None, v] for k, v in snapshot(obj).items() if v not in (None, "", [])},
+        changes=_labelled(
+            type(obj),
+            {k: [None, v] for k, v in snapshot(obj).items() if v not in (None, "", []) and k != "partnership"},
+        ),
     )
     return obj
 
@@ -112,7 +126,7 @@ def update(*, actor, obj: M, values: dict[str, Any], action: str | None = None) 
         setattr(obj, name, value)
     obj.full_clean()
     after = snapshot(obj)
-    changes = diff(before, after)
+    changes = _labelled(type(obj), diff(before, after))
     if changes:
         obj.save()
         record(
@@ -140,5 +154,7 @@ def delete(*, actor, obj: models.Model, action: str | None = None) -> None:
         object_type=label,
         object_id=str(pk),
         object_repr=text,
-        changes={k: [v, None] for k, v in before.items() if v not in (None, "", [])},
+        changes=_labelled(
+            type(obj), {k: [v, None] for k, v in before.items() if v not in (None, "", []) and k != "partnership"}
+        ),
     )

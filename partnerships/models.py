@@ -235,3 +235,21 @@ class AuditEvent(TenantModel):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are never deleted.")
+
+
+class SubGroup(TenantModel):
+    """A working group of the partnership (e.g. "Pursue and Prevent") with its own work plan."""
+
+    name = models.CharField(max_length=150)
+    purpose = models.TextField(blank=True)
+    chair = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="chaired_subgroups"
+    )
+    members = models.ManyToManyField(Membership, blank=True, related_name="subgroups")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint("partnership", Lower("name"), name="subgroup_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name

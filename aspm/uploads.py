@@ -1,0 +1,136 @@
+"""Uploaded files: checked by content (not by name), by size, and — for zip-based Office files —
+by unpacked size and number of entries. Served only through views that check membership.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+
+KIND_PDF = "pdf"
+KIND_PNG = "png"
+KIND_JPEG = "jpeg"
+KIND_GIF = "gif"
+KIND_DOCX = "docx"
+KIND_XLSX = "xlsx"
+KIND_PPTX = "pptx"
+KIND_ODF = "odf"
+KIND_LEGACY_OFFICE = "legacy_office"
+KIND_CSV = "csv"
+KIND_TEXT = "text"
+
+EVIDENCE_KINDS = frozenset(
+    {
+        KIND_PDF,
+        KIND_PNG,
+        KIND_JPEG,
+        KIND_GIF,
+        KIND_DOCX,
+        KIND_XLSX,
+        KIND_PPTX,
+        KIND_ODF,
+        KIND_LEGACY_OFFICE,
+        KIND_CSV,
+        KIND_TEXT,
+    }
+)
+CONTENT_TYPES = {
+    KIND_PDF: "application/pdf",
+    KIND_PNG: "image/png",
+    KIND_JPEG: "image/jpeg",
+    KIND_GIF: "image/gif",
+    KIND_DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    KIND_XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    KIND_PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    KIND_ODF: "application/vnd.oasis.opendocument",
+    KIND_LEGACY_OFFICE: "application/octet-stream",
+    KIND_CSV: "text/csv",
+    KIND_TEXT: "text/plain",
+}
+LABELS = "PDF, Word, Excel, PowerPoint or OpenDocument files, images (PNG, JPEG, GIF), CSV or plain text"
+
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 2000
+
+
+def _zip_kind(uploaded) -> str:
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                raise ValidationError("This file holds too many parts to be a normal document.")
+            if sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
+                raise ValidationError("This file unpacks to far more than its size: it cannot be accepted.")
+            names = {e.filename for e in entries}
+    except zipfile.BadZipFile as exc:
+        raise ValidationError("This file is damaged or is not a real Office document.") from exc
+    finally:
+        uploaded.seek(0)
+    if "[Content_Types].xml" in names:
+        for prefix, kind in (("word/", KIND_DOCX), ("xl/", KIND_XLSX), ("ppt/", KIND_PPTX)):
+            if any(n.startswith(prefix) for n in names):
+                return kind
+    if "mimetype" in names:
+        return KIND_ODF
+    raise ValidationError("This zip file is not an Office document.")
+
+
+def detect_kind(uploaded) -> str | None:
+    """What the file really is, from its first bytes (and, for zips, its parts)."""
+    uploaded.seek(0)
+    head = uploaded.read(2048)
+    uploaded.seek(0)
+    if head.startswith(b"%PDF-"):
+        return KIND_PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return KIND_PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return KIND_JPEG
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return KIND_GIF
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(uploaded)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return KIND_LEGACY_OFFICE
+    if b"\x00" in head:
+        return None
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            head.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+    name = (getattr(uploaded, "name", "") or "").lower()
+    return KIND_CSV if name.endswith(".csv") or head.count(b",") >= 2 else KIND_TEXT
+
+
+def validate_upload(uploaded, *, allowed=EVIDENCE_KINDS, max_bytes: int | None = None) -> str:
+    """The file's kind if it is acceptable; otherwise a ValidationError in plain words."""
+    limit = max_bytes or settings.UPLOAD_MAX_BYTES
+    if uploaded.size > limit:
+        raise ValidationError(
+            f"This file is {uploaded.size / 1024 / 1024:.1f} MB; the limit is {limit // (1024 * 1024)} MB."
+        )
+    if uploaded.size == 0:
+        raise ValidationError("This file is empty.")
+    kind = detect_kind(uploaded)
+    if kind not in allowed:
+        if allowed == {KIND_XLSX, KIND_CSV}:
+            raise ValidationError("This is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file.")
+        raise ValidationError(f"This kind of file is not accepted. Accepted: {LABELS}.")
+    return kind
+
+
+def file_response(field_file, *, download_name: str | None = None) -> FileResponse:
+    """Send a stored file as a download. Call only after the access layer has allowed it."""
+    name = download_name or field_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(field_file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,112 @@
+"""What is measured (indicators) and when (reporting periods)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from aspm.models import TenantModel
+
+
+class IndicatorType(models.TextChoices):
+    INPUT = "input", "Input"
+    PROCESS = "process", "Process"
+    OUTPUT = "output", "Output"
+    OUTCOME = "outcome", "Outcome"
+    IMPACT = "impact", "Impact"
+
+
+class Unit(models.TextChoices):
+    COUNT = "count", "Count"
+    PERCENTAGE = "percentage", "Percentage"
+    YES_NO = "yes_no", "Yes / no"
+    MONEY = "money", "Money (£)"
+    SCORE = "score", "Score"
+    TEXT = "text", "Text (qualitative)"
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+    RANGE = "range", "Keep within a range"
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    ANNUAL = "annual", "Annual"
+
+
+class Indicator(TenantModel):
+    """One measure of progress, with its baseline; targets and figures hang off it."""
+
+    code = models.CharField(max_length=30, help_text="Short reference used in imports, e.g. IND-07.")
+    name = models.CharField(max_length=200)
+    definition = models.TextField(blank=True, help_text="Exactly what is counted or judged, and how.")
+    type = models.CharField(max_length=10, choices=IndicatorType.choices, default=IndicatorType.OUTPUT)
+    unit = models.CharField(max_length=12, choices=Unit.choices, default=Unit.COUNT)
+    direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.HIGHER)
+    range_low = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    range_high = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    means_of_verification = models.TextField(blank=True, help_text="Where the figure comes from (data source).")
+    collection_method = models.CharField(max_length=300, blank=True)
+    reporting_organisations = models.ManyToManyField(
+        "partnerships.Organisation", blank=True, related_name="reported_indicators"
+    )
+    objective = models.ForeignKey(
+        "indicators.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
+    )
+    chain_entry = models.ForeignKey(
+        "indicators.ResultsChainEntry", on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
+    )
+    strand = models.ForeignKey(
+        "indicators.Strand", on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
+    )
+    pathway_stage = models.CharField(max_length=30, blank=True)
+    disaggregation = models.JSONField(
+        default=list, blank=True, help_text="Dimensions the figures are split by, e.g. ['age_group', 'sex']."
+    )
+    library_code = models.CharField(max_length=20, blank=True, help_text="The library indicator it was adopted from.")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "code"], name="indicator_code_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    YEAR = "year", "Financial year"
+
+
+class PeriodStatus(models.TextChoices):
+    NOT_OPEN = "not_open", "Not open yet"
+    OPEN = "open", "Open"
+    LOCKED = "locked", "Locked"
+
+
+class ReportingPeriod(TenantModel):
+    """A month, quarter or financial year of the partnership's calendar."""
+
+    kind = models.CharField(max_length=8, choices=PeriodKind.choices)
+    start = models.DateField()
+    end = models.DateField()
+    label = models.CharField(max_length=40, help_text="e.g. 2026/27 Q1")
+    status = models.CharField(max_length=10, choices=PeriodStatus.choices, default=PeriodStatus.NOT_OPEN)
+    due_date = models.DateField(null=True, blank=True, help_text="When returns for this period are due.")
+
+    class Meta:
+        ordering = ["start", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "kind", "start"], name="period_unique"),
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="period_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label

@@ -9,6 +9,10 @@ from partnerships.views import account
 
 tenant_patterns = [
     path("", include("partnerships.urls")),
+    path("", include("indicators.strategy_urls")),  # namespace "strategy"
+    path("", include("indicators.measurement_urls")),  # namespace "indicators"
+    path("", include("actionplans.urls")),  # namespace "actions"
+    path("", include("reports.urls")),  # namespace "reports"
 ]
 
 urlpatterns = [

@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from .access_registry import OBJECT_KWARGS, PUBLIC_OR_PERSONAL
 from .cast import ROLES
-from .isolation_registry import OBJECT_KWARGS, PUBLIC_OR_PERSONAL
 from .url_walk import all_routes, tenant_routes
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def _kwargs_for(route, side):
     maker = OBJECT_KWARGS.get(route.name)
     assert maker is not None, (
         f"URL {route.name} ({route.route}) takes {sorted(extra)} but the isolation walk does not know "
-        "how to make such an object: add it to tests/isolation_registry.py"
+        "how to make such an object: add it to a module in tests/access_registry/"
     )
     kwargs = maker(side)
     assert set(kwargs) == extra, f"{route.name}: registry gives {sorted(kwargs)}, URL needs {sorted(extra)}"

@@ -1,0 +1,30 @@
+"""What the isolation walk and the role matrix need to know about each URL, gathered per app.
+
+Each module here (one per app or subject) may define:
+
+* ``OBJECT_KWARGS``: url name -> function(side) returning the URL's kwargs (without ``slug``),
+  making or finding such an object in that side's partnership;
+* ``MATRIX``: url name -> (Perm needed, methods, POST-data maker or None) for the role matrix;
+  a URL whose access is not a plain Perm check (e.g. SPOC's own organisation) goes in
+  ``OWN_TESTS`` with the name of the test module that covers it;
+* ``PUBLIC_OR_PERSONAL``: names of URLs outside /p/<slug>/ (none of them shows a partnership's objects).
+
+A new URL that no module mentions makes the walk fail.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+OBJECT_KWARGS: dict = {}
+MATRIX: dict = {}
+OWN_TESTS: dict = {}
+PUBLIC_OR_PERSONAL: set = set()
+
+for _info in pkgutil.iter_modules(__path__):
+    _module = importlib.import_module(f"{__name__}.{_info.name}")
+    OBJECT_KWARGS.update(getattr(_module, "OBJECT_KWARGS", {}))
+    MATRIX.update(getattr(_module, "MATRIX", {}))
+    OWN_TESTS.update(getattr(_module, "OWN_TESTS", {}))
+    PUBLIC_OR_PERSONAL.update(getattr(_module, "PUBLIC_OR_PERSONAL", set()))

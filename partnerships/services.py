@@ -18,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from aspm import hooks
+
 from . import audit
 from .access import check_same_partnership
 from .models import Invitation, Membership, Organisation, Partnership, Role, User
@@ -28,7 +30,10 @@ PARTNERSHIP_EDITABLE = ("name", "area", "financial_year_start_month", "small_cou
 
 
 def partnership_create(*, actor: User | None, name: str, slug: str, area: str, **extra) -> Partnership:
-    return audit.create(actor=actor, obj=Partnership(name=name, slug=slug, area=area, **extra))
+    with transaction.atomic():
+        partnership = audit.create(actor=actor, obj=Partnership(name=name, slug=slug, area=area, **extra))
+        hooks.run("partnership_created", actor=actor, partnership=partnership)
+    return partnership
 
 
 def partnership_update(*, actor: User, partnership: Partnership, **values) -> Partnership:

@@ -3,7 +3,17 @@
 Split by subject: ``strategy.py`` and ``measurement.py``; import models from here.
 """
 
-from .measurement import Direction, Frequency, Indicator, IndicatorType, PeriodKind, PeriodStatus, ReportingPeriod, Unit
+from .measurement import (
+    Direction,
+    Frequency,
+    Indicator,
+    IndicatorType,
+    PeriodKind,
+    PeriodStatus,
+    ReportingPeriod,
+    Target,
+    Unit,
+)
 from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
 
 __all__ = [

@@ -110,3 +110,33 @@ class ReportingPeriod(TenantModel):
 
     def __str__(self) -> str:
         return self.label
+
+
+class Target(TenantModel):
+    """The value an indicator should reach in a period (or, with no period, by the end of the plan).
+
+    Changes go through a service that keeps the revision history (who, when, why, old and new).
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="targets",
+        help_text="Empty for the target of the whole plan.",
+    )
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["indicator", "period__start"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="target_unique_per_period"),
+            models.UniqueConstraint(
+                fields=["indicator"], condition=models.Q(period__isnull=True), name="target_unique_whole_plan"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period or 'whole plan'}: {self.value}"

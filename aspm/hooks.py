@@ -1,0 +1,22 @@
+"""Named points where one app's service lets others act in the same transaction.
+
+A service calls ``run("period_opened", actor=..., period=...)``; each function listed under that
+name is called with the same keyword arguments, inside the caller's transaction. This keeps
+apps decoupled (indicators does not import reports) without signals or logic in ``save()``.
+"""
+
+from __future__ import annotations
+
+from django.utils.module_loading import import_string
+
+HOOKS: dict[str, list[str]] = {
+    # A reporting period was opened: e.g. quarterly returns are opened for each organisation.
+    "period_opened": [],
+    # A partnership was created: e.g. the 4Ps strands are added.
+    "partnership_created": [],
+}
+
+
+def run(name: str, **kwargs) -> None:
+    for path in HOOKS[name]:
+        import_string(path)(**kwargs)

@@ -30,5 +30,6 @@ __all__ = [
     "ReportingPeriod",
     "ResultsChainEntry",
     "Strand",
+    "Target",
     "Unit",
 ]

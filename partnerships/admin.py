@@ -1,7 +1,10 @@
 """Django admin for platform staff: create partnerships, support users. Writes go through services."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from . import audit, services
 from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, User
@@ -21,23 +24,26 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
 
 
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    fields = ("user", "role", "organisation")
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Partnership)
 class PartnershipAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "area", "is_active", "created_at")
     search_fields = ("name", "slug", "area")
     prepopulated_fields = {"slug": ("name",)}
-    inlines = [MembershipInline]
+    readonly_fields = ("members_summary",)
+
+    @admin.display(description="Members")
+    def members_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return "Add the first coordinator under Memberships once the partnership is saved."
+        rows = Membership.objects.filter(partnership=obj).select_related("user", "organisation")
+        return (
+            format_html_join(
+                mark_safe("<br>"),
+                "{} — {}{}",
+                ((m.user, m.get_role_display(), f" ({m.organisation})" if m.organisation else "") for m in rows),
+            )
+            or "No members yet."
+        )
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -59,27 +65,31 @@ class OrganisationAdmin(admin.ModelAdmin):
         return False  # organisations are added inside the product, by the coordinator
 
 
+class MembershipAdminForm(forms.ModelForm):
+    partnership_choice = forms.ModelChoiceField(Partnership.objects.all(), label="Partnership")
+
+    class Meta:
+        model = Membership
+        fields = ("user", "role", "organisation")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["partnership_choice"].initial = self.instance.partnership_id
+            self.fields["partnership_choice"].disabled = True
+
+
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     """Support can add the first coordinator of a new partnership here."""
+
+    form = MembershipAdminForm
 
     list_display = ("user", "partnership", "role", "organisation")
     list_filter = ("partnership", "role")
     search_fields = ("user__email", "user__full_name")
     fields = ("partnership_choice", "user", "role", "organisation")
     autocomplete_fields = ("user",)
-
-    def get_form(self, request, obj=None, **kwargs):
-        from django import forms
-
-        form = super().get_form(request, obj, fields=("user", "role", "organisation"), **kwargs)
-        form.base_fields["partnership_choice"] = forms.ModelChoiceField(
-            Partnership.objects.all(),
-            label="Partnership",
-            initial=getattr(obj, "partnership_id", None),
-            disabled=obj is not None,
-        )
-        return form
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -1,0 +1,68 @@
+"""The Django admin works for platform staff, and its writes go through the services."""
+
+import pytest
+from django.urls import reverse
+
+from partnerships.models import AuditEvent, Membership, Partnership, Role, User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_superuser(email="support@aspm.test", password="x-long-password-1", full_name="Sue Port")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return user
+
+
+def test_staff_create_a_partnership_and_its_first_coordinator_in_the_admin(staff, client, world):
+    response = client.post(
+        reverse("admin:partnerships_partnership_add"),
+        {
+            "name": "Westdale Partnership",
+            "slug": "westdale",
+            "area": "Westdale",
+            "financial_year_start_month": 4,
+            "small_count_threshold": 5,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    westdale = Partnership.objects.get(slug="westdale")
+    assert AuditEvent.objects.filter(partnership=westdale, action="partnership.create", actor=staff).exists()
+
+    response = client.post(
+        reverse("admin:partnerships_membership_add"),
+        {"partnership_choice": westdale.pk, "user": world.outsider.pk, "role": Role.COORDINATOR},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Membership.objects.get(partnership=westdale, user=world.outsider).role == Role.COORDINATOR
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:partnerships_user_changelist",
+        "admin:partnerships_partnership_changelist",
+        "admin:partnerships_organisation_changelist",
+        "admin:partnerships_membership_changelist",
+        "admin:partnerships_auditevent_changelist",
+    ],
+)
+def test_staff_see_the_admin_lists(staff, client, world, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_the_audit_log_cannot_be_changed_in_the_admin(staff, client, world):
+    event = AuditEvent.objects.first()
+    response = client.post(reverse("admin:partnerships_auditevent_change", args=[event.pk]), {"action": "x"})
+    assert response.status_code == 403
+    assert (
+        client.post(reverse("admin:partnerships_auditevent_delete", args=[event.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+
+
+def test_a_coordinator_is_not_platform_staff(a, login):
+    response = login(a.coordinator).get(reverse("admin:index"))
+    assert response.status_code == 302

@@ -22,13 +22,8 @@ run: export DEBUG ?= true
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@echo "Starting a Celery worker (with beat) in the background; logs in var/worker.log"
-	@mkdir -p var
-	@$(VENV)/bin/celery -A aspm worker --beat --pool=solo --loglevel=INFO \
-		--schedule=var/celerybeat-schedule > var/worker.log 2>&1 & echo $$! > var/worker.pid
-	@echo "ASPM is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server and the worker)"
-	@trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
-		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "ASPM is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server and its Celery worker)"
+	$(PY) manage.py rundev 127.0.0.1:$(PORT)
 
 ## test: install what the tests need (Python packages, Debian's chromium) and run them all
 test: $(STAMP)

@@ -37,7 +37,9 @@ class ActionForm(forms.ModelForm):
         f["subgroup"].queryset = scoped(partnership, SubGroup)
         f["owner_organisation"].queryset = scoped(partnership, Organisation).filter(is_active=True)
         f["owner_person"].queryset = scoped(partnership, Membership).select_related("user", "organisation")
-        f["owner_person"].label_from_instance = lambda m: f"{m.user.full_name} ({m.organisation or m.get_role_display()})"
+        f["owner_person"].label_from_instance = lambda m: (
+            f"{m.user.full_name} ({m.organisation or m.get_role_display()})"
+        )
         f["indicator"].queryset = scoped(partnership, Indicator).filter(is_active=True)
 
     def _post_clean(self):
@@ -85,6 +87,9 @@ class PlanFilterForm(forms.Form):
         self.fields["organisation"].queryset = scoped(partnership, Organisation)
         self.fields["organisation"].empty_label = "Any organisation"
         self.fields["strand"].queryset = scoped(partnership, Strand)
+        for field in self.fields.values():
+            widget = field.widget
+            widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -99,8 +104,6 @@ class PlanFilterForm(forms.Form):
             "group": d.get("group") or "strand",
             "sort": d.get("sort") or "due",
         }
-
-
 
 
 class AsOfForm(forms.Form):

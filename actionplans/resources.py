@@ -152,7 +152,9 @@ def import_actions(*, actor: User, partnership: Partnership, dataset: tablib.Dat
     result = ImportResult()
     missing = [h for h in ("title", "owner_organisation", "due_date") if h not in (dataset.headers or [])]
     if missing:
-        result.rows.append({"line": 1, "title": "", "verb": "", "errors": [f"Missing column(s): {', '.join(missing)}."]})
+        result.rows.append(
+            {"line": 1, "title": "", "verb": "", "errors": [f"Missing column(s): {', '.join(missing)}."]}
+        )
         return result
     look = _Lookups(partnership)
     try:

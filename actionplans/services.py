@@ -46,7 +46,9 @@ class StatusOutcome:
 
 
 def _check_links(partnership: Partnership, values: dict) -> None:
-    links = [values.get(k) for k in ("objective", "strand", "subgroup", "owner_organisation", "owner_person", "indicator")]
+    links = [
+        values.get(k) for k in ("objective", "strand", "subgroup", "owner_organisation", "owner_person", "indicator")
+    ]
     try:
         check_same_partnership(partnership, links)
     except ValidationError as error:
@@ -186,7 +188,9 @@ def action_set_status(
     return StatusOutcome(change=change, overtaken_by=overtaken_by)
 
 
-def action_bulk_set_status(*, actor: User, actions: Iterable[Action], status: str, note: str = "") -> list[StatusOutcome]:
+def action_bulk_set_status(
+    *, actor: User, actions: Iterable[Action], status: str, note: str = ""
+) -> list[StatusOutcome]:
     """The same status and note for several actions: all are changed, or none."""
     actions = list(actions)
     if not actions:

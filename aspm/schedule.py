@@ -11,4 +11,5 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "aspm.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "record-overdue-actions": {"task": "actionplans.tasks.record_overdue_actions", "schedule": crontab(hour=6, minute=5)},
 }

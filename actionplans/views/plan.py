@@ -73,9 +73,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         "counts": counts,
         "filtered_count": None,
         "sort_links": _sort_links(params, flt.sort),
-        "status_links": {
-            s: "?" + urlencode({"status": s}) for s in [*RagStatus.values, "overdue"]
-        },
+        "status_links": {s: "?" + urlencode({"status": s}) for s in [*RagStatus.values, "overdue"]},
         **_table_context(request, queryset, flt.group, urlencode(params)),
     }
     return render(request, "actionplans/plan.html", context)

@@ -154,14 +154,19 @@ def test_two_savers_at_the_same_moment_both_land_in_order(a):
         try:
             outcomes.append(
                 services.action_set_status(
-                    actor=user, action=Action.objects.get(pk=action.pk), status=status, note="at once",
+                    actor=user,
+                    action=Action.objects.get(pk=action.pk),
+                    status=status,
+                    note="at once",
                     expected_status="green",
                 )  # fmt: skip
             )
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=save, args=(u, s)) for u, s in ((a.coordinator, "amber"), (a.spoc_police, "red"))]
+    threads = [
+        threading.Thread(target=save, args=(u, s)) for u, s in ((a.coordinator, "amber"), (a.spoc_police, "red"))
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -28,10 +28,11 @@ def _by_strand(partnership) -> list[dict]:
     return [{**r, "name": r["strand__name"] or "No strand"} for r in rows]
 
 
-def _over_time(partnership) -> tuple[list[dict], str]:
+def _over_time(partnership, now_counts: dict) -> tuple[list[dict], str]:
     today = clock.today()
     days = selectors.quarter_ends(partnership, today)
-    counts = selectors.counts_at(partnership, days)
+    # Past quarter ends are read back from the history; today is the stored status of each action.
+    counts = [*selectors.counts_at(partnership, days[:-1]), {s: now_counts[s] for s in STATUSES}]
     series = [{"day": d, "is_today": d == today, **c} for d, c in zip(days, counts, strict=True)]
     chart = pygal.StackedBar(**chart_config("Actions by RAG status at each quarter end", style=rag_style(), height=320))
     chart.x_labels = ["Today" if s["is_today"] else s["day"].strftime("%-d %b %Y") for s in series]
@@ -53,7 +54,7 @@ def rag_panel(request) -> dict | None:
         .select_related("action", "changed_by")
         .order_by("-changed_at", "-id")[:8]
     )
-    series, chart = _over_time(partnership)
+    series, chart = _over_time(partnership, counts)
     return {
         "template": "actionplans/panel.html",
         "context": {

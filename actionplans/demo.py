@@ -161,7 +161,9 @@ STATUS_WEIGHTS = (("green", 50), ("amber", 25), ("red", 10), ("complete", 15))
 
 def _validate_bulk(action: Action, changes: list[ActionStatusChange], organisation_ids: set[int]) -> None:
     """The checks the services make, without a query per row."""
-    action.clean_fields(exclude=["partnership", "objective", "strand", "subgroup", "owner_organisation"])
+    action.clean_fields(
+        exclude=["partnership", "objective", "strand", "subgroup", "owner_organisation", "owner_person", "indicator"]
+    )
     if action.owner_organisation_id not in organisation_ids:
         raise ValidationError("Owner organisation outside the partnership.")
     if action.start_date and action.due_date < action.start_date:

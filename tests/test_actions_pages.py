@@ -1,7 +1,5 @@
 """The action plan pages: filters, in-place status changes, forms with plain errors, and constant queries."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 

@@ -12,7 +12,8 @@
       row = id ? document.getElementById(id) : null;
     }
     if (!row) return;
-    var field = row.querySelector("[aria-invalid='true'], .is-invalid, [data-autofocus]");
+    var field = row.querySelector("[aria-invalid='true']") || row.querySelector(".is-invalid") ||
+      row.querySelector("[data-autofocus]");
     var button = row.querySelector("button[hx-get]");
     if (row.querySelector("form")) {
       (field || row.querySelector("select, textarea, input:not([type=hidden])")).focus();

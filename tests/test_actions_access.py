@@ -98,6 +98,7 @@ def test_my_actions_shows_a_spoc_their_organisations_actions_only(a, login):
     assert "Police visit car washes" in page
     assert "Charity runs drop-in" not in page
     assert "Change status" in page
+    assert f"?organisation={a.police.pk}&amp;status=green" in page  # the counts lead to the same actions
 
 
 def test_the_plan_offers_a_spoc_the_change_button_only_on_their_rows(a, login):

@@ -91,6 +91,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     queryset = selectors.plan(request.partnership, flt)
     context = {
         "whose": whose,
+        "count_filter": f"organisation={membership.organisation_id}&" if membership.organisation_id else "",
         "counts": selectors.status_counts(queryset),
         "can_update_own": can(membership, Perm.UPDATE_OWN_ACTIONS, organisation=membership.organisation),
         **_table_context(request, queryset, "none", ""),

@@ -35,6 +35,7 @@ def test_the_plan_shows_status_counts_at_the_top(a, login):
     page = login(a.viewer).get(_url(a, "plan")).content.decode()
     assert '<span class="count-number">3</span> Green' in page
     assert '<span class="count-number">3</span> All actions' in page
+    assert page.count('id="action-counts"') == 1
 
 
 def test_a_status_changed_in_place_returns_the_row_and_a_live_message(a, login):
@@ -50,6 +51,8 @@ def test_a_status_changed_in_place_returns_the_row_and_a_live_message(a, login):
     assert f'id="action-{action.pk}"' in html
     assert 'id="actions-live" hx-swap-oob="true"' in html
     assert "is now Amber" in html
+    assert 'id="action-counts" hx-swap-oob="true"' in html
+    assert '<span class="count-number">1</span> Amber' in html  # the counts at the top follow
 
 
 def test_red_without_a_note_is_refused_in_place_with_the_reason(a, login):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -77,8 +79,21 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _row(request, action: Action, *, message: str = "", warning: str = "") -> HttpResponse:
+    """The table row of ``action``; after a change, also the page's status counts (swapped out of band)."""
     action.can_change = may_change(request.membership, action)
     context = {"a": action, "today": clock.today(), "live_message": message, "live_warning": warning}
+    if message:
+        current = urlparse(request.htmx.current_url or "").path
+        membership = request.membership
+        actions = scoped(request.partnership, Action)
+        context["count_filter"] = ""
+        if current.endswith("/actions/mine/"):
+            if membership.organisation_id:
+                actions = actions.filter(owner_organisation_id=membership.organisation_id)
+                context["count_filter"] = f"organisation={membership.organisation_id}&"
+            else:
+                actions = actions.filter(owner_person=membership)
+        context["oob_counts"] = selectors.status_counts(actions)
     return render(request, "actionplans/_row.html", context)
 
 

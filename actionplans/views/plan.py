@@ -71,7 +71,6 @@ def plan(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "counts": counts,
-        "filtered_count": None,
         "sort_links": _sort_links(params, flt.sort),
         "status_links": {s: "?" + urlencode({"status": s}) for s in [*RagStatus.values, "overdue"]},
         **_table_context(request, queryset, flt.group, urlencode(params)),

@@ -22,6 +22,6 @@ def test_at_county_size_the_plan_and_home_page_keep_their_query_counts(a, login,
     client = login(a.coordinator)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("actions:plan", kwargs={"slug": a.slug}), {"page": 30, "sort": "status"})
-    assert "Page 30 of 50" in response.content.decode()
+    assert "Page 30 of 100" in response.content.decode()
     with django_assert_max_num_queries(20):
         assert client.get(reverse("partnerships:home", kwargs={"slug": a.slug})).status_code == 200

@@ -18,7 +18,7 @@ from ..forms import AsOfForm, BulkStatusForm, PlanFilterForm
 from ..models import RAG_MEANINGS, RagStatus
 from .common import mark_changeable
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 def _group_label(action, group: str) -> str:

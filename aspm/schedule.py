@@ -11,4 +11,8 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "aspm.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "record-overdue-actions": {
+        "task": "actionplans.tasks.record_overdue_actions",  # overdue actions: history line + one email
+        "schedule": crontab(hour=6, minute=5),
+    },
 }

@@ -11,4 +11,8 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "aspm.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "return-reminders": {  # offsets: reports/returns/reminders.py; hourly in working hours
+        "task": "reports.returns.send_return_reminders",
+        "schedule": crontab(hour="7-19", minute=5),
+    },
 }

@@ -39,9 +39,12 @@ TEXT_LIMIT = 10_000  # characters per narrative answer
 
 
 def default_due_date(period: ReportingPeriod) -> date:
-    """One calendar month after the quarter ends (the last day of the month if shorter)."""
+    """One calendar month after the quarter ends: a quarter ending on the last day of a month is
+    due on the last day of the next (30 June -> 31 July; 31 December -> 31 January)."""
     year, month = (period.end.year + 1, 1) if period.end.month == 12 else (period.end.year, period.end.month + 1)
-    return date(year, month, min(period.end.day, calendar.monthrange(year, month)[1]))
+    last = calendar.monthrange(year, month)[1]
+    month_end = period.end.day == calendar.monthrange(period.end.year, period.end.month)[1]
+    return date(year, month, last if month_end else min(period.end.day, last))
 
 
 def due_date_for(period: ReportingPeriod) -> date:

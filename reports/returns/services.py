@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from indicators.models import Indicator, PeriodKind, ReportingPeriod
 from partnerships import audit
-from partnerships.access import check_same_partnership, scoped
+from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role
 
 from ..models.returns import (
@@ -24,7 +24,6 @@ from ..models.returns import (
     NARRATIVE_FIELDS,
     YEAR_END_FIELDS,
     Return,
-    ReturnAttachment,
     ReturnDeadline,
     ReturnFigure,
     ReturnStatus,
@@ -377,45 +376,3 @@ def return_reopen(*, actor, return_: Return, reason: str) -> Return:
         )
         figures_sync(locked)
     return locked
-
-
-# --- evidence -----------------------------------------------------------------------------
-
-
-def attachment_add(*, actor, return_: Return, uploaded, description: str = "") -> ReturnAttachment:
-    from aspm.uploads import validate_upload
-
-    try:
-        kind = validate_upload(uploaded)
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
-    with transaction.atomic():
-        locked = _lock(return_)
-        _check_editable(locked)
-        check_same_partnership(locked.partnership, [locked.organisation])
-        name = (getattr(uploaded, "name", "") or "evidence").rsplit("/", 1)[-1][:200]
-        attachment = audit.create(
-            actor=actor,
-            obj=ReturnAttachment(
-                partnership=locked.partnership,
-                return_obj=locked,
-                file=uploaded,
-                original_name=name,
-                kind=kind,
-                size=uploaded.size,
-                description=description.strip()[:200],
-                uploaded_by=actor,
-            ),
-        )
-        Return.objects.filter(pk=locked.pk).update(version=F("version") + 1)
-    return attachment
-
-
-def attachment_delete(*, actor, attachment: ReturnAttachment) -> None:
-    with transaction.atomic():
-        locked = _lock(attachment.return_obj)
-        _check_editable(locked)
-        stored = attachment.file
-        audit.delete(actor=actor, obj=attachment)
-        Return.objects.filter(pk=locked.pk).update(version=F("version") + 1)
-        transaction.on_commit(lambda: stored.storage.delete(stored.name))

@@ -16,7 +16,7 @@ from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
 from ..models.returns import ReturnAttachment, ReturnStatus
-from . import selectors, services
+from . import evidence, selectors, services
 from .figures import DIMENSIONS
 from .forms import (
     ApproveForm,
@@ -183,7 +183,7 @@ def return_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, attachment = call_service(
             form,
-            services.attachment_add,
+            evidence.attachment_add,
             actor=request.user,
             return_=return_,
             uploaded=form.cleaned_data["file"],
@@ -214,7 +214,7 @@ def return_attachment_download(request: HttpRequest, pk: int, attachment_pk: int
 def return_attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk, need=Perm.SUBMIT_OWN_RETURN)
     try:
-        services.attachment_delete(actor=request.user, attachment=attachment)
+        evidence.attachment_delete(actor=request.user, attachment=attachment)
         messages.success(request, f"{attachment} is removed.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

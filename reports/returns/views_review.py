@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from pygal.style import Style
@@ -49,7 +50,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "data": data,
         "today": today,
         "chart": _timeliness_chart(data) if data.rows and data.periods else "",
-        "state_labels": selectors.STATE_LABELS,
+        # Links to each return, built once (hundreds of cells): the detail URL without its id.
+        "base": reverse("reports:return_detail", kwargs={"slug": request.partnership.slug, "pk": 0}).removesuffix("0/"),
     }
     return render(request, "reports/returns/dashboard.html", context)
 

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm
 from reports.models import Return, ReturnAttachment
-from reports.returns import services
+from reports.returns import evidence, services
 
 from ..cast import Side
 
@@ -35,7 +35,7 @@ def _return(side: Side) -> Return:
 
 def _attachment(side: Side) -> dict:
     return_ = _return(side)
-    attachment = ReturnAttachment.objects.filter(return_obj=return_).first() or services.attachment_add(
+    attachment = ReturnAttachment.objects.filter(return_obj=return_).first() or evidence.attachment_add(
         actor=side.spoc_police,
         return_=return_,
         uploaded=SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes of the June meeting"),

@@ -151,7 +151,13 @@ def figures_sync(return_: Return) -> None:
 
 
 def _lock(return_: Return) -> Return:
-    return Return.objects.select_for_update().select_related("partnership", "period", "organisation").get(pk=return_.pk)
+    """The return's row, locked until the transaction ends (only that row: ``of=self`` keeps
+    PostgreSQL from locking the partnership, period and organisation rows joined in)."""
+    return (
+        Return.objects.select_for_update(of=("self",))
+        .select_related("partnership", "period", "organisation")
+        .get(pk=return_.pk)
+    )
 
 
 def _check_editable(return_: Return) -> None:

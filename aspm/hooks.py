@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 
 HOOKS: dict[str, list[str]] = {
     # A reporting period was opened: e.g. quarterly returns are opened for each organisation.
-    "period_opened": [],
+    "period_opened": ["reports.returns.services.returns_open_for_period"],
     # A partnership was created: e.g. the 4Ps strands are added.
     "partnership_created": [],
 }

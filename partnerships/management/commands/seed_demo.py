@@ -12,6 +12,7 @@ from partnerships.demo import DEMO_PASSWORD, DemoWorld
 SEEDERS = [
     "partnerships.demo.seed",
     "actionplans.demo.seed",
+    "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
 ]
 
 

@@ -1,0 +1,175 @@
+"""Quarterly returns: what one partner organisation reports for one quarter, and how it moves
+from draft to approved.
+
+A return holds the figures for the indicators the organisation reports (staged here until the
+return is approved, then written through the indicators app), a narrative in the 4Ps reporting
+format, evidence files, and the history of every transition. Action updates join next.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from aspm.models import TenantModel
+
+
+class ReturnStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned for changes"
+    APPROVED = "approved", "Approved"
+
+
+# The SPOC may change the return only in these states.
+EDITABLE_STATUSES = frozenset({ReturnStatus.DRAFT, ReturnStatus.RETURNED})
+
+# The 4Ps reporting format, and the three year-end questions asked in the last quarter.
+NARRATIVE_FIELDS = ("progress", "problems", "priorities", "points_for_action")
+YEAR_END_FIELDS = ("key_achievements", "key_challenges", "future_priorities")
+
+
+class ReturnDeadline(TenantModel):
+    """The coordinator's due date for every return of one quarter, when not the default
+    (one month after the quarter ends)."""
+
+    period = models.OneToOneField("indicators.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
+    due_date = models.DateField()
+    reason = models.CharField(max_length=300, blank=True)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Returns for {self.period} due {self.due_date:%d/%m/%Y}"
+
+
+class Return(TenantModel):
+    """One organisation's quarterly return."""
+
+    organisation = models.ForeignKey("partnerships.Organisation", on_delete=models.PROTECT, related_name="+")
+    period = models.ForeignKey("indicators.ReportingPeriod", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=ReturnStatus.choices, default=ReturnStatus.DRAFT)
+    due_date = models.DateField(help_text="Copied from the quarter's deadline; changed with it.")
+    version = models.PositiveIntegerField(default=1, help_text="Goes up with every change (optimistic locking).")
+
+    progress = models.TextField(blank=True, help_text="What went well this quarter, and what was delivered.")
+    problems = models.TextField(blank=True, help_text="What got in the way, and what is at risk.")
+    priorities = models.TextField(blank=True, help_text="What the organisation will focus on next quarter.")
+    points_for_action = models.TextField(
+        "points for action", blank=True, help_text="What the partnership or the board is asked to do."
+    )
+    key_achievements = models.TextField(blank=True)
+    key_challenges = models.TextField(blank=True)
+    future_priorities = models.TextField(blank=True)
+
+    started_at = models.DateTimeField(null=True, blank=True, help_text="First saved by the organisation.")
+    first_submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-period__start", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "period"], name="one_return_per_organisation_quarter")
+        ]
+        indexes = [models.Index(fields=["partnership", "status"], name="return_partnership_status")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} return for {self.period}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_year_end(self) -> bool:
+        """The last quarter of the partnership's financial year asks the year-end questions too."""
+        start_month = self.partnership.financial_year_start_month
+        return self.period.end.month == (start_month - 2) % 12 + 1
+
+
+class ReturnFigure(TenantModel):
+    """A figure staged in a return for one indicator, applied to the indicator on approval."""
+
+    return_obj = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="figures", db_column="return_id")
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    text_value = models.TextField(blank=True, help_text="For qualitative indicators.")
+    breakdown = models.JSONField(
+        default=dict, blank=True, help_text='Split of the value, e.g. {"age_group": {"adult": 3, "child": 1}}.'
+    )
+    comment = models.TextField(blank=True)
+    previous_value = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="Last quarter's figure, for reference."
+    )
+    previous_text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["indicator__code"]
+        constraints = [models.UniqueConstraint(fields=["return_obj", "indicator"], name="one_figure_per_indicator")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}: {self.value if self.value is not None else self.text_value or '—'}"
+
+    @property
+    def is_filled(self) -> bool:
+        return self.value is not None or bool(self.text_value.strip())
+
+
+def _attachment_path(instance: ReturnAttachment, filename: str) -> str:
+    return f"returns/{instance.partnership_id}/{instance.return_obj_id}/{filename}"
+
+
+class ReturnAttachment(TenantModel):
+    """An evidence file attached to a return (checked by content on upload)."""
+
+    return_obj = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="attachments", db_column="return_id")
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+    original_name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20)
+    size = models.PositiveBigIntegerField()
+    description = models.CharField(max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ReturnTransition(TenantModel):
+    """One move of a return through its workflow: who, when, from what to what, and why."""
+
+    return_obj = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="transitions", db_column="return_id")
+    from_status = models.CharField(max_length=10, choices=ReturnStatus.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=ReturnStatus.choices)
+    verb = models.CharField(max_length=20)  # submit, resubmit, send_back, approve, reopen
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.return_obj_id}: {self.from_status} → {self.to_status}"
+
+
+class ReminderSent(TenantModel):
+    """An email the reminder job has sent. The unique key makes each reminder go out once, however
+    often the job runs or is retried."""
+
+    key = models.CharField(max_length=120, unique=True)
+    return_obj = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="reminders", db_column="return_id")
+    kind = models.CharField(max_length=20)
+    recipients = models.JSONField(default=list)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,1 @@
+"""Quarterly returns from partner SPOCs: services, selectors, views, reminders and demo data."""

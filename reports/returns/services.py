@@ -1,0 +1,384 @@
+"""Every change to a quarterly return: opening, saving, the workflow, deadlines and evidence.
+
+Keyword-only functions taking the acting user. Each validates, runs in one transaction and
+writes its audit event there. Workflow moves also keep a ReturnTransition (who, when, why).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from indicators.models import Indicator, PeriodKind, ReportingPeriod
+from partnerships import audit
+from partnerships.access import scoped
+from partnerships.models import Membership, Organisation, Role
+
+from ..models.returns import (
+    EDITABLE_STATUSES,
+    NARRATIVE_FIELDS,
+    YEAR_END_FIELDS,
+    Return,
+    ReturnDeadline,
+    ReturnFigure,
+    ReturnStatus,
+    ReturnTransition,
+)
+from .figures import figure_service, reported_indicators, validate_figure
+
+TEXT_LIMIT = 10_000  # characters per narrative answer
+
+
+# --- deadlines ----------------------------------------------------------------------------
+
+
+def default_due_date(period: ReportingPeriod) -> date:
+    """One calendar month after the quarter ends: a quarter ending on the last day of a month is
+    due on the last day of the next (30 June -> 31 July; 31 December -> 31 January)."""
+    year, month = (period.end.year + 1, 1) if period.end.month == 12 else (period.end.year, period.end.month + 1)
+    last = calendar.monthrange(year, month)[1]
+    month_end = period.end.day == calendar.monthrange(period.end.year, period.end.month)[1]
+    return date(year, month, last if month_end else min(period.end.day, last))
+
+
+def due_date_for(period: ReportingPeriod) -> date:
+    deadline = ReturnDeadline.objects.filter(period=period).first()
+    return deadline.due_date if deadline else default_due_date(period)
+
+
+def return_deadline_set(*, actor, period: ReportingPeriod, due_date: date, reason: str = "") -> ReturnDeadline:
+    """Change when every return of this quarter is due (open returns follow at once)."""
+    if period.kind != PeriodKind.QUARTER:
+        raise ValidationError("Returns are made for quarters only.")
+    if due_date <= period.end:
+        raise ValidationError({"due_date": f"Choose a date after the quarter ends ({period.end:%-d %B %Y})."})
+    with transaction.atomic():
+        deadline = ReturnDeadline.objects.select_for_update().filter(period=period).first()
+        if deadline is None:
+            deadline = audit.create(
+                actor=actor,
+                obj=ReturnDeadline(
+                    partnership=period.partnership, period=period, due_date=due_date, reason=reason, set_by=actor
+                ),
+            )
+        else:
+            audit.update(actor=actor, obj=deadline, values={"due_date": due_date, "reason": reason, "set_by": actor})
+        Return.objects.filter(period=period).update(due_date=due_date, version=F("version") + 1)
+    return deadline
+
+
+# --- opening returns ----------------------------------------------------------------------
+
+
+def organisations_due_a_return(partnership):
+    """Active organisations with a partner SPOC or at least one indicator to report."""
+    spoc_orgs = Membership.objects.filter(partnership=partnership, role=Role.SPOC).values("organisation_id")
+    reporting = Indicator.objects.filter(partnership=partnership, is_active=True).values("reporting_organisations")
+    return (
+        scoped(partnership, Organisation)
+        .filter(is_active=True)
+        .filter(Q(pk__in=spoc_orgs) | Q(pk__in=reporting))
+        .order_by("name")
+    )
+
+
+def returns_open_for_period(*, actor, period: ReportingPeriod, **_hook_kwargs) -> list[Return]:
+    """Open a draft return for each organisation due one. Called by the ``period_opened`` hook, in
+    the caller's transaction; safe to call again (adds only what is missing)."""
+    if period.kind != PeriodKind.QUARTER:
+        return []
+    opened = []
+    with transaction.atomic():
+        due = due_date_for(period)
+        existing = set(Return.objects.filter(period=period).values_list("organisation_id", flat=True))
+        for organisation in organisations_due_a_return(period.partnership):
+            if organisation.pk in existing:
+                continue
+            return_ = audit.create(
+                actor=actor,
+                obj=Return(partnership=period.partnership, organisation=organisation, period=period, due_date=due),
+                action="return.open",
+            )
+            figures_sync(return_)
+            opened.append(return_)
+    return opened
+
+
+def _previous_figures(return_: Return) -> dict[int, ReturnFigure]:
+    previous = (
+        Return.objects.filter(
+            organisation=return_.organisation, period__kind=PeriodKind.QUARTER, period__end__lt=return_.period.start
+        )
+        .order_by("-period__start")
+        .first()
+    )
+    if previous is None:
+        return {}
+    return {f.indicator_id: f for f in previous.figures.all()}
+
+
+def figures_sync(return_: Return) -> None:
+    """Stage a figure for each indicator the organisation reports now, with last quarter's value
+    for reference; drop blank ones for indicators it no longer reports. Only while editable."""
+    if return_.status not in EDITABLE_STATUSES:
+        return
+    wanted = {i.pk: i for i in reported_indicators(return_.organisation)}
+    have = {f.indicator_id: f for f in return_.figures.all()}
+    previous = _previous_figures(return_) if set(wanted) - set(have) else {}
+    new = [
+        ReturnFigure(
+            partnership=return_.partnership,
+            return_obj=return_,
+            indicator=indicator,
+            previous_value=previous[pk].value if pk in previous else None,
+            previous_text=previous[pk].text_value if pk in previous else "",
+        )
+        for pk, indicator in wanted.items()
+        if pk not in have
+    ]
+    ReturnFigure.objects.bulk_create(new)
+    stale = [f.pk for pk, f in have.items() if pk not in wanted and not f.is_filled and not f.comment]
+    if stale:
+        ReturnFigure.objects.filter(pk__in=stale).delete()
+
+
+# --- the organisation's draft -------------------------------------------------------------
+
+
+def _lock(return_: Return) -> Return:
+    """The return's row, locked until the transaction ends (only that row: ``of=self`` keeps
+    PostgreSQL from locking the partnership, period and organisation rows joined in)."""
+    return (
+        Return.objects.select_for_update(of=("self",))
+        .select_related("partnership", "period", "organisation")
+        .get(pk=return_.pk)
+    )
+
+
+def _check_editable(return_: Return) -> None:
+    if return_.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            f"This return is {return_.get_status_display().lower()}, so it cannot be changed. "
+            "Ask the coordinator to reopen it if something is wrong."
+        )
+
+
+def return_save_draft(
+    *, actor, return_: Return, narrative: dict | None = None, figures: dict | None = None, keep_going: bool = False
+) -> Return:
+    """Save what the organisation has typed so far. ``figures`` maps indicator id to
+    ``{"value", "breakdown", "comment", "text_value"}``. Every figure is checked; on any error
+    nothing is saved and the errors are keyed ``figure-<indicator id>``. With ``keep_going`` (the
+    autosave) the valid parts are saved, bad figures keep their stored value, and the errors are
+    left on the returned object as ``figure_errors``."""
+    with transaction.atomic():
+        locked = _lock(return_)
+        _check_editable(locked)
+        values = {}
+        allowed = NARRATIVE_FIELDS + (YEAR_END_FIELDS if locked.is_year_end else ())
+        for name, text in (narrative or {}).items():
+            if name not in allowed:
+                continue
+            text = (text or "").replace("\r\n", "\n")
+            if len(text) > TEXT_LIMIT:
+                raise ValidationError({name: f"Keep this to {TEXT_LIMIT:,} characters or fewer."})
+            values[name] = text
+        staged = {f.indicator_id: f for f in locked.figures.select_related("indicator")}
+        errors, updates = {}, []
+        for indicator_id, data in (figures or {}).items():
+            figure = staged.get(int(indicator_id))
+            if figure is None:
+                continue
+            try:
+                value, breakdown, text_value = validate_figure(
+                    figure.indicator,
+                    value=data.get("value"),
+                    breakdown=data.get("breakdown"),
+                    text_value=data.get("text_value", ""),
+                )
+            except ValidationError as error:
+                errors[f"figure-{figure.indicator_id}"] = error.messages
+                continue
+            comment = (data.get("comment") or "").strip()[:2000]
+            new = (value, breakdown, text_value, comment)
+            if new != (figure.value, figure.breakdown, figure.text_value, figure.comment):
+                figure.value, figure.breakdown, figure.text_value, figure.comment = new
+                updates.append(figure)
+        if errors and not keep_going:
+            raise ValidationError(errors)
+        locked.figure_errors = errors
+        changed = [n for n, v in values.items() if getattr(locked, n) != v]
+        if not changed and not updates:
+            return locked
+        if updates:
+            ReturnFigure.objects.bulk_update(updates, ["value", "breakdown", "text_value", "comment", "updated_at"])
+        values["version"] = locked.version + 1
+        if locked.started_at is None:
+            values["started_at"] = timezone.now()
+        audit.update(actor=actor, obj=locked, values=values, action="return.save")
+        if updates:
+            audit.record(
+                actor=actor,
+                partnership=locked.partnership,
+                action="return.figures",
+                obj=locked,
+                changes={f.indicator.code: [None, _shown(f)] for f in updates},
+            )
+    return locked
+
+
+def _shown(figure: ReturnFigure) -> str:
+    return str(figure.value) if figure.value is not None else figure.text_value
+
+
+def return_problems(return_: Return) -> list[str]:
+    """What stops this return from being submitted, in plain words (empty when it can go)."""
+    problems = []
+    required = NARRATIVE_FIELDS + (YEAR_END_FIELDS if return_.is_year_end else ())
+    labels = {f.name: f.verbose_name for f in Return._meta.fields}
+    for name in required:
+        if not getattr(return_, name).strip():
+            problems.append(f"Write something under “{labels[name].capitalize()}”.")
+    for figure in return_.figures.select_related("indicator"):
+        if not figure.is_filled and not figure.comment.strip():
+            problems.append(f"Give a figure for {figure.indicator.code}, or say in its comment why there is none.")
+    return problems
+
+
+def _transition(*, actor, return_: Return, to: str, verb: str, reason: str = "", values: dict | None = None):
+    now = timezone.now()
+    ReturnTransition.objects.create(
+        partnership=return_.partnership,
+        return_obj=return_,
+        from_status=return_.status,
+        to_status=to,
+        verb=verb,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        at=now,
+        reason=reason,
+    )
+    audit.update(
+        actor=actor,
+        obj=return_,
+        values={"status": to, "version": return_.version + 1, **(values or {})},
+        action=f"return.{verb}",
+    )
+    return now
+
+
+def return_submit(*, actor, return_: Return) -> Return:
+    with transaction.atomic():
+        locked = _lock(return_)
+        _check_editable(locked)
+        problems = return_problems(locked)
+        if problems:
+            raise ValidationError(problems)
+        now = timezone.now()
+        verb = "resubmit" if locked.first_submitted_at else "submit"
+        values = {"submitted_at": now, "started_at": locked.started_at or now}
+        if locked.first_submitted_at is None:
+            values["first_submitted_at"] = now
+        _transition(actor=actor, return_=locked, to=ReturnStatus.SUBMITTED, verb=verb, values=values)
+    return locked
+
+
+def _check_version(locked: Return, version: int | None, doing: str) -> None:
+    if version is not None and int(version) != locked.version:
+        raise ValidationError(
+            f"This return changed while you were reading it (it is now {locked.get_status_display().lower()}), "
+            f"so it was not {doing}. Read it again, then decide."
+        )
+
+
+def return_send_back(*, actor, return_: Return, reason: str, version: int | None = None) -> Return:
+    """The coordinator returns a submitted return to the organisation, saying what to change."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say what the organisation should change, so they can fix it."})
+    with transaction.atomic():
+        locked = _lock(return_)
+        _check_version(locked, version, "returned")
+        if locked.status != ReturnStatus.SUBMITTED:
+            raise ValidationError("Only a submitted return can be returned for changes.")
+        _transition(actor=actor, return_=locked, to=ReturnStatus.RETURNED, verb="send_back", reason=reason)
+    return locked
+
+
+def return_approve(*, actor, return_: Return, version: int | None = None) -> Return:
+    """Approve a submitted return: its figures are recorded and it is locked. Two approvals at
+    once give one: the row lock makes the second see the first's result and refuse."""
+    with transaction.atomic():
+        locked = _lock(return_)
+        if locked.status == ReturnStatus.APPROVED:
+            raise ValidationError("This return is already approved.")
+        _check_version(locked, version, "approved")
+        if locked.status != ReturnStatus.SUBMITTED:
+            raise ValidationError("Only a submitted return can be approved.")
+        now = timezone.now()
+        _transition(
+            actor=actor,
+            return_=locked,
+            to=ReturnStatus.APPROVED,
+            verb="approve",
+            values={"approved_at": now, "approved_by": actor},
+        )
+        apply_approved_return(locked, actor)
+    return locked
+
+
+def apply_approved_return(return_: Return, actor) -> int:
+    """Write the approved return's figures to the indicators, through the indicators app's
+    ``figure_record`` service, in the approval's transaction. Returns how many were written.
+
+    Until that service exists (it arrives with the indicators work), a return with figures
+    cannot be applied: this raises NotImplementedError and the approval is rolled back.
+    Action updates will be applied here too once actions exist.
+    """
+    figures = [f for f in return_.figures.select_related("indicator") if f.is_filled]
+    if not figures:
+        return 0
+    record = figure_service()
+    if record is None:
+        raise NotImplementedError(
+            "Figures cannot be recorded yet: the indicators app has no figure_record service on this installation."
+        )
+    for figure in figures:
+        record(
+            actor=actor,
+            indicator=figure.indicator,
+            period=return_.period,
+            organisation=return_.organisation,
+            value=figure.value,
+            text_value=figure.text_value,
+            breakdown=figure.breakdown,
+            comment=figure.comment,
+            source=return_,
+        )
+    return len(figures)
+
+
+def return_reopen(*, actor, return_: Return, reason: str) -> Return:
+    """A coordinator unlocks an approved return so it can be corrected; it goes back to the
+    organisation with the reason. Its figures are recorded again when it is next approved."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the return is reopened: it is kept in its history."})
+    with transaction.atomic():
+        locked = _lock(return_)
+        if locked.status != ReturnStatus.APPROVED:
+            raise ValidationError("Only an approved return can be reopened.")
+        _transition(
+            actor=actor,
+            return_=locked,
+            to=ReturnStatus.RETURNED,
+            verb="reopen",
+            reason=reason,
+            values={"approved_at": None, "approved_by": None},
+        )
+        figures_sync(locked)
+    return locked

@@ -1,0 +1,221 @@
+"""A return's page: the organisation fills it in (with autosave), submits it and adds evidence;
+everyone allowed to read it sees it. Reviewing is in views_review.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from aspm.forms import add_service_errors, call_service
+from aspm.uploads import file_response
+from partnerships.access import Perm, can, get_object_for, scoped
+from partnerships.decorators import partnership_view
+
+from ..models.returns import ReturnAttachment, ReturnStatus
+from . import evidence, selectors, services
+from .figures import DIMENSIONS
+from .forms import (
+    ApproveForm,
+    AttachmentForm,
+    NarrativeForm,
+    ReasonForm,
+    figure_field_names,
+    figures_from_post,
+)
+
+
+def get_return(request: HttpRequest, pk: int, need: Perm | None = None):
+    """The return, if this member may see it (404 otherwise, also for another organisation's
+    return seen by a SPOC); then 403 unless the member has ``need`` for it."""
+    return get_object_for(
+        request.membership,
+        selectors.returns_visible_to(request.membership),
+        pk=pk,
+        need=need,
+        organisation_of=lambda r: r.organisation,
+    )
+
+
+@partnership_view()
+def return_list(request: HttpRequest) -> HttpResponse:
+    """Readers of every return get the completeness dashboard; a SPOC gets their own returns."""
+    if can(request.membership, Perm.VIEW_ALL_RETURNS):
+        from .views_review import dashboard
+
+        return dashboard(request)
+    returns = selectors.returns_visible_to(request.membership).order_by("-period__start")
+    return render(request, "reports/returns/my_returns.html", {"returns": returns, "today": timezone.localdate()})
+
+
+def _figure_rows(return_, post=None, errors=None):
+    rows = []
+    for figure in return_.figures.all():
+        names = figure_field_names(figure)
+        dims = []
+        for dimension in figure.indicator.disaggregation or []:
+            if dimension not in DIMENSIONS:
+                continue
+            label, categories = DIMENSIONS[dimension]
+            stored = (figure.breakdown or {}).get(dimension, {})
+            dims.append(
+                {
+                    "label": label,
+                    "parts": [
+                        {
+                            "name": f"{names['prefix']}-{dimension}-{code}",
+                            "label": cat_label,
+                            "value": post.get(f"{names['prefix']}-{dimension}-{code}", "")
+                            if post is not None
+                            else stored.get(code, ""),
+                        }
+                        for code, cat_label in categories
+                    ],
+                }
+            )
+        value = figure.value.normalize() if figure.value is not None else ""
+        rows.append(
+            {
+                "figure": figure,
+                "names": names,
+                "value": post.get(names["value"], "") if post is not None else (f"{value:f}" if value != "" else ""),
+                "text": post.get(names["text"], "") if post is not None else figure.text_value,
+                "comment": post.get(names["comment"], "") if post is not None else figure.comment,
+                "dims": dims,
+                "errors": (errors or {}).get(f"figure-{figure.indicator_id}", []),
+                "previous": figure.previous_value.normalize() if figure.previous_value is not None else None,
+            }
+        )
+    return rows
+
+
+def _render_return(request, return_, *, form=None, post=None, errors=None, status=200, reason_form=None):
+    return_ = selectors.return_page(return_)
+    membership = request.membership
+    can_edit = return_.is_editable and can(membership, Perm.SUBMIT_OWN_RETURN, organisation=return_.organisation)
+    can_review = can(membership, Perm.REVIEW_RETURNS)
+    last_reason = next((t for t in reversed(return_.transitions.all()) if t.reason), None)
+    context = {
+        "return": return_,
+        "can_edit": can_edit,
+        "can_review": can_review,
+        "form": form or NarrativeForm(return_=return_),
+        "figure_rows": _figure_rows(return_, post, errors),
+        "attachment_form": AttachmentForm(),
+        "approve_form": ApproveForm(initial={"version": return_.version}),
+        "reason_form": reason_form or ReasonForm(initial={"version": return_.version}),
+        "last_reason": last_reason if return_.status == ReturnStatus.RETURNED else None,
+        "problems": services.return_problems(return_) if can_edit else [],
+        "today": timezone.localdate(),
+    }
+    return render(request, "reports/returns/detail.html", context, status=status)
+
+
+@partnership_view()
+def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return_ = get_return(request, pk)
+    if request.method == "POST":
+        return _save(request, get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN))
+    if return_.is_editable and can(request.membership, Perm.SUBMIT_OWN_RETURN, organisation=return_.organisation):
+        services.figures_sync(return_)
+    return _render_return(request, return_)
+
+
+def _save(request, return_):
+    """Save the draft (button "Save draft") or save and submit (button "Submit")."""
+    form = NarrativeForm(request.POST, return_=return_)
+    form.is_valid()
+    figures = figures_from_post(request.POST, return_.figures.select_related("indicator"))
+    try:
+        services.return_save_draft(actor=request.user, return_=return_, narrative=form.cleaned_data, figures=figures)
+        if "submit" in request.POST:
+            services.return_submit(actor=request.user, return_=return_)
+            messages.success(request, "The return is submitted. The coordinator will review it.")
+        else:
+            messages.success(request, "Your draft is saved.")
+        return redirect("reports:return_detail", slug=request.partnership.slug, pk=return_.pk)
+    except ValidationError as error:
+        by_field = getattr(error, "error_dict", {})
+        figure_errors = {k: [m for e in v for m in e.messages] for k, v in by_field.items() if k.startswith("figure-")}
+        if figure_errors:
+            form.add_error(None, "Some figures need correcting: see the messages beside them.")
+        else:
+            add_service_errors(form, error)
+        return _render_return(request, return_, form=form, post=request.POST, errors=figure_errors, status=422)
+
+
+@partnership_view()
+@require_POST
+def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    """Saves as the SPOC types (htmx). Answers a short status line and ``X-Autosave: saved``;
+    anything else tells the page the text was not saved (e.g. the session ended)."""
+    return_ = get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN)
+    form = NarrativeForm(request.POST, return_=return_)
+    form.is_valid()
+    figures = figures_from_post(request.POST, return_.figures.select_related("indicator"))
+    try:
+        saved = services.return_save_draft(
+            actor=request.user, return_=return_, narrative=form.cleaned_data, figures=figures, keep_going=True
+        )
+    except ValidationError as error:
+        response = render(request, "reports/returns/autosave_status.html", {"error": " ".join(error.messages)})
+        response["X-Autosave"] = "refused"
+        return response
+    errors = getattr(saved, "figure_errors", {})
+    response = render(
+        request,
+        "reports/returns/autosave_status.html",
+        {"saved_at": timezone.localtime(), "figure_errors": errors, "version": saved.version},
+    )
+    response["X-Autosave"] = "saved"
+    response["X-Return-Version"] = str(saved.version)
+    return response
+
+
+@partnership_view()
+@require_POST
+def return_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return_ = get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        ok, attachment = call_service(
+            form,
+            evidence.attachment_add,
+            actor=request.user,
+            return_=return_,
+            uploaded=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        )
+        if ok:
+            messages.success(request, f"{attachment} is attached.")
+            return redirect("reports:return_detail", slug=request.partnership.slug, pk=return_.pk)
+    messages.error(request, "The file was not attached: " + " ".join(m for e in form.errors.values() for m in e))
+    return redirect("reports:return_detail", slug=request.partnership.slug, pk=return_.pk)
+
+
+def _attachment(request, pk: int, attachment_pk: int, need=None) -> ReturnAttachment:
+    return_ = get_return(request, pk, need=need)
+    return get_object_for(
+        request.membership, scoped(request.partnership, ReturnAttachment).filter(return_obj=return_), pk=attachment_pk
+    )
+
+
+@partnership_view()
+def return_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    attachment = _attachment(request, pk, attachment_pk)
+    return file_response(attachment.file, download_name=attachment.original_name)
+
+
+@partnership_view()
+@require_POST
+def return_attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    attachment = _attachment(request, pk, attachment_pk, need=Perm.SUBMIT_OWN_RETURN)
+    try:
+        evidence.attachment_delete(actor=request.user, attachment=attachment)
+        messages.success(request, f"{attachment} is removed.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reports:return_detail", slug=request.partnership.slug, pk=pk)

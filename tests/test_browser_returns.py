@@ -1,0 +1,109 @@
+"""In a real browser: the SPOC fills in the 4Ps narrative and submits; the coordinator returns it
+with a reason; the SPOC fixes it and resubmits; the coordinator approves. Then: text typed after
+the session ended comes back after signing in again. axe-core checks the pages on the way."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from reports.models import Return, ReturnStatus, ReturnTransition
+
+from .browser import serious_accessibility_problems, sign_in
+from .returns_cast import open_period, quarter
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _eventually(page, check, seconds=10):
+    """Wait until ``check()`` is true (the autosave runs a few seconds after typing stops)."""
+    for _ in range(seconds * 4):
+        if check():
+            return True
+        page.wait_for_timeout(250)
+    return check()
+
+
+def _current_quarter(side):
+    today = timezone.localdate()
+    period = quarter(side, timezone.datetime(today.year, ((today.month - 1) // 3) * 3 + 1, 1).date())
+    open_period(side, period)
+    return Return.objects.get(organisation=side.police, period=period)
+
+
+def test_submit_return_resubmit_approve(world, live_server, browser):
+    a = world.a
+    return_ = _current_quarter(a)
+    spoc = browser.new_context(locale="en-GB").new_page()
+    sign_in(spoc, live_server, a.spoc_police.email)
+    spoc.goto(f"{live_server.url}/p/{a.slug}/returns/")
+    assert serious_accessibility_problems(spoc) == []
+    spoc.get_by_role("link", name=re.compile("Fill in")).click()
+    assert spoc.get_by_role("heading", level=1, name=re.compile("return for")).is_visible()
+    spoc.get_by_label("Progress", exact=True).fill("Two joint visits to hand car washes; nine workers spoken to.")
+    spoc.get_by_label("Problems", exact=True).fill("Interpreters took three weeks to book.")
+    spoc.get_by_label("Priorities", exact=True).fill("Train the new response officers.")
+    spoc.get_by_label("Points for action", exact=True).fill("Agree a shared interpreter contract.")
+    spoc.get_by_text("Draft saved at").wait_for(timeout=10_000)
+    saved = _eventually(spoc, lambda: Return.objects.get(pk=return_.pk).points_for_action.startswith("Agree"))
+    assert saved, "the autosave stored everything typed, without pressing a button"
+    assert serious_accessibility_problems(spoc) == []
+    spoc.get_by_role("button", name="Submit the return").click()
+    assert spoc.get_by_text("The return is submitted").is_visible()
+
+    coordinator = browser.new_context(locale="en-GB").new_page()
+    sign_in(coordinator, live_server, a.coordinator.email)
+    coordinator.goto(f"{live_server.url}/p/{a.slug}/returns/")
+    assert coordinator.get_by_role("heading", name="Waiting for approval (1)").is_visible()
+    assert serious_accessibility_problems(coordinator) == []
+    coordinator.get_by_role("link", name=f"{a.police}, {return_.period.label}").click()
+    assert serious_accessibility_problems(coordinator) == []
+    coordinator.get_by_label("Your reason").fill("Please say how many of the nine were referred to the NRM.")
+    coordinator.get_by_role("button", name="Return with comments").click()
+    assert coordinator.get_by_text("is returned to").is_visible()
+
+    spoc.reload()
+    reason = spoc.get_by_role("status").filter(has_text="Returned for changes by")
+    assert reason.get_by_text("how many of the nine were referred").is_visible()
+    fixed = "Two joint visits; nine workers spoken to, four referred to the NRM."
+    spoc.get_by_label("Progress", exact=True).fill(fixed)
+    spoc.get_by_role("button", name="Submit the return").click()
+    assert spoc.get_by_text("The return is submitted").is_visible()
+
+    coordinator.reload()
+    assert coordinator.get_by_text("four referred to the NRM").first.is_visible()
+    coordinator.get_by_role("button", name="Approve and lock").click()
+    assert coordinator.get_by_text("is approved and locked").is_visible()
+    assert serious_accessibility_problems(coordinator) == []
+    stored = Return.objects.get(pk=return_.pk)
+    assert stored.status == ReturnStatus.APPROVED
+    verbs = list(ReturnTransition.objects.filter(return_obj=stored).values_list("verb", flat=True))
+    assert verbs == ["submit", "send_back", "resubmit", "approve"]
+
+    spoc.reload()
+    assert spoc.get_by_text("The return is locked").is_visible()
+    assert spoc.get_by_role("button", name="Submit the return").count() == 0
+
+
+def test_text_typed_after_the_session_ended_comes_back_after_signing_in(world, live_server, browser):
+    a = world.a
+    return_ = _current_quarter(a)
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    sign_in(page, live_server, a.spoc_police.email)
+    page.goto(f"{live_server.url}/p/{a.slug}/returns/{return_.pk}/")
+    context.clear_cookies()  # the session ends (idle timeout) while the page is open
+    page.get_by_label("Progress", exact=True).fill("Typed after my session ended")
+    page.get_by_text("Your latest changes are").wait_for(timeout=10_000)
+    assert Return.objects.get(pk=return_.pk).progress == ""
+    assert serious_accessibility_problems(page) == []
+
+    page.get_by_role("link", name="Sign in again").click()
+    page.get_by_label("Email address").fill(a.spoc_police.email)
+    page.get_by_label("Password").fill("correct-horse-battery-staple")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(rf"/returns/{return_.pk}/$"))
+    assert page.get_by_label("Progress", exact=True).input_value() == "Typed after my session ended"
+    assert page.get_by_text("It is back in the form").is_visible()
+    assert _eventually(page, lambda: Return.objects.get(pk=return_.pk).progress == "Typed after my session ended")
+    context.close()

@@ -45,7 +45,7 @@ class PartnershipPermission(permissions.BasePermission):
             return False  # 401 with WWW-Authenticate
         view.membership = access.get_membership_for(request.user, view.kwargs["slug"])
         view.partnership = view.membership.partnership
-        if view.action in OBJECT_ACTIONS:
+        if getattr(view, "action", None) in OBJECT_ACTIONS:
             return True  # checked after the object is found (get_object)
         perm = view.perm_for_action()
         if perm in access.OWN_ORGANISATION_PERMS:

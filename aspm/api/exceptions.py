@@ -9,8 +9,10 @@ not allow it (``aspm.errors.ConflictError`` from a service), 429 too many reques
 from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
+from django.http import Http404
 from rest_framework import exceptions, serializers, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -65,7 +67,11 @@ def _from_django(error: DjangoValidationError) -> exceptions.APIException:
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(*exc.args)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
+    elif isinstance(exc, DjangoValidationError):
         exc = _from_django(exc)
     elif isinstance(exc, IntegrityError):
         # A unique constraint lost a race with another request: the service's own check passed.

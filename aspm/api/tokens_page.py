@@ -21,6 +21,7 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         label="Token name",
         max_length=100,
+        error_messages={"required": "Give the token a name that says what it is for."},
         help_text="Say what will use it, e.g. “Constabulary performance system”, so you know which to revoke later.",
     )
 

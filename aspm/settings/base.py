@@ -315,7 +315,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["aspm.api.throttling.TokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "api": env.str("API_RATE", default="600/minute"),  # per token (or per signed-in person)
-        "api_anonymous": env.str("API_ANONYMOUS_RATE", default="60/minute"),  # per address
+        "api_anonymous": env.str("API_ANONYMOUS_RATE", default="60/minute"),  # the public schema, per address
     },
     "EXCEPTION_HANDLER": "aspm.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "aspm.api.schema.ApiAutoSchema",

@@ -6,12 +6,13 @@ on ``partnership_router`` below (one line) and list its routes in ``tests/access
 
 from __future__ import annotations
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from . import tokens_page
 from .views import measurement, partnerships, strategy
+from .views.not_found import not_found
 
 partnership_router = SimpleRouter(use_regex_path=False)
 partnership_router.register("organisations", partnerships.OrganisationViewSet, basename="organisation")
@@ -27,6 +28,7 @@ api_v1 = [
     path("partnerships/", partnerships.MyPartnershipsView.as_view(), name="my-partnerships"),
     path("p/<slug:slug>/", partnerships.PartnershipDetailView.as_view(), name="partnership"),
     path("p/<slug:slug>/", include(partnership_router.urls)),
+    re_path(r"^.*$", not_found, name="not-found"),  # any other address under /api/v1/: a JSON 404
 ]
 
 urlpatterns = [

@@ -10,6 +10,7 @@ PUBLIC_OR_PERSONAL = {
     "api:schema",  # the OpenAPI schema: the API's shape, no partnership's data
     "api:docs",  # Swagger UI for that schema, from static files
     "api:my-partnerships",  # the caller's own memberships
+    "api:not-found",  # any unknown address under /api/v1/: a JSON 404
     "api_tokens",  # the caller's own tokens
     "api_token_revoke",  # only the caller's own token (404 otherwise): tests/test_api_tokens.py
 }

@@ -34,7 +34,7 @@ SLUG_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.PATH,
     pattern=r"^[-a-zA-Z0-9_]+$",
-    description="The partnership's short name, as in its web address /p/<slug>/ (see GET /api/v1/partnerships/).",
+    description="The partnership's short name: what follows /p/ in its web addresses (see GET /api/v1/partnerships/).",
 )
 OBJECT_ACTIONS = frozenset({"retrieve", "update", "partial_update", "destroy"})
 

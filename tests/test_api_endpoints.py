@@ -182,3 +182,12 @@ def test_a_list_takes_the_same_few_queries_however_many_rows(path, a, viewer_api
     assert queries() == small
     with django_assert_max_num_queries(6):  # token, membership, count, rows, two prefetches at most
         viewer_api.get(_api(a, path), {"page_size": 100})
+
+
+def test_a_body_that_is_not_json_is_refused_with_415(a, coordinator_api):
+    response = coordinator_api.client.post(
+        _api(a, "organisations/"), {"name": "Form Org", "sector": "other"}, **coordinator_api.headers
+    )
+    assert response.status_code == 415
+    assert set(response.json()) == {"detail", "errors"}
+    assert not Organisation.objects.filter(name="Form Org").exists()

@@ -17,6 +17,7 @@ _WHY = {
     "403": "Your role in this partnership does not allow this (or, with a session, the CSRF check failed).",
     "404": "No such partnership among yours, or no such record in it.",
     "409": "The record's current state does not allow this change.",
+    "415": "The body was not JSON (send Content-Type: application/json).",
     "429": "Too many requests: wait for the number of seconds in Retry-After.",
 }
 
@@ -31,6 +32,8 @@ class ApiAutoSchema(AutoSchema):
             codes.append("404")
         if method in ("POST", "PUT", "PATCH", "DELETE"):
             codes += ["400", "409"]
+        if method in ("POST", "PUT", "PATCH"):
+            codes.append("415")
         if method == "GET" and self._is_list_view():
             codes += ["400", "404"]  # bad filter values; a page past the end
         return sorted(set(codes))

@@ -41,5 +41,6 @@ urlpatterns = [
     path("accessibility/", account.accessibility_statement, name="accessibility"),
     path("healthz", account.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("", include("aspm.api.urls")),  # /api/v1/ and the API token page of one's account
     path("p/<slug:slug>/", include(tenant_patterns)),
 ]

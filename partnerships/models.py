@@ -253,3 +253,6 @@ class SubGroup(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+from .models_tokens import ApiToken  # noqa: E402,F401 - personal API tokens, in their own module

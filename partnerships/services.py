@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from aspm import hooks
+from aspm.errors import ConflictError
 
 from . import audit
 from .access import check_same_partnership
@@ -60,7 +61,7 @@ def organisation_update(*, actor: User, organisation: Organisation, **values) ->
 
 def organisation_delete(*, actor: User, organisation: Organisation) -> None:
     if Membership.objects.filter(organisation=organisation).exists():
-        raise ValidationError(
+        raise ConflictError(
             "This organisation still has a partner SPOC. Change or remove that member first, "
             "or mark the organisation as inactive instead."
         )

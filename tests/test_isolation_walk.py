@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from .access_registry import OBJECT_KWARGS, PUBLIC_OR_PERSONAL
 from .cast import ROLES
-from .url_walk import all_routes, tenant_routes
+from .url_walk import API_TENANT_PREFIX, all_routes, tenant_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,8 @@ def test_every_url_is_either_a_tenant_url_or_known_to_be_public():
     unknown = [
         r.name
         for r in all_routes()
-        if not r.route.startswith(("p/<slug:slug>/", "admin/", "static/")) and r.name not in PUBLIC_OR_PERSONAL
+        if not r.route.startswith(("p/<slug:slug>/", API_TENANT_PREFIX, "admin/", "static/"))
+        and r.name not in PUBLIC_OR_PERSONAL
     ]
     assert unknown == [], f"New URLs outside /p/<slug>/ must be listed in PUBLIC_OR_PERSONAL: {unknown}"
 

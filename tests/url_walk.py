@@ -41,3 +41,11 @@ def all_routes() -> list[Route]:
 
 def tenant_routes() -> list[Route]:
     return [r for r in all_routes() if r.route.startswith("p/<slug:slug>/")]
+
+
+API_TENANT_PREFIX = "api/v1/p/<slug:slug>/"
+
+
+def api_routes() -> list[Route]:
+    """The API's routes of one partnership (walked by tests/test_api_isolation.py)."""
+    return [r for r in all_routes() if r.route.startswith(API_TENANT_PREFIX)]

@@ -34,3 +34,6 @@ AXES_ENABLED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# The API's rate limits would stop the isolation walk; tests of throttling set their own rates.
+_RATES = {"api": "100000/minute", "api_anonymous": "100000/minute"}
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": _RATES}  # noqa: F405

@@ -7,6 +7,8 @@ Each module here (one per app or subject) may define:
 * ``MATRIX``: url name -> (Perm needed, methods, POST-data maker or None) for the role matrix;
   a URL whose access is not a plain Perm check (e.g. SPOC's own organisation) goes in
   ``OWN_TESTS`` with the name of the test module that covers it;
+* ``API_MATRIX``: API url name -> {method: (Perm needed, body maker or None)} for the API role
+  matrix and isolation walk (tests/test_api_isolation.py); object kwargs go in ``OBJECT_KWARGS``;
 * ``PUBLIC_OR_PERSONAL``: names of URLs outside /p/<slug>/ (none of them shows a partnership's objects).
 
 A new URL that no module mentions makes the walk fail.
@@ -20,6 +22,7 @@ import pkgutil
 OBJECT_KWARGS: dict = {}
 MATRIX: dict = {}
 OWN_TESTS: dict = {}
+API_MATRIX: dict = {}
 PUBLIC_OR_PERSONAL: set = set()
 
 for _info in pkgutil.iter_modules(__path__):
@@ -27,4 +30,5 @@ for _info in pkgutil.iter_modules(__path__):
     OBJECT_KWARGS.update(getattr(_module, "OBJECT_KWARGS", {}))
     MATRIX.update(getattr(_module, "MATRIX", {}))
     OWN_TESTS.update(getattr(_module, "OWN_TESTS", {}))
+    API_MATRIX.update(getattr(_module, "API_MATRIX", {}))
     PUBLIC_OR_PERSONAL.update(getattr(_module, "PUBLIC_OR_PERSONAL", set()))

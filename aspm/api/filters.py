@@ -1,0 +1,139 @@
+"""Query filters of the list endpoints (django-filter). Ids are whole numbers; a bad value is a 400.
+
+Foreign keys are filtered by id number, never through a queryset of choices: a choice list would
+have to be scoped to the partnership, and "not a valid choice" versus "no rows" would tell a
+caller whether another partnership's id exists.
+"""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.filters import OrderingFilter
+
+from indicators.models import (
+    ChainLevel,
+    Frequency,
+    Indicator,
+    IndicatorType,
+    Objective,
+    PeriodKind,
+    PeriodStatus,
+    Priority,
+    ReportingPeriod,
+    ResultsChainEntry,
+    Strand,
+    Unit,
+)
+from partnerships.models import Organisation, Sector
+
+MAX_ID = 2**63 - 1
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class ModifiedSinceFilterSet(filters.FilterSet):
+    modified_since = filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Only records changed at or after this time (ISO 8601, e.g. 2026-04-01T00:00:00Z).",
+    )
+
+
+class OrganisationFilter(ModifiedSinceFilterSet):
+    sector = filters.ChoiceFilter(choices=Sector.choices)
+    is_active = filters.BooleanFilter()
+    name = filters.CharFilter(lookup_expr="icontains", label="Part of the name, in any case.")
+
+    class Meta:
+        model = Organisation
+        fields = ("sector", "is_active", "name", "modified_since")
+
+
+class StrandFilter(ModifiedSinceFilterSet):
+    code = filters.CharFilter()
+
+    class Meta:
+        model = Strand
+        fields = ("code", "modified_since")
+
+
+class ObjectiveFilter(ModifiedSinceFilterSet):
+    strand = IdFilter(field_name="strand_id", label="Id of the strand.")
+    strand_code = filters.CharFilter(field_name="strand__code", label="Code of the strand, e.g. pursue.")
+    organisation = IdFilter(field_name="owner_organisation_id", label="Id of the owning organisation.")
+    subgroup = IdFilter(field_name="owner_subgroup_id", label="Id of the owning sub-group.")
+    priority = filters.ChoiceFilter(choices=Priority.choices)
+
+    class Meta:
+        model = Objective
+        fields = ("strand", "strand_code", "organisation", "subgroup", "priority", "modified_since")
+
+
+class ResultsChainEntryFilter(ModifiedSinceFilterSet):
+    objective = IdFilter(field_name="objective_id", label="Id of the objective.")
+    strand = IdFilter(field_name="objective__strand_id", label="Id of the objective's strand.")
+    level = filters.TypedChoiceFilter(choices=ChainLevel.choices, coerce=int)
+
+    class Meta:
+        model = ResultsChainEntry
+        fields = ("objective", "strand", "level", "modified_since")
+
+
+class IndicatorFilter(ModifiedSinceFilterSet):
+    strand = IdFilter(field_name="strand_id", label="Id of the strand.")
+    objective = IdFilter(field_name="objective_id", label="Id of the objective.")
+    organisation = IdFilter(field_name="reporting_organisations", label="Id of an organisation that reports it.")
+    type = filters.ChoiceFilter(choices=IndicatorType.choices)
+    unit = filters.ChoiceFilter(choices=Unit.choices)
+    frequency = filters.ChoiceFilter(choices=Frequency.choices)
+    is_active = filters.BooleanFilter()
+    code = filters.CharFilter()
+
+    class Meta:
+        model = Indicator
+        fields = (
+            "strand",
+            "objective",
+            "organisation",
+            "type",
+            "unit",
+            "frequency",
+            "is_active",
+            "code",
+            "modified_since",
+        )
+
+
+class ReportingPeriodFilter(ModifiedSinceFilterSet):
+    status = filters.ChoiceFilter(choices=PeriodStatus.choices)
+    kind = filters.ChoiceFilter(choices=PeriodKind.choices)
+    date = filters.DateFilter(method="filter_date", label="Only periods that include this date.")
+
+    class Meta:
+        model = ReportingPeriod
+        fields = ("status", "kind", "date", "modified_since")
+
+    def filter_date(self, queryset, name, value):
+        return queryset.filter(start__lte=value, end__gte=value)
+
+
+class StableOrderingFilter(OrderingFilter):
+    """``?ordering=updated_at`` (or ``-updated_at``…), always ending with the id so that pages never
+    overlap or skip rows that share a value."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = list(super().get_ordering(request, queryset, view) or queryset.model._meta.ordering or [])
+        if not any(term.lstrip("-") in ("id", "pk") for term in ordering):
+            ordering.append("id")
+        return ordering

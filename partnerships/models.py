@@ -253,3 +253,9 @@ class SubGroup(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+
+# Meetings and partnership health live in their own modules; importing them here registers the models.
+from .models_health import ProcessGoalTarget, SurveyAnswer, SurveyParticipation, SurveyRound  # noqa: E402, F401
+from .models_meetings import Attendance, AttendanceStatus, Meeting, MeetingActionItem, MeetingKind  # noqa: E402, F401

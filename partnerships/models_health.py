@@ -44,7 +44,7 @@ class SurveyRound(TenantModel):
 
 
 class SurveyParticipation(TenantModel):
-    """"This member has answered this round" — and nothing about what they answered."""
+    """ "This member has answered this round" — and nothing about what they answered."""
 
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="participations")
     membership = models.ForeignKey("partnerships.Membership", on_delete=models.CASCADE, related_name="+")

@@ -33,6 +33,13 @@ class AttendanceRow:
     rates: list[Decimal | None] = field(default_factory=list)
     overall: Decimal | None = None
 
+    @property
+    def cells(self) -> list[dict]:
+        return [
+            {"rate": r, "present": p, "expected": e}
+            for r, p, e in zip(self.rates, self.present, self.expected, strict=True)
+        ]
+
 
 def attendance_by_organisation(partnership: Partnership, quarters: list[Quarter]) -> list[AttendanceRow]:
     """Per organisation and quarter: how many meetings it was expected at and how many it attended.

@@ -12,7 +12,12 @@ from .statements import SCALE, STATEMENTS
 
 class OpenRoundForm(forms.Form):
     title = forms.CharField(label="Name of the round", max_length=150, initial="Trust and communication survey")
-    opened_on = forms.DateField(label="Opens on", widget=DateInput(), required=False, help_text="Today if left empty.")
+    opened_on = forms.DateField(
+        label="Opens on",
+        widget=DateInput(attrs={"class": "form-control"}),
+        required=False,
+        help_text="Today if left empty.",
+    )
 
 
 class SurveyAnswerForm(forms.Form):

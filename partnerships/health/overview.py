@@ -53,6 +53,7 @@ def _chart(goal: ProcessGoal, qs: list[Quarter], values, target: Decimal) -> str
             x_labels=[q.label for q in qs],
             legend_columns=2,
             dots_size=4,
+            margin_right=40,
         )
     )
     chart.add(goal.name, [float(v) if v is not None else None for v in values])

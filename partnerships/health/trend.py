@@ -16,7 +16,8 @@ def survey_trend_chart(trend: list[RoundResults]) -> str:
             height=320,
             range=(1, 5),
             allow_interruptions=True,
-            x_labels=[r.round.title for r in trend],
+            x_labels=[f"Closed {r.round.closed_on:%b %Y}" for r in trend],
+            margin_right=40,
             legend_columns=4,
             dots_size=4,
         )

@@ -99,8 +99,15 @@ class ActionItemForm(forms.ModelForm):
 
 
 class MeetingFilterForm(forms.Form):
-    kind = forms.ChoiceField(label="Type", required=False, choices=[("", "All types"), *MeetingKind.choices])
-    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(
+        label="Type",
+        required=False,
+        choices=[("", "All types"), *MeetingKind.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    year = forms.TypedChoiceField(
+        label="Year", required=False, coerce=int, empty_value=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)

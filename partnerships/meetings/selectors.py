@@ -16,9 +16,9 @@ def meetings(partnership: Partnership, *, kind: str = "", year: int | None = Non
     if year:
         qs = qs.filter(held_on__year=year)
     return qs.annotate(
-        n_present=Count("attendance", filter=Q(attendance__status=AttendanceStatus.PRESENT)),
-        n_apologies=Count("attendance", filter=Q(attendance__status=AttendanceStatus.APOLOGIES)),
-        n_absent=Count("attendance", filter=Q(attendance__status=AttendanceStatus.ABSENT)),
+        n_present=Count("attendance", filter=Q(attendance__status=AttendanceStatus.PRESENT), distinct=True),
+        n_apologies=Count("attendance", filter=Q(attendance__status=AttendanceStatus.APOLOGIES), distinct=True),
+        n_absent=Count("attendance", filter=Q(attendance__status=AttendanceStatus.ABSENT), distinct=True),
         n_items=Count("action_items", distinct=True),
     ).order_by("-held_on", "-id")
 

@@ -74,4 +74,4 @@ class TargetsForm(forms.Form):
             )
 
     def groups(self) -> list[dict]:
-        return [{"goal": g, "target": self[f"{g.code}_target"], "margin": self[f"{g.code}_margin"]} for g in self.goals]
+        return [{"goal": g, "fields": [self[f"{g.code}_target"], self[f"{g.code}_margin"]]} for g in self.goals]

@@ -40,9 +40,11 @@ def meeting_with_minutes_file(side: Side) -> Meeting:
     )
 
 
-def open_round(side: Side) -> SurveyRound:
+def open_round(side: Side, opened_on: dt.date | None = None) -> SurveyRound:
     existing = SurveyRound.objects.filter(partnership=side.partnership, closed_on__isnull=True).first()
-    return existing or survey.survey_round_open(actor=side.coordinator, partnership=side.partnership, title="Round")
+    return existing or survey.survey_round_open(
+        actor=side.coordinator, partnership=side.partnership, title="Round", opened_on=opened_on
+    )
 
 
 def all_scores(score: int) -> dict[str, int]:

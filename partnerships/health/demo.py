@@ -174,8 +174,8 @@ def _answer_round(round: SurveyRound, memberships: list[Membership], *, base: fl
                 continue
             scores[s.code] = max(1, min(5, round_half(base + lift[s.theme] + rng.gauss(0, 0.8))))
             options = COMMENTS.get(s.code, [])
-            if options and i < len(options) * 2 and rng.random() < 0.5:
-                comments[s.code] = options[i % len(options)]
+            if i < len(options):  # each remark is written by one person only
+                comments[s.code] = options[i]
         survey.survey_answer(membership=membership, round=round, scores=scores, comments=comments)
 
 

@@ -60,7 +60,7 @@ class AttendanceForm(forms.Form):
             self.fields[f"att_{org.pk}"] = forms.ChoiceField(
                 label=org.name,
                 choices=AttendanceStatus.choices,
-                initial=initial_status.get(org.pk, AttendanceStatus.ABSENT),
+                initial=initial_status.get(org.pk),  # nothing ticked on a new meeting: each line is a choice
                 error_messages={"required": f"Say whether {org.name} attended."},
             )
 

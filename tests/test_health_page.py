@@ -146,3 +146,24 @@ def test_the_health_page_keeps_a_constant_number_of_queries(a, login, django_ass
     with django_assert_max_num_queries(14):
         response = client.get(reverse("health:survey", kwargs={"slug": a.slug}))
     assert "Over rounds" in response.content.decode()
+
+
+def test_the_demo_holds_subgroup_meetings_when_the_subgroups_exist():
+    from indicators.demo_content import SUBGROUPS
+    from partnerships import demo
+    from partnerships.health import demo as health_demo
+    from partnerships.models import Meeting, SubGroup
+
+    world = demo.DemoWorld(size="normal")
+    demo.seed(world)
+    northshire = world.partnerships["northshire"].partnership
+    for spec in SUBGROUPS:  # as the strategy seeder makes them, before this one runs
+        SubGroup.objects.create(partnership=northshire, name=spec["name"])
+    health_demo.seed(world)
+    subgroup_meetings = Meeting.objects.filter(partnership=northshire, kind="subgroup")
+    assert subgroup_meetings.values("subgroup").distinct().count() == 3
+    assert subgroup_meetings.count() == 24
+    assert Attendance.objects.filter(meeting__in=subgroup_meetings, status="not_expected").exists()
+    before = Meeting.objects.count()
+    health_demo.seed(world)
+    assert Meeting.objects.count() == before

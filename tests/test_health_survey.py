@@ -162,3 +162,13 @@ def test_a_comment_without_a_score_is_refused_with_a_plain_message(a, login):
     assert response.status_code == 200
     assert "Choose a score for this statement to add a comment to it." in response.content.decode()
     assert not SurveyAnswer.objects.exists()
+
+
+def test_the_home_page_invites_members_to_an_open_round_until_they_answer(a, login):
+    home = reverse("partnerships:home", kwargs={"slug": a.slug})
+    client = login(a.board)
+    assert "Answer the survey" not in client.get(home).content.decode()
+    round = open_round(a)
+    assert "Answer the survey" in client.get(home).content.decode()
+    _answer(a.memberships["board"], round)
+    assert "Answer the survey" not in client.get(home).content.decode()

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 PANELS: list[str] = [
     "actionplans.dashboard.rag_panel",
     "reports.returns.panel.home_panel",
+    "partnerships.health.panels.survey_panel",
 ]
 
 

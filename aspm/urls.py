@@ -13,6 +13,8 @@ tenant_patterns = [
     path("", include("indicators.measurement_urls")),  # namespace "indicators"
     path("", include("actionplans.urls")),  # namespace "actions"
     path("", include("reports.urls")),  # namespace "reports"
+    path("", include("partnerships.meetings_urls")),  # namespace "meetings"
+    path("", include("partnerships.health_urls")),  # namespace "health"
 ]
 
 urlpatterns = [

@@ -29,7 +29,15 @@ class Command(BaseCommand):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         log_path = settings.VAR_DIR / "worker.log"
         command = [
-            sys.executable, "-m", "celery", "-A", "aspm", "worker", "--beat", "--pool=solo", "--loglevel=INFO",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "aspm",
+            "worker",
+            "--beat",
+            "--pool=solo",
+            "--loglevel=INFO",
             f"--schedule={settings.VAR_DIR / 'celerybeat-schedule'}",
         ]
         with open(log_path, "ab") as log:

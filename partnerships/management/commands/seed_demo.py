@@ -11,7 +11,8 @@ from partnerships.demo import DEMO_PASSWORD, DemoWorld
 # Each app seeds its part, in this order, through its own services.
 SEEDERS = [
     "partnerships.demo.seed",
-    "actionplans.demo.seed",
+    "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
+    "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
 ]
 

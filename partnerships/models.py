@@ -255,7 +255,7 @@ class SubGroup(TenantModel):
         return self.name
 
 
-from .models_tokens import ApiToken  # noqa: E402,F401 - personal API tokens, in their own module
 # Meetings and partnership health live in their own modules; importing them here registers the models.
 from .models_health import ProcessGoalTarget, SurveyAnswer, SurveyParticipation, SurveyRound  # noqa: E402, F401
 from .models_meetings import Attendance, AttendanceStatus, Meeting, MeetingActionItem, MeetingKind  # noqa: E402, F401
+from .models_tokens import ApiToken  # noqa: E402,F401 - personal API tokens, in their own module

@@ -1,7 +1,7 @@
 """Every write of the strategy side, split by subject. Keyword-only, audited, atomic."""
 
 from .chain import chain_entry_create, chain_entry_delete, chain_entry_update
-from .goals import development_goal_update
+from .goals import create_development_goals, development_goal_update
 from .objectives import objective_create, objective_delete, objective_set_specific, objective_update
 from .plan import (
     assumption_create,
@@ -24,6 +24,7 @@ __all__ = [
     "chain_entry_delete",
     "chain_entry_update",
     "create_default_strands",
+    "create_development_goals",
     "development_goal_update",
     "objective_create",
     "objective_delete",

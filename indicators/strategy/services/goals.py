@@ -17,12 +17,21 @@ from ...models import DevelopmentGoal, DevelopmentGoalCode, GoalStatus
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
 
+def create_development_goals(*, actor, partnership: Partnership) -> list[DevelopmentGoal]:
+    """Add the eight goals a partnership does not have yet, not started (hook ``partnership_created``)."""
+    have = set(DevelopmentGoal.objects.filter(partnership=partnership).values_list("code", flat=True))
+    return [
+        audit.create(actor=actor, obj=DevelopmentGoal(partnership=partnership, code=code))
+        for code in DevelopmentGoalCode.values
+        if code not in have
+    ]
+
+
 @transaction.atomic
 def development_goal_update(
     *,
     actor,
-    partnership: Partnership,
-    code: str,
+    goal: DevelopmentGoal,
     status: str,
     achieved_on: dt.date | None = None,
     note: str = "",
@@ -30,8 +39,6 @@ def development_goal_update(
     evidence_file=None,
     remove_file: bool = False,
 ) -> DevelopmentGoal:
-    if code not in DevelopmentGoalCode.values:
-        raise ValidationError("There is no such development goal.")
     if status not in GoalStatus.values:
         raise ValidationError({"status": "Choose not started, in progress or done."})
     if achieved_on and achieved_on > timezone.localdate():
@@ -43,13 +50,7 @@ def development_goal_update(
             validate_upload(evidence_file, max_bytes=EVIDENCE_MAX_BYTES)
         except ValidationError as error:
             raise ValidationError({"evidence_file": error.messages}) from error
-    goal = DevelopmentGoal.objects.select_for_update().filter(partnership=partnership, code=code).first()
     values = {"status": status, "achieved_on": achieved_on, "note": note.strip(), "evidence_link": evidence_link}
-    if goal is None:
-        goal = DevelopmentGoal(partnership=partnership, code=code, **values)
-        if evidence_file is not None:
-            goal.evidence_file.save(evidence_file.name, evidence_file, save=False)
-        return audit.create(actor=actor, obj=goal)
     old_file = goal.evidence_file.name if goal.evidence_file else ""
     if evidence_file is not None:
         goal.evidence_file.save(evidence_file.name, evidence_file, save=False)

@@ -1,4 +1,4 @@
-"""Partnerships made before the ``partnership_created`` hook added the 4Ps get them now."""
+"""Partnerships made before the ``partnership_created`` hook get the 4Ps and the eight development goals."""
 
 from django.db import migrations
 
@@ -10,9 +10,22 @@ STRANDS = (
 )
 
 
+GOALS = (
+    "terms_of_reference",
+    "key_members",
+    "meeting_schedule",
+    "information_sharing_agreement",
+    "communication_channels",
+    "objectives_agreed",
+    "action_plan_agreed",
+    "sustainable_funding",
+)
+
+
 def add_strands(apps, schema_editor):
     Partnership = apps.get_model("partnerships", "Partnership")
     Strand = apps.get_model("indicators", "Strand")
+    DevelopmentGoal = apps.get_model("indicators", "DevelopmentGoal")
     for partnership in Partnership.objects.all():
         have = set(Strand.objects.filter(partnership=partnership).values_list("code", flat=True))
         names = {n.lower() for n in Strand.objects.filter(partnership=partnership).values_list("name", flat=True)}
@@ -21,6 +34,10 @@ def add_strands(apps, schema_editor):
                 Strand.objects.create(
                     partnership=partnership, code=code, name=name, description=description, order=order
                 )
+        have_goals = set(DevelopmentGoal.objects.filter(partnership=partnership).values_list("code", flat=True))
+        for code in GOALS:
+            if code not in have_goals:
+                DevelopmentGoal.objects.create(partnership=partnership, code=code)
 
 
 class Migration(migrations.Migration):

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('reviewed_on', models.DateField()),
                 ('assumption', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='indicators.assumption')),
                 ('partnership', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partnerships.partnership')),
-                ('reviewed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['-reviewed_on', '-id'],

@@ -63,7 +63,9 @@ class AssumptionReview(TenantModel):
     status = models.CharField(max_length=10, choices=AssumptionStatus.choices)
     note = models.TextField(blank=True)
     reviewed_on = models.DateField()
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]

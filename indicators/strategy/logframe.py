@@ -55,7 +55,7 @@ def logframes(partnership: Partnership, objective_ids=None) -> list[dict]:
                 for i in indicators.get(objective.pk, [])
                 if i.chain_entry_id in entry_ids or (i.chain_entry_id is None and i.type in types)
             ]
-            assumptions = [e.link_assumption for e in row_entries if e.link_assumption]
+            assumptions = list(dict.fromkeys(e.link_assumption for e in row_entries if e.link_assumption))
             if level == ChainLevel.IMPACT:
                 assumptions += [f"Risk: {r.title} ({r.band_label.lower()})" for r in objective.risks.all()]
             rows.append(

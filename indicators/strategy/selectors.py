@@ -84,7 +84,7 @@ def objective_smart(objective: Objective) -> Objective:
 
 
 def chain_levels(objective: Objective) -> list[dict]:
-    """The chain as five levels, top (impact) first, each with its entries; empty levels included."""
+    """The chain as five levels, inputs first (as the diagram reads), each with its entries; empty ones too."""
     entries = list(
         scoped(objective.partnership, ResultsChainEntry)
         .filter(objective=objective)
@@ -101,7 +101,7 @@ def chain_levels(objective: Objective) -> list[dict]:
             "entries": by_level[level.value],
             "above": by_level.get(level.value + 1, []) if level != ChainLevel.IMPACT else [],
         }
-        for level in reversed(ChainLevel)
+        for level in ChainLevel
     ]
 
 

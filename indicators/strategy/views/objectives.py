@@ -35,6 +35,7 @@ def objective_list(request: HttpRequest) -> HttpResponse:
             "strands": selectors.strands(request.partnership),
             "strand": strand,
             "flagged": bool(request.GET.get("flagged")),
+            "flagged_count": sum(1 for o in objectives if o.failing),
         },
     )
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from partnerships.models import Membership, Organisation, Partnership, Role, SubGroup
 
 from .. import demo_content as content
-from ..models import Assumption, ChainLevel, DevelopmentGoal, Objective, ResultsChainEntry, Risk, Strand
+from ..models import Assumption, DevelopmentGoal, Objective, ResultsChainEntry, Risk, Strand
 from . import services
 
 LEVEL_KEYS = ("input", "activity", "output", "outcome", "impact")
@@ -27,7 +27,7 @@ LINK_ASSUMPTIONS = {
 }
 # How each strand's objectives serve the vision, in the partnership's words.
 VISION_LINKS = {
-    "pursue": "Makes the county a hostile place for exploiters, as the vision asks, by putting offenders out of business.",
+    "pursue": "Makes the county a hostile place for exploiters, as the vision asks, by putting them out of business.",
     "prevent": "Stops exploitation before it starts, so fewer people are ever bought, sold or held.",
     "protect": "Makes exploitation harder to hide: more people know the signs and what to do.",
     "prepare": "Gives survivors safety and a way to rebuild their lives, the heart of the vision.",

@@ -33,6 +33,10 @@ class PlanStatementForm(forms.ModelForm):
 
 
 class AssumptionForm(forms.ModelForm):
+    evidence_link = forms.URLField(
+        required=False, assume_scheme="https", label="Link to evidence", help_text="A report, minutes or data source."
+    )
+
     class Meta:
         model = Assumption
         fields = ("statement", "indicator", "evidence_link")
@@ -99,6 +103,9 @@ class ObjectiveForm(forms.ModelForm):
         self.fields["strand"].queryset = scoped(partnership, Strand)
         self.fields["owner_organisation"].queryset = scoped(partnership, Organisation).filter(is_active=True)
         self.fields["owner_subgroup"].queryset = scoped(partnership, SubGroup)
+
+    def clean_code(self):
+        return (self.cleaned_data.get("code") or "").strip() or (self.instance.code if self.instance.pk else "")
 
 
 class SpecificForm(forms.Form):

@@ -171,7 +171,9 @@ def test_evidence_is_uploaded_by_the_coordinator_and_served_to_members_only_as_a
 def test_a_bad_evidence_file_is_refused_on_the_form(a, login):
     goal = sw.goal(a)
     fake = SimpleUploadedFile("tor.pdf", b"\x00\x01binary junk" * 10)
-    response = login(a.coordinator).post(_url("goal_edit", a, goal.pk), {"status": "in_progress", "evidence_file": fake})
+    response = login(a.coordinator).post(
+        _url("goal_edit", a, goal.pk), {"status": "in_progress", "evidence_file": fake}
+    )
     assert response.status_code == 200
     assert "This kind of file is not accepted" in response.content.decode()
     goal.refresh_from_db()

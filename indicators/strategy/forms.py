@@ -128,6 +128,7 @@ class ChainEntryForm(forms.ModelForm):
         )
         self.fields["leads_to"].required = False
         self.fields["leads_to"].empty_label = "— not linked yet —"
+        self.fields["leads_to"].label_from_instance = lambda entry: entry.description
         self.fields["description"].widget = forms.TextInput()
         if level >= ChainLevel.IMPACT:
             del self.fields["leads_to"]

@@ -222,3 +222,11 @@ def test_a_subgroup_takes_only_its_own_partnerships_members_and_strands(a, b):
     group = sw.subgroup(a)
     assert a.memberships["spoc_police"] in group.members.all()  # the chair sits on the group
     assert list(group.strands.all()) == [sw.strand(a)]
+
+
+def test_an_objective_that_indicators_measure_cannot_be_deleted(a):
+    objective = sw.objective(a)
+    sw.measured(a, objective)
+    with pytest.raises(ValidationError, match="Indicators measure this objective"):
+        services.objective_delete(actor=a.coordinator, objective=objective)
+    assert Objective.objects.filter(pk=objective.pk).exists()

@@ -170,12 +170,14 @@ def _seed_plan(partnership, vision, mission, theory, assumptions, today):
 
 def _seed_goals(partnership, start, today):
     services.create_development_goals(actor=None, partnership=partnership)
-    for code, (status, note) in content.DEVELOPMENT_GOALS_STATUS.items():
+    for index, (code, (status, note)) in enumerate(content.DEVELOPMENT_GOALS_STATUS.items()):
+        # The founding steps were done over the partnership's first year, the later ones this April.
+        done_on = min(today, start - dt.timedelta(days=420 - 60 * index) if index < 6 else start)
         goal = DevelopmentGoal.objects.get(partnership=partnership, code=code)
         if goal.status != "not_started" or goal.note:
             continue
         services.development_goal_update(
-            actor=None, goal=goal, status=status, note=note, achieved_on=min(start, today) if status == "done" else None
+            actor=None, goal=goal, status=status, note=note, achieved_on=done_on if status == "done" else None
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from partnerships import audit
 from partnerships.access import check_same_partnership
@@ -96,4 +97,10 @@ def objective_delete(*, actor, objective: Objective) -> None:
 
     if Indicator.objects.filter(objective=objective).exists():
         raise ValidationError("Indicators measure this objective: move or delete them first.")
-    audit.delete(actor=actor, obj=objective)
+    try:
+        with transaction.atomic():
+            audit.delete(actor=actor, obj=objective)
+    except ProtectedError as error:
+        raise ValidationError(
+            "Other records (such as actions) still belong to this objective: move or close them first."
+        ) from error

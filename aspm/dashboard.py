@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.utils.module_loading import import_string
 
-PANELS: list[str] = []
+PANELS: list[str] = [
+    "indicators.strategy.panels.plan_panel",
+]
 
 
 def home_panels(request) -> list[dict]:

@@ -65,7 +65,9 @@ def chain_entry_create(
     level = _check_level(level)
     if not description.strip():
         raise ValidationError({"description": "Describe this entry in a few words."})
-    Objective.objects.select_for_update().filter(pk=objective.pk).first()  # one writer per chain at a time
+    Objective.objects.select_for_update().filter(pk=objective.pk).order_by(
+        "pk"
+    ).first()  # one writer per chain at a time
     _check_link(level, objective, leads_to)
     order = ResultsChainEntry.objects.filter(objective=objective, level=level).count() + 1
     return audit.create(
@@ -93,7 +95,7 @@ def chain_entry_update(
 ) -> ResultsChainEntry:
     if not description.strip():
         raise ValidationError({"description": "Describe this entry in a few words."})
-    Objective.objects.select_for_update().filter(pk=entry.objective_id).first()
+    Objective.objects.select_for_update().filter(pk=entry.objective_id).order_by("pk").first()
     _check_link(entry.level, entry.objective, leads_to, entry_pk=entry.pk)
     return audit.update(
         actor=actor,

@@ -41,7 +41,7 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     sign_in(page, live_server, a.coordinator.email)
     page.goto(f"{live_server.url}/p/{a.slug}/")
     page.get_by_role("button", name="Plan").click()
-    page.get_by_role("link", name="Objectives").click()
+    page.get_by_role("link", name="Objectives", exact=True).click()
     page.get_by_role("link", name="Add an objective").click()
     assert serious_accessibility_problems(page) == []
 

@@ -12,6 +12,7 @@ PANELS: list[str] = [
     "actionplans.dashboard.rag_panel",
     "reports.returns.panel.home_panel",
     "partnerships.health.panels.survey_panel",
+    "indicators.strategy.panels.plan_panel",
 ]
 
 

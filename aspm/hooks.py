@@ -13,7 +13,10 @@ HOOKS: dict[str, list[str]] = {
     # A reporting period was opened: e.g. quarterly returns are opened for each organisation.
     "period_opened": ["reports.returns.services.returns_open_for_period"],
     # A partnership was created: e.g. the 4Ps strands are added.
-    "partnership_created": [],
+    "partnership_created": [
+        "indicators.strategy.services.strands.create_default_strands",
+        "indicators.strategy.services.goals.create_development_goals",
+    ],
 }
 
 

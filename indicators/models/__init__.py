@@ -14,9 +14,21 @@ from .measurement import (
     Target,
     Unit,
 )
+from .plan import Assumption, AssumptionReview, AssumptionStatus, PlanStatement
+from .risks import DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
 from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
 
 __all__ = [
+    "Assumption",
+    "AssumptionReview",
+    "AssumptionStatus",
+    "DevelopmentGoal",
+    "DevelopmentGoalCode",
+    "GoalStatus",
+    "PlanStatement",
+    "Risk",
+    "RiskStatus",
+    "risk_band",
     "ChainLevel",
     "Direction",
     "Frequency",

@@ -65,6 +65,11 @@ class Objective(TenantModel):
         "specific (confirmed by the coordinator)",
         default=False,
     )
+    vision_link = models.TextField(
+        "how it serves the vision",
+        blank=True,
+        help_text="One or two sentences on how reaching this objective moves the partnership towards its vision.",
+    )
 
     class Meta:
         ordering = ["strand__order", "code"]
@@ -97,6 +102,12 @@ class ResultsChainEntry(TenantModel):
         blank=True,
         related_name="fed_by",
         help_text="The entry at the next level up that this one produces.",
+    )
+    link_assumption = models.CharField(
+        "assumption behind the link",
+        max_length=300,
+        blank=True,
+        help_text="What must hold true for this entry to lead to the one above.",
     )
     order = models.PositiveSmallIntegerField(default=0)
 

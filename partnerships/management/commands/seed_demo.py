@@ -11,6 +11,8 @@ from partnerships.demo import DEMO_PASSWORD, DemoWorld
 # Each app seeds its part, in this order, through its own services.
 SEEDERS = [
     "partnerships.demo.seed",
+    "indicators.strategy.demo.seed",  # vision, sub-groups, objectives and chains, risks, development goals
+    "indicators.measurement.demo.seed",  # after strategy: links indicators to strands and objectives
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions

@@ -1,0 +1,41 @@
+"""Every write of the strategy side, split by subject. Keyword-only, audited, atomic."""
+
+from .chain import chain_entry_create, chain_entry_delete, chain_entry_update
+from .goals import create_development_goals, development_goal_update
+from .objectives import objective_create, objective_delete, objective_set_specific, objective_update
+from .plan import (
+    assumption_create,
+    assumption_delete,
+    assumption_review,
+    assumption_update,
+    plan_statement_update,
+)
+from .risks import risk_create, risk_delete, risk_update
+from .strands import DEFAULT_STRANDS, create_default_strands, strand_create, strand_update
+from .subgroups import subgroup_create, subgroup_update
+
+__all__ = [
+    "DEFAULT_STRANDS",
+    "assumption_create",
+    "assumption_delete",
+    "assumption_review",
+    "assumption_update",
+    "chain_entry_create",
+    "chain_entry_delete",
+    "chain_entry_update",
+    "create_default_strands",
+    "create_development_goals",
+    "development_goal_update",
+    "objective_create",
+    "objective_delete",
+    "objective_set_specific",
+    "objective_update",
+    "plan_statement_update",
+    "risk_create",
+    "risk_delete",
+    "risk_update",
+    "strand_create",
+    "strand_update",
+    "subgroup_create",
+    "subgroup_update",
+]

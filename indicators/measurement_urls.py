@@ -25,12 +25,19 @@ urlpatterns = [
     path("measurement-settings/", periods.settings_edit, name="settings"),
     path("results/", results.results, name="results"),
     path("progress/", results.dashboard, name="dashboard"),
-    path("measurement-data/<str:kind>/import/", imports.import_page, name="import"),
-    path("measurement-data/<str:kind>/export.<str:fmt>", imports.export, name="export"),
-    path("measurement-data/<str:kind>/template.<str:fmt>", imports.template, name="template"),
     path("evidence/", evidence.evidence_list, name="evidence"),
     path("evidence/outcomes/new/", evidence.outcome_create, name="outcome_create"),
     path("evidence/outcomes/<int:pk>/", evidence.outcome_edit, name="outcome_edit"),
     path("evidence/cases/new/", evidence.case_create, name="case_create"),
     path("evidence/cases/<int:pk>/", evidence.case_edit, name="case_edit"),
+    # One URL per kind, with the format as ?format=xlsx|csv (no object ids in these paths).
+    *[
+        path(f"measurement-data/{kind}/{action}/", view, {"kind": kind}, name=f"{action}_{kind}")
+        for kind in ("indicators", "targets", "figures")
+        for action, view in (
+            ("import", imports.import_page),
+            ("export", imports.export),
+            ("template", imports.template),
+        )
+    ],
 ]

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from aspm.spreadsheets import check_spreadsheet_upload
 from partnerships.access import Perm
@@ -33,6 +34,10 @@ def _kind(kind: str) -> str:
     return kind
 
 
+def _format(request) -> str:
+    return "csv" if request.GET.get("format") == "csv" else "xlsx"
+
+
 def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -41,17 +46,15 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 
 
 @partnership_view()
-def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
-        raise Http404("No such format.")
+def export(request: HttpRequest, kind: str) -> HttpResponse:
+    fmt = _format(request)
     data = imports.render(imports.export_dataset(request.partnership, _kind(kind)), fmt)
     return _download(data, f"{request.partnership.slug}-{kind}", fmt)
 
 
 @partnership_view()
-def template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
-        raise Http404("No such format.")
+def template(request: HttpRequest, kind: str) -> HttpResponse:
+    fmt = _format(request)
     return _download(imports.render(imports.template_dataset(_kind(kind)), fmt), f"{kind}-template", fmt)
 
 
@@ -72,7 +75,7 @@ def import_page(request: HttpRequest, kind: str) -> HttpResponse:
         stored = request.session.get(_store_key(request, kind))
         if not stored or stored["token"] != request.POST.get("token"):
             messages.error(request, "That preview has expired: upload the file again.")
-            return redirect("indicators:import", slug=request.partnership.slug, kind=kind)
+            return redirect(f"indicators:import_{kind}", slug=request.partnership.slug)
         with default_storage.open(stored["path"], "rb") as handle:
             content = handle.read()
         result = imports.run_import(
@@ -82,7 +85,7 @@ def import_page(request: HttpRequest, kind: str) -> HttpResponse:
             default_storage.delete(stored["path"])
             del request.session[_store_key(request, kind)]
             messages.success(request, f"Imported {len(result.rows)} rows of {kind}.")
-            return redirect("indicators:import", slug=request.partnership.slug, kind=kind)
+            return redirect(f"indicators:import_{kind}", slug=request.partnership.slug)
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -11,6 +11,7 @@ from partnerships.demo import DEMO_PASSWORD, DemoWorld
 # Each app seeds its part, in this order, through its own services.
 SEEDERS = [
     "partnerships.demo.seed",
+    "indicators.measurement.demo.seed",
 ]
 
 

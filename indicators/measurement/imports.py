@@ -246,6 +246,8 @@ def read_rows(content: bytes, kind: str) -> list[dict]:
 
 
 def _text(value) -> str:
+    if value is None:
+        return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()

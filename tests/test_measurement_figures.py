@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 def _record(side, indicator=None, period=None, organisation=None, **kwargs):
     p = m.periods(side)
     return services.figure_record(
-        actor=side.coordinator, indicator=indicator or m.referrals(side), period=period or p["q1"],
-        organisation=organisation or side.police, **kwargs,
+        actor=side.coordinator,
+        indicator=indicator or m.referrals(side),
+        period=period or p["q1"],
+        organisation=organisation or side.police,
+        **kwargs,
     )
 
 
@@ -31,8 +34,9 @@ def _refused(side, field, **kwargs) -> str:
 
 
 def test_a_figure_with_a_split_that_adds_up_is_recorded_and_audited(a):
-    figure = _record(a, value="10", breakdown={"age_group": {"adult": 7, "child": 2, "unknown": 1}},
-                     comment="Two via the hotline")
+    figure = _record(
+        a, value="10", breakdown={"age_group": {"adult": 7, "child": 2, "unknown": 1}}, comment="Two via the hotline"
+    )
     assert figure.value == 10
     assert figure.breakdown == {"age_group": {"adult": 7, "child": 2, "unknown": 1}}
     assert AuditEvent.objects.filter(action="figure.create", object_id=str(figure.pk)).exists()
@@ -49,8 +53,14 @@ def test_text_in_a_numeric_figure_is_refused(a):
 
 
 def test_a_percentage_over_100_is_refused(a):
-    share = services.indicator_create(actor=a.coordinator, partnership=a.partnership, code="PCT", name="Share",
-                                      unit="percentage", reporting_organisations=[a.police])
+    share = services.indicator_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        code="PCT",
+        name="Share",
+        unit="percentage",
+        reporting_organisations=[a.police],
+    )
     assert "more than 100" in _refused(a, "value", indicator=share, value="101")
     assert _record(a, indicator=share, value="100%").value == 100
 
@@ -117,15 +127,18 @@ def test_validate_only_returns_the_errors_and_writes_nothing(a):
 
 def test_an_indicator_of_another_partnership_cannot_be_recorded_here(a, b):
     with pytest.raises(ValidationError):
-        services.figure_record(actor=a.coordinator, indicator=m.referrals(b), period=m.periods(a)["q1"],
-                               organisation=a.police, value="1")
+        services.figure_record(
+            actor=a.coordinator, indicator=m.referrals(b), period=m.periods(a)["q1"], organisation=a.police, value="1"
+        )
     assert not Figure.objects.exists()
 
 
 def test_the_bulk_path_writes_nothing_when_one_row_is_bad(a):
     p, indicator = m.periods(a), m.referrals(a)
-    rows = [services.FigureInput(indicator=indicator, period=p["q1"], organisation=a.police, value="2", row=2),
-            services.FigureInput(indicator=indicator, period=p["q1"], organisation=a.council, value="2", row=3)]
+    rows = [
+        services.FigureInput(indicator=indicator, period=p["q1"], organisation=a.police, value="2", row=2),
+        services.FigureInput(indicator=indicator, period=p["q1"], organisation=a.council, value="2", row=3),
+    ]
     with pytest.raises(ValidationError) as caught:
         services.figures_record_many(actor=a.coordinator, partnership=a.partnership, rows=rows)
     assert "Row 3" in " ".join(caught.value.messages)
@@ -158,12 +171,14 @@ def test_the_coordinator_enters_a_figure_on_the_page_and_a_bad_split_is_shown_by
     p, indicator = m.periods(a), m.referrals(a)
     client = login(a.coordinator)
     url = reverse("indicators:figure_enter", kwargs={"slug": a.slug, "pk": indicator.pk})
-    page = client.post(url, {"period": p["q1"].pk, "organisation": a.police.pk, "value": "5",
-                             "bd_sex_female": "1", "bd_sex_male": "1"})
+    page = client.post(
+        url, {"period": p["q1"].pk, "organisation": a.police.pk, "value": "5", "bd_sex_female": "1", "bd_sex_male": "1"}
+    )
     assert page.status_code == 200
     assert "Sex adds up to 2, but the total is 5" in page.content.decode()
     assert not Figure.objects.exists()
-    page = client.post(url, {"period": p["q1"].pk, "organisation": a.police.pk, "value": "5",
-                             "bd_sex_female": "3", "bd_sex_male": "2"})
+    page = client.post(
+        url, {"period": p["q1"].pk, "organisation": a.police.pk, "value": "5", "bd_sex_female": "3", "bd_sex_male": "2"}
+    )
     assert page.status_code == 302
     assert Figure.objects.get().breakdown == {"sex": {"female": 3, "male": 2}}

@@ -32,8 +32,9 @@ def test_an_april_year_has_quarters_april_to_june_and_labels_like_2026_27_q1(a):
 
 
 def test_a_partnership_with_a_january_year_gets_calendar_quarters(a):
-    partnership_services.partnership_update(actor=a.coordinator, partnership=a.partnership,
-                                            financial_year_start_month=1)
+    partnership_services.partnership_update(
+        actor=a.coordinator, partnership=a.partnership, financial_year_start_month=1
+    )
     a.partnership.refresh_from_db()
     plan = period_plan(a.partnership, date(2027, 1, 1))
     assert [p["label"] for p in plan if p["kind"] != "month"][:2] == ["2027", "2027 Q1"]
@@ -63,10 +64,15 @@ def test_a_changed_target_keeps_old_and_new_who_when_and_why(a):
         services.target_set(actor=a.coordinator, indicator=indicator, period=q1, value="12")
     assert "reason" in caught.value.message_dict
     services.target_set(actor=a.coordinator, indicator=indicator, period=q1, value="12", reason="New funding")
-    history = list(TargetRevision.objects.filter(target__indicator=indicator).values_list(
-        "old_value", "new_value", "changed_by", "reason"))
-    assert history == [(None, Decimal(10), a.coordinator.pk, ""), (Decimal(10), Decimal(12), a.coordinator.pk,
-                                                                    "New funding")]
+    history = list(
+        TargetRevision.objects.filter(target__indicator=indicator).values_list(
+            "old_value", "new_value", "changed_by", "reason"
+        )
+    )
+    assert history == [
+        (None, Decimal(10), a.coordinator.pk, ""),
+        (Decimal(10), Decimal(12), a.coordinator.pk, "New funding"),
+    ]
 
 
 def test_the_indicator_page_shows_the_target_history(a, login):
@@ -112,8 +118,12 @@ def test_the_library_filters_by_objective_type_and_partner(a, login):
 )
 def test_status_respects_direction_and_a_ten_percent_band(direction, actual, target, expected):
     indicator = Indicator(direction=direction, unit="count")
-    result = status_of(indicator, None if actual is None else Decimal(str(actual)),
-                       None if target is None else Decimal(target), Decimal(10))
+    result = status_of(
+        indicator,
+        None if actual is None else Decimal(str(actual)),
+        None if target is None else Decimal(target),
+        Decimal(10),
+    )
     assert result == expected
 
 
@@ -144,8 +154,14 @@ def test_percentages_are_averaged_across_organisations(a):
     from indicators.measurement import selectors
 
     p = m.periods(a)
-    share = services.indicator_create(actor=a.coordinator, partnership=a.partnership, code="PCT", name="Share",
-                                      unit="percentage", reporting_organisations=[a.police, a.charity])
+    share = services.indicator_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        code="PCT",
+        name="Share",
+        unit="percentage",
+        reporting_organisations=[a.police, a.charity],
+    )
     for org, value in ((a.police, "80"), (a.charity, "60")):
         services.figure_record(actor=a.coordinator, indicator=share, period=p["q1"], organisation=org, value=value)
     table = selectors.results_table(a.partnership, year=p["year"], today=p["q1"].end)
@@ -157,8 +173,13 @@ def test_a_case_study_needs_consent_and_refuses_obvious_identifiers(a):
         services.case_study_create(actor=a.coordinator, partnership=a.partnership, title="T", summary="Fine text")
     assert "consent_confirmed" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
-        services.case_study_create(actor=a.coordinator, partnership=a.partnership, title="T", consent_confirmed=True,
-                                   summary="Contact her on 07700 900123 or at NE1 4ST")
+        services.case_study_create(
+            actor=a.coordinator,
+            partnership=a.partnership,
+            title="T",
+            consent_confirmed=True,
+            summary="Contact her on 07700 900123 or at NE1 4ST",
+        )
     assert "phone number" in caught.value.message_dict["summary"][0]
     assert "postcode" in caught.value.message_dict["summary"][0]
 
@@ -169,13 +190,20 @@ def test_an_indicator_with_figures_cannot_be_deleted_but_can_be_retired(a):
         services.indicator_delete(actor=a.coordinator, indicator=figure.indicator)
     services.indicator_update(actor=a.coordinator, indicator=figure.indicator, is_active=False)
     assert ReportingPeriod.objects.exists()
-    errors = services.figure_validate(indicator=figure.indicator, period=figure.period, organisation=a.police,
-                                      value="1")
+    errors = services.figure_validate(
+        indicator=figure.indicator, period=figure.period, organisation=a.police, value="1"
+    )
     assert "inactive" in errors["indicator"][0]
 
 
 def test_a_range_indicator_needs_both_ends(a):
     with pytest.raises(ValidationError) as caught:
-        services.indicator_create(actor=a.coordinator, partnership=a.partnership, code="R1", name="Waiting days",
-                                  direction="range", range_low=Decimal(5))
+        services.indicator_create(
+            actor=a.coordinator,
+            partnership=a.partnership,
+            code="R1",
+            name="Waiting days",
+            direction="range",
+            range_low=Decimal(5),
+        )
     assert "range_low" in caught.value.message_dict

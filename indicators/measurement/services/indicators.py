@@ -86,7 +86,7 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
     unknown = set(values) - set(EDITABLE) - {"library_code"}
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
-    _check(partnership, values, reporting_organisations)
+    _check(partnership, {"unit": Unit.COUNT, "direction": Direction.HIGHER} | values, reporting_organisations)
     with transaction.atomic():
         indicator = audit.create(actor=actor, obj=Indicator(partnership=partnership, **values))
         if reporting_organisations:

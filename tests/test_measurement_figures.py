@@ -152,7 +152,7 @@ def test_opening_a_period_runs_the_period_opened_hook_in_the_same_transaction(a,
     SEEN.clear()
     monkeypatch.setitem(hooks.HOOKS, "period_opened", ["tests.test_measurement_figures.remember"])
     services.period_open(actor=a.coordinator, period=period)
-    assert SEEN == [period.pk]
+    assert [period.pk] == SEEN
 
 
 SEEN: list = []

@@ -123,7 +123,10 @@ def test_indicators_and_targets_import_through_the_services_all_or_nothing(a):
         actor=a.coordinator, partnership=a.partnership, kind="indicators", content=good, dry_run=False
     )
     assert result.bad_rows[0].errors == ["Unknown strand “prevent”."]  # no strands in this partnership yet
-    csv = b"code,name,type,unit,direction,frequency\nIND-9,Trained,output,count,higher,quarterly\nIND-10,X,bad,count,higher,quarterly\n"
+    csv = (
+        b"code,name,type,unit,direction,frequency\n"
+        b"IND-9,Trained,output,count,higher,quarterly\nIND-10,X,bad,count,higher,quarterly\n"
+    )
     result = imports.run_import(
         actor=a.coordinator, partnership=a.partnership, kind="indicators", content=csv, dry_run=False
     )
@@ -164,3 +167,15 @@ def test_each_import_has_a_template_with_its_columns(a, login):
     for kind, column in (("indicators", "code"), ("targets", "indicator_code"), ("figures", "sex.female")):
         response = client.get(reverse(f"indicators:template_{kind}", kwargs={"slug": a.slug}) + "?format=csv")
         assert column in response.content.decode().splitlines()[0]
+
+
+def test_importing_again_replaces_existing_figures_with_their_split(a):
+    figure = m.figure(a)
+    content = _xlsx([["REF-1", figure.period.label, a.police.name, 6, "revised", 4, 2]])
+    result = imports.run_import(
+        actor=a.coordinator, partnership=a.partnership, kind="figures", content=content, dry_run=False
+    )
+    assert result.written == {"created": 0, "updated": 1}
+    figure.refresh_from_db()
+    assert (figure.value, figure.comment, figure.breakdown) == (6, "revised", {"sex": {"female": 4, "male": 2}})
+    assert figure.source == "import"

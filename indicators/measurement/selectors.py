@@ -99,6 +99,23 @@ class Cell:
     def status_label(self) -> str:
         return Status(self.status).label
 
+    @property
+    def target_text(self) -> str:
+        return number_text(self.target)
+
+    @property
+    def actual_text(self) -> str:
+        return number_text(self.actual)
+
+
+def number_text(value) -> str:
+    """12 -> "12", 12.5 -> "12.50", None -> "–" (what ``floatformat:"-2"`` gives, without its cost)."""
+    if value is None:
+        return "–"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
 
 @dataclass
 class Row:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count, Min, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from partnerships.access import scoped
 from partnerships.models import Partnership
@@ -97,7 +98,14 @@ class Cell:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        return STATUS_LABELS[self.status]
+
+    def td(self) -> str:
+        """The cell of the results table (numbers and fixed words only, so safe to mark as HTML)."""
+        return (
+            f'<td class="cell-{self.status}"><span class="visually-hidden">Target </span>{self.target_text} / '
+            f'<span class="visually-hidden">actual </span><strong>{self.actual_text}</strong></td>'
+        )
 
     @property
     def target_text(self) -> str:
@@ -106,6 +114,9 @@ class Cell:
     @property
     def actual_text(self) -> str:
         return number_text(self.actual)
+
+
+STATUS_LABELS = {status.value: str(status.label) for status in Status}
 
 
 def number_text(value) -> str:
@@ -123,6 +134,10 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     ytd: Cell = field(default_factory=Cell)
     plan_target: Decimal | None = None
+
+    def cells_html(self) -> str:
+        """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
+        return mark_safe("".join(cell.td() for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
 
 
 @dataclass

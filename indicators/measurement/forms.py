@@ -103,7 +103,12 @@ class LibraryAdoptForm(forms.Form):
         label="Indicators to adopt",
         error_messages={"required": "Choose at least one indicator to adopt."},
     )
-    objective = forms.ModelChoiceField(queryset=None, required=False, label="Link them to our objective (optional)")
+    objective = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Link them to our objective (optional)",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)

@@ -201,8 +201,9 @@ def results_table(
     today = today or timezone.localdate()
     started = [p for p in periods if p.start <= today]
     ids = [i.pk for i in inds]
-    aggregates = _aggregates(partnership, ids, [p.pk for p in periods], f.organisation)
-    targets, whole_plan = _targets(partnership, ids, [p.pk for p in periods])
+    period_ids = [p.pk for p in periods] + [year.pk]
+    aggregates = _aggregates(partnership, ids, period_ids, f.organisation)
+    targets, whole_plan = _targets(partnership, ids, period_ids)
     rows = []
     for indicator in inds:
         row = Row(indicator=indicator, plan_target=whole_plan.get(indicator.pk))
@@ -263,8 +264,9 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
     """Everything the indicator page shows, in a fixed number of queries."""
     partnership = indicator.partnership
     tolerance = tolerance_of(partnership)
-    kind = {"monthly": PeriodKind.MONTH, "annual": PeriodKind.YEAR}.get(indicator.frequency, PeriodKind.QUARTER)
-    periods = list(scoped(partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
+    # Every kind of period: an annual indicator may still be reported quarterly. Only periods with a
+    # target or a figure are shown (below).
+    periods = list(scoped(partnership, ReportingPeriod).order_by("start", "-end"))
     figures = list(
         scoped(partnership, Figure)
         .filter(indicator=indicator)

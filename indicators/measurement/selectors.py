@@ -307,6 +307,11 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
     shown = [(p, c) for p, c in zip(periods, cells, strict=True) if c.actual is not None or c.target is not None]
     breakdown: dict[str, dict[str, int]] = {}
     for figure in figures:
+        figure.split = [
+            (DIMENSIONS[dim][0], ", ".join(f"{DIMENSIONS[dim][1].get(c, c).lower()} {n}" for c, n in parts.items()))
+            for dim, parts in (figure.breakdown or {}).items()
+            if dim in DIMENSIONS
+        ]
         for dim, parts in (figure.breakdown or {}).items():
             for category, n in parts.items():
                 breakdown.setdefault(dim, defaultdict(int))[category] += n

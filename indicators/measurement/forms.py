@@ -107,6 +107,7 @@ class LibraryAdoptForm(forms.Form):
         queryset=None,
         required=False,
         label="Link them to our objective (optional)",
+        empty_label="Do not link yet",
         widget=forms.Select(attrs={"class": "form-select"}),
     )
 

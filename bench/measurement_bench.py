@@ -58,15 +58,18 @@ def _time_page(client: Client, url: str) -> tuple[float, int]:
 def pages(partnership: Partnership) -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
-    client.force_login(User.objects.get(email="coordinator@westmoor.example"),
-                       backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        User.objects.get(email="coordinator@westmoor.example"), backend="django.contrib.auth.backends.ModelBackend"
+    )
     indicator = Indicator.objects.filter(partnership=partnership).order_by("code").first()
     slug = partnership.slug
     for label, url in (
         ("results table (300 indicators x 4 quarters)", reverse("indicators:results", kwargs={"slug": slug})),
         ("progress dashboard", reverse("indicators:dashboard", kwargs={"slug": slug})),
-        ("indicator page (12 quarters x 12 organisations)",
-         reverse("indicators:detail", kwargs={"slug": slug, "pk": indicator.pk})),
+        (
+            "indicator page (12 quarters x 12 organisations)",
+            reverse("indicators:detail", kwargs={"slug": slug, "pk": indicator.pk}),
+        ),
     ):
         median, count = _time_page(client, url)
         print(f"{label:<50} median {median:7.1f} ms   {count} queries")
@@ -94,10 +97,16 @@ def _sheet(partnership: Partnership, periods: list[ReportingPeriod], n: int) -> 
 def import_figures(partnership: Partnership, n: int = 10_000) -> None:
     actor = User.objects.get(email="coordinator@westmoor.example")
     with transaction.atomic():
-        quarter = ReportingPeriod.objects.filter(partnership=partnership, kind=PeriodKind.QUARTER,
-                                                 status=PeriodStatus.OPEN).order_by("-start").first()
-        months = list(ReportingPeriod.objects.filter(partnership=partnership, kind=PeriodKind.MONTH,
-                                                     start__gte=quarter.start, end__lte=quarter.end)[:2])
+        quarter = (
+            ReportingPeriod.objects.filter(partnership=partnership, kind=PeriodKind.QUARTER, status=PeriodStatus.OPEN)
+            .order_by("-start")
+            .first()
+        )
+        months = list(
+            ReportingPeriod.objects.filter(
+                partnership=partnership, kind=PeriodKind.MONTH, start__gte=quarter.start, end__lte=quarter.end
+            )[:2]
+        )
         for month in months:
             if month.status == PeriodStatus.NOT_OPEN:
                 services.period_open(actor=actor, period=month)
@@ -106,12 +115,15 @@ def import_figures(partnership: Partnership, n: int = 10_000) -> None:
         print(f"workbook of {n:,} figures: {len(content) / 1024:.0f} KB")
         for dry_run in (True, False):
             start = time.perf_counter()
-            result = imports.run_import(actor=actor, partnership=partnership, kind="figures", content=content,
-                                        dry_run=dry_run)
+            result = imports.run_import(
+                actor=actor, partnership=partnership, kind="figures", content=content, dry_run=dry_run
+            )
             took = time.perf_counter() - start
             assert result.ok, [r.errors for r in result.bad_rows[:5]] + result.file_errors
-            print(f"import {n:,} figures from .xlsx, {'dry run' if dry_run else 'commit '}   {took:6.2f} s"
-                  + (f"   {result.written}" if result.written else ""))
+            print(
+                f"import {n:,} figures from .xlsx, {'dry run' if dry_run else 'commit '}   {took:6.2f} s"
+                + (f"   {result.written}" if result.written else "")
+            )
         transaction.set_rollback(True)
 
 

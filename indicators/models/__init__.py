@@ -3,15 +3,19 @@
 Split by subject: ``strategy.py`` and ``measurement.py``; import models from here.
 """
 
+from .evidence import CaseStudy, Confidence, OutcomeHarvest
+from .figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
 from .measurement import (
     Direction,
     Frequency,
     Indicator,
     IndicatorType,
+    MeasurementSettings,
     PeriodKind,
     PeriodStatus,
     ReportingPeriod,
     Target,
+    TargetRevision,
     Unit,
 )
 from .plan import Assumption, AssumptionReview, AssumptionStatus, PlanStatement
@@ -29,6 +33,16 @@ __all__ = [
     "Risk",
     "RiskStatus",
     "risk_band",
+    "CaseStudy",
+    "Confidence",
+    "DIMENSIONS",
+    "Figure",
+    "FigureCorrection",
+    "FigureEvidence",
+    "FigureSource",
+    "MeasurementSettings",
+    "OutcomeHarvest",
+    "TargetRevision",
     "ChainLevel",
     "Direction",
     "Frequency",

@@ -140,3 +140,40 @@ class Target(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period or 'whole plan'}: {self.value}"
+
+
+class MeasurementSettings(TenantModel):
+    """How this partnership judges progress. One row per partnership, made on first use."""
+
+    tolerance_percent = models.DecimalField(
+        "tolerance band (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=10,
+        help_text="How far short of a target still counts as 'at risk' rather than 'off track'.",
+    )
+
+    class Meta:
+        verbose_name_plural = "measurement settings"
+        constraints = [models.UniqueConstraint(fields=["partnership"], name="measurement_settings_one_per_partnership")]
+
+    def __str__(self) -> str:
+        return f"Tolerance {self.tolerance_percent}%"
+
+
+class TargetRevision(TenantModel):
+    """One change of a target: what it was, what it became, who changed it, when and why."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="revisions")
+    old_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    new_value = models.DecimalField(max_digits=14, decimal_places=2)
+    changed_by = models.ForeignKey(
+        "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["target", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.old_value} -> {self.new_value}"

@@ -1,0 +1,1 @@
+"""Measurement: indicators, the library, periods, targets, figures, progress, imports and evidence."""

@@ -1,0 +1,75 @@
+"""The measurement charts (SVG via aspm.charts), each returned with the rows of its data table."""
+
+from __future__ import annotations
+
+import pygal
+from pygal.style import Style
+
+from aspm.charts import PALETTE, STYLE, chart_config, render
+
+from .progress import STATUS_COLOURS, STATUS_ORDER, Status
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+def actual_vs_target(page) -> dict | None:
+    """Line chart of the partnership's actual and target per period for one indicator."""
+    if not page.periods or page.indicator.unit == "text":
+        return None
+    chart = pygal.Line(
+        **chart_config(
+            f"{page.indicator.code}: actual and target by period",
+            x_label_rotation=0,
+            dots_size=4,
+            allow_interruptions=True,
+            legend_columns=2,
+        )
+    )
+    chart.x_labels = [p.label for p in page.periods]
+    chart.add("Actual", [_num(c.actual) for c in page.cells])
+    chart.add("Target", [_num(c.target) for c in page.cells], stroke_style={"dasharray": "6, 4"})
+    rows = [(p.label, c.target, c.actual, c.status_label) for p, c in zip(page.periods, page.cells, strict=True)]
+    return {
+        "svg": render(chart),
+        "title": "Actual and target by period",
+        "headers": ("Period", "Target", "Actual", "Status"),
+        "rows": rows,
+    }
+
+
+def breakdown(page) -> list[dict]:
+    """One horizontal bar chart per disaggregation dimension (all periods added together)."""
+    charts = []
+    for dimension, parts in page.breakdown.items():
+        chart = pygal.HorizontalBar(
+            **chart_config(f"{page.indicator.code} by {dimension.lower()}", height=260, show_legend=False)
+        )
+        chart.x_labels = [label for label, _ in parts]
+        chart.add("People", [n for _, n in parts])
+        charts.append(
+            {"svg": render(chart), "title": f"By {dimension.lower()}", "headers": (dimension, "Number"), "rows": parts}
+        )
+    return charts
+
+
+def status_by_strand(groups: list[tuple[str, dict[str, int]]]) -> dict | None:
+    """Stacked bars: how many indicators of each strand are on track, at risk, off track, no data."""
+    if not groups:
+        return None
+    style = Style(**{**STYLE.to_dict(), "colors": tuple(STATUS_COLOURS[s] for s in STATUS_ORDER)})
+    chart = pygal.StackedBar(**chart_config("Indicator status by strand (year to date)", style=style))
+    chart.x_labels = [name for name, _ in groups]
+    for status in STATUS_ORDER:
+        chart.add(Status(status).label, [counts[status] for _, counts in groups])
+    rows = [(name, *[counts[s] for s in STATUS_ORDER]) for name, counts in groups]
+    return {
+        "svg": render(chart),
+        "title": "Status by strand",
+        "headers": ("Strand", *[Status(s).label for s in STATUS_ORDER]),
+        "rows": rows,
+    }
+
+
+__all__ = ["PALETTE", "actual_vs_target", "breakdown", "status_by_strand"]

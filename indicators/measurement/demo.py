@@ -1,0 +1,270 @@
+"""Demo measurement data, made through the services; running it again adds only what is missing.
+
+Northshire: the ~40 library indicators its objectives name (``demo_content.OBJECTIVES``), with
+baselines, quarterly targets and figures for last year and this year so far (some indicators on
+track, some at risk, some off track), split by age group, sex and exploitation type where the
+indicator is. Riverside: a lighter set. ``--size large``: Westmoor with 300 indicators, 12 quarters
+of figures and all 60 organisations reporting. Figures go through ``figures_record_many`` (every
+row validated like ``figure_record``; one audit event per period batch).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from partnerships.demo import DemoWorld
+
+from .. import demo_content, library_data
+from ..models import (
+    CaseStudy,
+    Figure,
+    Indicator,
+    Objective,
+    OutcomeHarvest,
+    PeriodKind,
+    PeriodStatus,
+    ReportingPeriod,
+    Target,
+    Unit,
+)
+from ..models.figures import DIMENSIONS, FigureSource
+from . import services
+from .services.figures import FigureInput
+from .services.periods import year_start_for
+
+# How each indicator performs against its target, by position: on track, at risk or off track.
+PERFORMANCE = (Decimal("1.15"), Decimal("1.0"), Decimal("0.94"), Decimal("0.7"), Decimal("1.05"), Decimal("0.55"))
+
+
+def seed(world: DemoWorld) -> None:
+    today = timezone.localdate()
+    if "northshire" in world.partnerships:
+        demo = world.partnerships["northshire"]
+        with transaction.atomic():
+            _seed_partnership(demo, _northshire_codes(), years_back=1, today=today, reporters_each=3)
+            _seed_evidence(demo)
+    if "riverside" in world.partnerships:
+        demo = world.partnerships["riverside"]
+        codes = [
+            [i["code"] for i in library_data.LIBRARY_INDICATORS if i["objective"] == o["code"]][:2]
+            for o in library_data.LIBRARY_OBJECTIVES
+        ]
+        with transaction.atomic():
+            _seed_partnership(demo, [(None, c) for c in codes], years_back=0, today=today, reporters_each=2)
+    if world.size == "large" and "westmoor" in world.partnerships:
+        with transaction.atomic():
+            _seed_large(world.partnerships["westmoor"], today)
+
+
+def _northshire_codes() -> list[tuple[str | None, list[str]]]:
+    return [(o["code"], list(o["library_indicator_codes"])) for o in demo_content.OBJECTIVES]
+
+
+def _ensure_years(partnership, actor, today: date, years_back: int) -> list[ReportingPeriod]:
+    """The financial years from ``years_back`` ago to this one; returns the quarters that have started."""
+    start = year_start_for(partnership, today)
+    for back in range(years_back, -1, -1):
+        year_start = date(start.year - back, start.month, 1)
+        services.periods_ensure_year(actor=actor, partnership=partnership, year_start=year_start)
+    return list(
+        ReportingPeriod.objects.filter(
+            partnership=partnership,
+            kind=PeriodKind.QUARTER,
+            start__gte=date(start.year - years_back, start.month, 1),
+            start__lte=today,
+        ).order_by("start")
+    )
+
+
+def _seed_partnership(demo, groups, *, years_back: int, today: date, reporters_each: int) -> None:
+    partnership, actor = demo.partnership, demo.people.get("coordinator")
+    quarters = _ensure_years(partnership, actor, today, years_back)
+    for objective_code, codes in groups:
+        objective = Objective.objects.filter(partnership=partnership, code=objective_code).first()
+        services.library_adopt(actor=actor, partnership=partnership, codes=codes, objective=objective)
+    indicators = list(Indicator.objects.filter(partnership=partnership).prefetch_related("reporting_organisations"))
+    _baselines_and_targets(actor, indicators, quarters)
+    _figures(partnership, actor, indicators, quarters, reporters_each)
+
+
+def _target_for(indicator: Indicator, position: int) -> Decimal:
+    if indicator.unit == Unit.PERCENTAGE:
+        return Decimal(60 + (position * 7) % 30)
+    if indicator.unit == Unit.SCORE:
+        return Decimal(3 + position % 2)
+    if indicator.unit == Unit.YES_NO:
+        return Decimal(1)
+    return Decimal(4 + (position * 7) % 20)
+
+
+def _baselines_and_targets(actor, indicators, quarters) -> None:
+    with_targets = set(Target.objects.filter(indicator__in=indicators).values_list("indicator_id", flat=True))
+    first = quarters[0].start if quarters else None
+    for position, indicator in enumerate(indicators):
+        if indicator.unit == Unit.TEXT or indicator.pk in with_targets:
+            continue
+        target = _target_for(indicator, position)
+        if indicator.baseline_value is None:
+            baseline = (target * Decimal("0.8")).quantize(Decimal(1)) if indicator.unit != Unit.YES_NO else 0
+            services.indicator_update(
+                actor=actor, indicator=indicator, baseline_value=Decimal(baseline), baseline_date=first
+            )
+        for quarter in quarters:
+            services.target_set(actor=actor, indicator=indicator, period=quarter, value=target)
+        services.target_set(
+            actor=actor,
+            indicator=indicator,
+            period=None,
+            value=target * 4 if indicator.unit in (Unit.COUNT, Unit.MONEY) else target,
+        )
+
+
+def _split(value: int, dim: str) -> dict[str, int]:
+    categories = list(DIMENSIONS[dim][1])
+    first, second = value // 2, value * 3 // 10
+    parts = {categories[0]: first, categories[1]: second}
+    parts[categories[-1]] = parts.get(categories[-1], 0) + value - first - second
+    return parts
+
+
+def _value(indicator: Indicator, position: int, quarter_index: int, target: Decimal, share: int, n: int):
+    factor = PERFORMANCE[position % len(PERFORMANCE)]
+    if quarter_index % 3 == 2:  # some wobble between quarters
+        factor -= Decimal("0.05")
+    if indicator.direction == "lower":
+        factor = 1 / factor
+    if indicator.unit == Unit.PERCENTAGE:
+        return min(Decimal(100), (target * factor).quantize(Decimal(1)))
+    if indicator.unit == Unit.SCORE:
+        return min(Decimal(5), (target * factor).quantize(Decimal("0.1")))
+    if indicator.unit == Unit.YES_NO:
+        return Decimal(1 if factor >= Decimal("0.9") else 0)
+    total = int((target * factor).quantize(Decimal(1)))
+    return Decimal(total // n + (1 if share < total % n else 0))
+
+
+def _figures(partnership, actor, indicators, quarters, reporters_each: int, *, offset: int = 0) -> None:
+    done = set(Figure.objects.filter(partnership=partnership).values_list("period_id", flat=True).distinct())
+    latest = quarters[-1] if quarters else None
+    for q_index, quarter in enumerate(quarters):
+        if quarter.pk in done:
+            continue
+        if quarter.status == PeriodStatus.NOT_OPEN:
+            quarter = services.period_open(actor=actor, period=quarter)
+        if quarter.status != PeriodStatus.OPEN:
+            continue
+        rows = []
+        for position, indicator in enumerate(indicators):
+            reporters = (
+                list(indicator.reporting_organisations.all())[offset % 3 :][:reporters_each]
+                or list(indicator.reporting_organisations.all())[:reporters_each]
+            )
+            target = _target_for(indicator, position)
+            for share, organisation in enumerate(reporters):
+                if indicator.unit == Unit.TEXT:
+                    rows.append(
+                        FigureInput(
+                            indicator=indicator,
+                            period=quarter,
+                            organisation=organisation,
+                            value="",
+                            text_value="Progress noted at the quarterly meeting; see the minutes.",
+                        )
+                    )
+                    continue
+                value = _value(indicator, position, q_index, target, share, len(reporters))
+                breakdown = {
+                    dim: _split(int(value), dim)
+                    for dim in indicator.disaggregation or []
+                    if indicator.unit == Unit.COUNT and value > 0
+                }
+                rows.append(
+                    FigureInput(
+                        indicator=indicator, period=quarter, organisation=organisation, value=value, breakdown=breakdown
+                    )
+                )
+        if rows:
+            services.figures_record_many(actor=actor, partnership=partnership, rows=rows, source=FigureSource.DEMO)
+        if latest is not None and quarter.pk != latest.pk:
+            services.period_lock(actor=actor, period=quarter)
+
+
+def _seed_evidence(demo) -> None:
+    partnership, actor = demo.partnership, demo.people.get("coordinator")
+    if not OutcomeHarvest.objects.filter(partnership=partnership).exists():
+        services.outcome_harvest_create(
+            actor=actor,
+            partnership=partnership,
+            title="Hand car washes now check right-to-work papers",
+            what_changed="Five of the eight hand car washes visited in the spring now keep copies of workers' "
+            "right-to-work checks and display the helpline poster.",
+            for_whom="Owners of hand car washes in Eastbrook",
+            when=date(timezone.localdate().year, 6, 12),
+            contribution="Joint licensing and police visits, followed by a plain-language guide from the "
+            "business network.",
+            evidence="Visit records from the district council and the business network's follow-up calls.",
+            confidence="medium",
+            objective=Objective.objects.filter(partnership=partnership, code="OBJ3").first(),
+        )
+        services.outcome_harvest_create(
+            actor=actor,
+            partnership=partnership,
+            title="Health staff refer earlier",
+            what_changed="Emergency department staff referred three people to the partnership within a day of "
+            "first contact, where last year referrals took weeks.",
+            for_whom="Emergency department staff at the NHS trust",
+            when=date(timezone.localdate().year, 9, 3),
+            contribution="Two training sessions run by Safe Harbour with the trust's safeguarding lead.",
+            evidence="Safeguarding team referral log (dates only).",
+            confidence="high",
+        )
+    if not CaseStudy.objects.filter(partnership=partnership).exists():
+        services.case_study_create(
+            actor=actor,
+            partnership=partnership,
+            title="From a nail bar to a college course",
+            summary="A young woman in her twenties was found working long unpaid hours in a nail bar and living "
+            "above it. After a joint visit she was offered safe accommodation the same night, entered "
+            "the National Referral Mechanism and, a year on, is studying for a qualification.",
+            what_helped="One named worker from first contact to move-on; an interpreter she trusted.",
+            consent_confirmed=True,
+        )
+
+
+def _seed_large(demo, today: date) -> None:
+    """Westmoor: 300 indicators (library-based, numbered), 12 quarters, all 60 organisations reporting."""
+    partnership, actor = demo.partnership, demo.people.get("coordinator")
+    organisations = list(demo.organisations.values())
+    quarters = _ensure_years(partnership, actor, today, 3)[-12:]
+    existing = set(Indicator.objects.filter(partnership=partnership).values_list("code", flat=True))
+    library = [i for i in library_data.LIBRARY_INDICATORS if i["unit"] != "text"]
+    for n in range(300):
+        code = f"WM-{n + 1:03d}"
+        if code in existing:
+            continue
+        item = library[n % len(library)]
+        round_ = n // len(library)
+        reporters = [organisations[(n * 7 + k) % len(organisations)] for k in range(12)]
+        services.indicator_create(
+            actor=actor,
+            partnership=partnership,
+            reporting_organisations=reporters,
+            code=code,
+            name=item["name"] + (f" (area {round_ + 1})" if round_ else ""),
+            definition=item["description"],
+            type=item["type"],
+            unit=item["unit"],
+            direction=item["direction"],
+            frequency="quarterly",
+            disaggregation=list(item["disaggregation"]),
+            library_code=item["code"],
+            range_low=Decimal(0) if item["direction"] == "range" else None,
+            range_high=Decimal(100) if item["direction"] == "range" else None,
+        )
+    indicators = list(Indicator.objects.filter(partnership=partnership).prefetch_related("reporting_organisations"))
+    _baselines_and_targets(actor, indicators, quarters[-8:])
+    _figures(partnership, actor, indicators, quarters, reporters_each=12)

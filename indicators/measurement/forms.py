@@ -1,0 +1,291 @@
+"""Forms of the measurement pages. They collect input; the services decide what is valid."""
+
+from __future__ import annotations
+
+from django import forms
+
+from aspm.forms import DateInput
+from partnerships.access import scoped
+from partnerships.selectors import active_organisations
+
+from .. import library_data
+from ..models import (
+    CaseStudy,
+    Indicator,
+    Objective,
+    OutcomeHarvest,
+    PathwayStage,
+    PeriodKind,
+    PeriodStatus,
+    ReportingPeriod,
+    ResultsChainEntry,
+    Strand,
+)
+from ..models.figures import DIMENSIONS
+
+INDICATOR_FIELDS = (
+    "code",
+    "name",
+    "definition",
+    "type",
+    "unit",
+    "direction",
+    "range_low",
+    "range_high",
+    "baseline_value",
+    "baseline_date",
+    "frequency",
+    "means_of_verification",
+    "collection_method",
+    "objective",
+    "chain_entry",
+    "strand",
+    "pathway_stage",
+    "disaggregation",
+)
+
+
+def _scope_links(form, partnership) -> None:
+    for name, model in (("objective", Objective), ("chain_entry", ResultsChainEntry), ("strand", Strand)):
+        if name in form.fields:
+            qs = scoped(partnership, model)
+            if model is ResultsChainEntry:
+                qs = qs.select_related("objective")
+            form.fields[name].queryset = qs
+
+
+class IndicatorForm(forms.ModelForm):
+    reporting_organisations = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Partner organisations that report it",
+    )
+    disaggregation = forms.MultipleChoiceField(
+        choices=[(k, v[0]) for k, v in DIMENSIONS.items()],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Split the figures by",
+        help_text="Only for counts of people, victims, cases or referrals.",
+    )
+    pathway_stage = forms.ChoiceField(choices=[("", "—")] + list(PathwayStage.choices), required=False)
+
+    class Meta:
+        model = Indicator
+        fields = (*INDICATOR_FIELDS, "is_active")
+        widgets = {
+            "baseline_date": DateInput(),
+            "definition": forms.Textarea(attrs={"rows": 3}),
+            "means_of_verification": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        _scope_links(self, partnership)
+        self.fields["reporting_organisations"].queryset = active_organisations(partnership)
+        if self.instance.pk:
+            self.fields["reporting_organisations"].initial = list(self.instance.reporting_organisations.all())
+        else:
+            del self.fields["is_active"]
+
+    def validate_unique(self):  # the service checks the code within the partnership
+        pass
+
+    def service_values(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "reporting_organisations"}
+        return data
+
+
+class LibraryAdoptForm(forms.Form):
+    codes = forms.MultipleChoiceField(
+        choices=[(i["code"], f"{i['code']} {i['name']}") for i in library_data.LIBRARY_INDICATORS],
+        widget=forms.CheckboxSelectMultiple,
+        label="Indicators to adopt",
+        error_messages={"required": "Choose at least one indicator to adopt."},
+    )
+    objective = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Link them to our objective (optional)",
+        empty_label="Do not link yet",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = scoped(partnership, Objective)
+
+
+class BaselineTargetsForm(forms.Form):
+    """Baseline, the whole-plan target and one target per period of the chosen kind."""
+
+    baseline_value = forms.DecimalField(required=False, max_digits=14, decimal_places=2, label="Baseline value")
+    baseline_date = forms.DateField(required=False, widget=DateInput(), label="Baseline date")
+    target_plan = forms.CharField(required=False, label="Target for the whole plan")
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why are targets changing?",
+        help_text="Needed when you change a target that was already set; kept in the target's history.",
+    )
+
+    def __init__(self, *args, periods, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.periods = periods
+        for period in periods:
+            name = f"target_{period.pk}"
+            self.fields[name] = forms.CharField(required=False, label=f"Target for {period.label}")
+            if period.pk in targets:
+                self.fields[name].initial = targets[period.pk]
+        if None in targets:
+            self.fields["target_plan"].initial = targets[None]
+        order = ["baseline_value", "baseline_date", "target_plan", *[f"target_{p.pk}" for p in periods], "reason"]
+        self.order_fields(order)
+
+    def target_values(self) -> dict:
+        values = {}
+        if self.cleaned_data.get("target_plan", "").strip():
+            values[None] = self.cleaned_data["target_plan"].strip()
+        for period in self.periods:
+            raw = self.cleaned_data.get(f"target_{period.pk}", "").strip()
+            if raw:
+                values[period] = raw
+        return values
+
+
+def breakdown_field_name(dim: str, category: str) -> str:
+    return f"bd_{dim}_{category}"
+
+
+class FigureForm(forms.Form):
+    period = forms.ModelChoiceField(queryset=None, label="Reporting period", empty_label="Choose a period")
+    organisation = forms.ModelChoiceField(
+        queryset=None, label="Reporting organisation", empty_label="Choose an organisation"
+    )
+    value = forms.CharField(required=False, label="Figure (total)")
+    text_value = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What was found")
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
+    evidence = forms.FileField(required=False, label="Evidence file (optional)")
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.breakdown_errors: dict[str, list[str]] = {}
+        self.fields["period"].queryset = (
+            scoped(indicator.partnership, ReportingPeriod).filter(status=PeriodStatus.OPEN).order_by("start", "kind")
+        )
+        self.fields["organisation"].queryset = indicator.reporting_organisations.filter(is_active=True)
+        if indicator.unit == "text":
+            del self.fields["value"]
+        else:
+            del self.fields["text_value"]
+            self.fields["value"].help_text = f"Unit: {indicator.get_unit_display()}."
+        for dim in indicator.disaggregation or []:
+            if dim not in DIMENSIONS:
+                continue
+            for category, label in DIMENSIONS[dim][1].items():
+                self.fields[breakdown_field_name(dim, category)] = forms.CharField(
+                    required=False, label=label, widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 5})
+                )
+
+    def dimensions(self) -> list[dict]:
+        groups = []
+        for dim in self.indicator.disaggregation or []:
+            if dim in DIMENSIONS:
+                fields = [self[breakdown_field_name(dim, c)] for c in DIMENSIONS[dim][1]]
+                groups.append(
+                    {
+                        "key": dim,
+                        "label": DIMENSIONS[dim][0],
+                        "fields": fields,
+                        "errors": self.breakdown_errors.get(dim, []),
+                    }
+                )
+        return groups
+
+    def breakdown(self) -> dict:
+        result = {}
+        for dim in self.indicator.disaggregation or []:
+            if dim in DIMENSIONS:
+                parts = {c: self.cleaned_data.get(breakdown_field_name(dim, c), "") for c in DIMENSIONS[dim][1]}
+                result[dim] = {c: v for c, v in parts.items() if str(v).strip()}
+        return result
+
+    def add_service_errors(self, error) -> None:
+        for key, messages in error.message_dict.items():
+            if key.startswith("breakdown_"):
+                self.breakdown_errors.setdefault(key.removeprefix("breakdown_"), []).extend(messages)
+                self.add_error(None, messages)
+            elif key == "file":
+                self.add_error("evidence", messages)
+            else:
+                self.add_error(key if key in self.fields else None, messages)
+
+
+class CorrectionForm(FigureForm):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction")
+
+    def __init__(self, *args, figure, **kwargs):
+        super().__init__(*args, indicator=figure.indicator, **kwargs)
+        for name in ("period", "organisation", "evidence", "comment"):
+            del self.fields[name]
+
+
+class YearForm(forms.Form):
+    year_start = forms.TypedChoiceField(coerce=int, label="Financial year")
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year_start"].choices = years
+
+
+class SpreadsheetForm(forms.Form):
+    file = forms.FileField(label="Spreadsheet (.xlsx or .csv)")
+
+
+class SettingsForm(forms.Form):
+    tolerance_percent = forms.DecimalField(
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        label="Tolerance band (%)",
+        help_text="How far short of a target still counts as 'at risk' rather than 'off track'.",
+    )
+
+
+class OutcomeHarvestForm(forms.ModelForm):
+    class Meta:
+        model = OutcomeHarvest
+        fields = (
+            "title",
+            "what_changed",
+            "for_whom",
+            "when",
+            "contribution",
+            "evidence",
+            "confidence",
+            "objective",
+            "chain_entry",
+        )
+        widgets = {
+            "when": DateInput(),
+            **{f: forms.Textarea(attrs={"rows": 3}) for f in ("what_changed", "contribution", "evidence")},
+        }
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        _scope_links(self, partnership)
+
+
+class CaseStudyForm(forms.ModelForm):
+    class Meta:
+        model = CaseStudy
+        fields = ("title", "summary", "what_helped", "consent_confirmed", "objective", "chain_entry")
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6}), "what_helped": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        _scope_links(self, partnership)
+
+
+PERIOD_KIND_FOR = {"monthly": PeriodKind.MONTH, "quarterly": PeriodKind.QUARTER, "annual": PeriodKind.YEAR}

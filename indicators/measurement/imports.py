@@ -1,0 +1,303 @@
+"""Spreadsheets in: indicators, targets and figures from .xlsx or .csv.
+
+Exports and download templates are in ``exports.py``. Imports read the same column names, check
+**every** row through the services' own rules (a dry run first, listing each bad row with its
+reason) and write only when all rows are valid, in one transaction, through the services
+(``figures_record_many``, ``indicator_create``/``indicator_update``, ``target_set``).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+import tablib
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from partnerships.access import scoped
+from partnerships.models import Organisation
+
+from ..models import Indicator, Objective, ReportingPeriod, Strand
+from ..models.figures import FigureSource
+from . import services
+from .exports import BREAKDOWN_COLUMNS, WHOLE_PLAN, export_dataset, render, template_dataset  # noqa: F401
+from .services.figures import FigureInput
+
+# ----------------------------------------------------------------------------------- imports
+
+
+@dataclass
+class RowResult:
+    number: int
+    values: dict
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows: list[RowResult]
+    file_errors: list[str] = field(default_factory=list)
+    written: dict = field(default_factory=dict)
+
+    @property
+    def bad_rows(self) -> list[RowResult]:
+        return [r for r in self.rows if r.errors]
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_errors and not self.bad_rows and bool(self.rows)
+
+
+REQUIRED_COLUMNS = {
+    "indicators": {"code", "name", "type", "unit", "direction", "frequency"},
+    "targets": {"indicator_code", "period", "value"},
+    "figures": {"indicator_code", "period", "organisation", "value"},
+}
+
+
+def read_rows(content: bytes, kind: str) -> list[dict]:
+    """The sheet's rows as dicts keyed by lower-case header; blank rows skipped."""
+    if content[:4] == b"PK\x03\x04":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        headers = next(rows, None) or ()
+        data = list(rows)
+    else:
+        text = content.decode("utf-8-sig", errors="replace")
+        dataset = tablib.Dataset().load(text, format="csv")
+        headers, data = dataset.headers or (), list(dataset)
+    keys = [str(h or "").strip().lstrip("'").lower() for h in headers]
+    missing = REQUIRED_COLUMNS[kind] - set(keys)
+    if missing:
+        raise ValidationError(f"The sheet lacks these columns: {', '.join(sorted(missing))}. Use the template.")
+    result = []
+    for values in data:
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        result.append({k: ("" if v is None else v) for k, v in zip(keys, values, strict=False) if k})
+    return result
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+class _Lookups:
+    def __init__(self, partnership):
+        self.indicators = {i.code.upper(): i for i in scoped(partnership, Indicator)}
+        self.periods = {p.label.lower(): p for p in scoped(partnership, ReportingPeriod)}
+        self.organisations = {o.name.lower(): o for o in scoped(partnership, Organisation)}
+        self.strands = {s.code: s for s in scoped(partnership, Strand)}
+        self.objectives = {o.code.upper(): o for o in scoped(partnership, Objective)}
+
+    def indicator(self, row: dict, errors: list[str]):
+        code = _text(row.get("indicator_code", ""))
+        found = self.indicators.get(code.upper())
+        if found is None:
+            errors.append(f"Unknown indicator code “{code}”." if code else "The indicator code is missing.")
+        return found
+
+    def period(self, row: dict, errors: list[str], allow_whole_plan=False):
+        label = _text(row.get("period", ""))
+        if allow_whole_plan and label.lower() in (WHOLE_PLAN, ""):
+            return None
+        found = self.periods.get(label.lower())
+        if found is None:
+            errors.append(f"Unknown period “{label}” (use a label such as 2026/27 Q1).")
+        return found
+
+
+def _figures(partnership, rows: list[dict]) -> tuple[list[RowResult], list[FigureInput]]:
+    lookups, results, inputs = _Lookups(partnership), [], []
+    for number, row in enumerate(rows, start=2):
+        errors: list[str] = []
+        indicator = lookups.indicator(row, errors)
+        period = lookups.period(row, errors)
+        name = _text(row.get("organisation", ""))
+        organisation = lookups.organisations.get(name.lower())
+        if organisation is None:
+            errors.append(f"Unknown organisation “{name}”.")
+        breakdown: dict = {}
+        for dim, cat, column in BREAKDOWN_COLUMNS:
+            raw = row.get(column, "")
+            if _text(raw):
+                breakdown.setdefault(dim, {})[cat] = _text(raw)
+        result = RowResult(number=number, values=row, errors=errors)
+        results.append(result)
+        if not errors:
+            inputs.append(
+                FigureInput(
+                    indicator=indicator,
+                    period=period,
+                    organisation=organisation,
+                    value=_text(row.get("value", "")),
+                    breakdown=breakdown,
+                    comment=_text(row.get("comment", "")),
+                    text_value=_text(row.get("text_value", "")),
+                    row=number,
+                )
+            )
+    by_number = {r.number: r for r in results}
+    for bad in services.figures_validate_many(inputs):
+        by_number[bad.row].errors.extend(m for messages in bad.errors.values() for m in messages)
+    return results, inputs
+
+
+def _decimal(raw, label: str, errors: list[str]):
+    text = _text(raw)
+    if not text:
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        errors.append(f"{label}: “{text}” is not a number.")
+        return None
+
+
+def _date(raw, label: str, errors: list[str]):
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = _text(raw)
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    errors.append(f"{label}: “{text}” is not a date (use 2026-04-01 or 01/04/2026).")
+    return None
+
+
+def _indicator_values(lookups: _Lookups, row: dict, errors: list[str]) -> tuple[dict, list]:
+    from ..models import Direction, Frequency, IndicatorType, Unit
+
+    values = {
+        k: _text(row.get(k, ""))
+        for k in ("code", "name", "definition", "means_of_verification", "collection_method", "pathway_stage")
+    }
+    for key, choices in (("type", IndicatorType), ("unit", Unit), ("direction", Direction), ("frequency", Frequency)):
+        raw = _text(row.get(key, "")).lower()
+        if raw not in choices.values:
+            errors.append(f"{key}: “{raw}” is not one of {', '.join(choices.values)}.")
+        values[key] = raw
+    if not values["code"] or not values["name"]:
+        errors.append("Every indicator needs a code and a name.")
+    values["range_low"] = _decimal(row.get("range_low"), "range_low", errors)
+    values["range_high"] = _decimal(row.get("range_high"), "range_high", errors)
+    values["baseline_value"] = _decimal(row.get("baseline_value"), "baseline_value", errors)
+    values["baseline_date"] = _date(row.get("baseline_date"), "baseline_date", errors)
+    strand_code = _text(row.get("strand", ""))
+    values["strand"] = lookups.strands.get(strand_code)
+    if strand_code and values["strand"] is None:
+        errors.append(f"Unknown strand “{strand_code}”.")
+    objective_code = _text(row.get("objective", ""))
+    values["objective"] = lookups.objectives.get(objective_code.upper())
+    if objective_code and values["objective"] is None:
+        errors.append(f"Unknown objective “{objective_code}”.")
+    values["disaggregation"] = [d.strip() for d in _text(row.get("disaggregation", "")).split(",") if d.strip()]
+    organisations = []
+    for name in [n.strip() for n in _text(row.get("reporting_organisations", "")).split(";") if n.strip()]:
+        organisation = lookups.organisations.get(name.lower())
+        if organisation is None:
+            errors.append(f"Unknown organisation “{name}”.")
+        organisations.append(organisation)
+    return values, organisations
+
+
+def _write_indicators(*, actor, partnership, rows, dry_run) -> list[RowResult]:
+    lookups, results = _Lookups(partnership), []
+    codes = set()
+    with transaction.atomic():
+        for number, row in enumerate(rows, start=2):
+            errors: list[str] = []
+            values, organisations = _indicator_values(lookups, row, errors)
+            if values["code"].upper() in codes:
+                errors.append(f"The code {values['code']} appears twice in the file.")
+            codes.add(values["code"].upper())
+            if not errors:
+                try:
+                    with transaction.atomic():
+                        existing = lookups.indicators.get(values["code"].upper())
+                        if existing:
+                            services.indicator_update(
+                                actor=actor, indicator=existing, reporting_organisations=organisations, **values
+                            )
+                        else:
+                            services.indicator_create(
+                                actor=actor, partnership=partnership, reporting_organisations=organisations, **values
+                            )
+                except ValidationError as error:
+                    errors.extend(_messages(error))
+            results.append(RowResult(number=number, values=row, errors=errors))
+        if dry_run or any(r.errors for r in results):
+            transaction.set_rollback(True)
+    return results
+
+
+def _write_targets(*, actor, partnership, rows, dry_run) -> list[RowResult]:
+    lookups, results = _Lookups(partnership), []
+    with transaction.atomic():
+        for number, row in enumerate(rows, start=2):
+            errors: list[str] = []
+            indicator = lookups.indicator(row, errors)
+            period = lookups.period(row, errors, allow_whole_plan=True)
+            if not errors:
+                try:
+                    with transaction.atomic():
+                        services.target_set(
+                            actor=actor,
+                            indicator=indicator,
+                            period=period,
+                            value=_text(row.get("value", "")),
+                            reason=_text(row.get("reason", "")),
+                        )
+                except ValidationError as error:
+                    errors.extend(_messages(error))
+            results.append(RowResult(number=number, values=row, errors=errors))
+        if dry_run or any(r.errors for r in results):
+            transaction.set_rollback(True)
+    return results
+
+
+def _messages(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [m for messages in error.message_dict.values() for m in messages]
+    return list(error.messages)
+
+
+def run_import(*, actor, partnership, kind: str, content: bytes, dry_run: bool) -> ImportResult:
+    """Check (``dry_run``) or import a sheet; nothing is written unless every row is valid."""
+    try:
+        rows = read_rows(content, kind)
+    except ValidationError as error:
+        return ImportResult(kind=kind, rows=[], file_errors=list(error.messages))
+    except Exception:  # noqa: BLE001 - a damaged workbook: say so plainly
+        return ImportResult(kind=kind, rows=[], file_errors=["The file could not be read as a spreadsheet."])
+    if not rows:
+        return ImportResult(kind=kind, rows=[], file_errors=["The sheet has no rows under its headers."])
+    if kind == "figures":
+        results, inputs = _figures(partnership, rows)
+        result = ImportResult(kind=kind, rows=results)
+        if result.ok and not dry_run:
+            result.written = services.figures_record_many(
+                actor=actor, partnership=partnership, rows=inputs, source=FigureSource.IMPORT
+            )
+        return result
+    writer = _write_indicators if kind == "indicators" else _write_targets
+    result = ImportResult(kind=kind, rows=writer(actor=actor, partnership=partnership, rows=rows, dry_run=dry_run))
+    if result.ok and not dry_run:
+        result.written = {"rows": len(result.rows)}
+    return result

@@ -1,0 +1,42 @@
+"""Every change to measurement data. Keyword-only, taking the actor; validated, atomic, audited.
+
+Split by subject; import from here.
+"""
+
+from .evidence import case_study_create, case_study_update, outcome_harvest_create, outcome_harvest_update
+from .figures import (
+    FigureInput,
+    evidence_add,
+    figure_correct,
+    figure_record,
+    figure_validate,
+    figures_record_many,
+    figures_validate_many,
+)
+from .indicators import indicator_create, indicator_delete, indicator_update, library_adopt, settings_update
+from .periods import period_lock, period_open, periods_ensure_year
+from .targets import target_set, targets_set_many
+
+__all__ = [
+    "FigureInput",
+    "case_study_create",
+    "case_study_update",
+    "evidence_add",
+    "figure_correct",
+    "figure_record",
+    "figure_validate",
+    "figures_record_many",
+    "figures_validate_many",
+    "indicator_create",
+    "indicator_delete",
+    "indicator_update",
+    "library_adopt",
+    "outcome_harvest_create",
+    "outcome_harvest_update",
+    "period_lock",
+    "period_open",
+    "periods_ensure_year",
+    "settings_update",
+    "target_set",
+    "targets_set_many",
+]

@@ -1,0 +1,406 @@
+"""Figures: the one path by which a number gets into the partnership's results.
+
+``figure_record`` is used by the page, the spreadsheet import, the demo seeder and the quarterly
+returns (when a return is approved). ``figure_validate`` gives the same errors without writing.
+``figures_record_many`` is the bulk path (imports, seeding): every row is checked with the same
+rules first, nothing is written unless all are valid, and one audit event records the batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from aspm.uploads import validate_upload
+from partnerships import audit
+from partnerships.access import check_same_partnership
+
+from ...models import Indicator, PeriodStatus, ReportingPeriod, Unit
+from ...models.figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
+
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0"}
+
+
+def _number(raw) -> Decimal | None:
+    """A Decimal from what a person typed, or None if it is not a number."""
+    if isinstance(raw, Decimal):
+        return raw if raw.is_finite() else None
+    if isinstance(raw, bool):
+        return None
+    text = str(raw).strip().replace(",", "").replace("£", "").rstrip("%").strip()
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() else None
+
+
+def _plain(value: Decimal):
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_value(indicator: Indicator, raw) -> tuple[Decimal | None, list[str]]:
+    """The figure's numeric value, or the reasons it is not acceptable for this indicator."""
+    if indicator.unit == Unit.TEXT:
+        return None, []
+    if raw is None or str(raw).strip() == "":
+        return None, ["Enter the figure."]
+    if indicator.unit == Unit.YES_NO and str(raw).strip().lower() in YES | NO:
+        return Decimal(1 if str(raw).strip().lower() in YES else 0), []
+    value = _number(raw)
+    if value is None:
+        return None, [f"“{str(raw)[:40]}” is not a number: enter digits only, such as 12 or 12.5."]
+    unit = indicator.unit
+    if unit == Unit.PERCENTAGE and value > 100:
+        return None, [f"A percentage cannot be more than 100 (you entered {value})."]
+    if value < 0 and unit in (Unit.COUNT, Unit.PERCENTAGE, Unit.MONEY, Unit.YES_NO):
+        return None, [f"A {indicator.get_unit_display().lower()} cannot be negative (you entered {value})."]
+    if unit == Unit.COUNT and value != value.to_integral_value():
+        return None, [f"A count is a whole number (you entered {value})."]
+    if unit == Unit.YES_NO and value not in (0, 1):
+        return None, ["Answer yes or no (1 or 0)."]
+    if abs(value) >= Decimal("1e12"):
+        return None, ["This number is too large."]
+    return value, []
+
+
+def parse_breakdown(indicator: Indicator, value: Decimal | None, raw: dict | None) -> tuple[dict, dict[str, list[str]]]:
+    """Normalise a breakdown ``{dimension: {category: number}}`` and check each dimension adds up."""
+    clean, errors = {}, {}
+    for dim, parts in (raw or {}).items():
+        if dim not in DIMENSIONS or dim not in (indicator.disaggregation or []):
+            errors.setdefault("breakdown", []).append(f"This indicator is not split by “{dim}”.")
+            continue
+        dim_label, categories = DIMENSIONS[dim]
+        numbers, bad = {}, []
+        for category, raw_part in (parts or {}).items():
+            if raw_part is None or str(raw_part).strip() == "":
+                continue
+            if category not in categories:
+                bad.append(f"{dim_label}: “{category}” is not one of {', '.join(categories.values())}.")
+                continue
+            part = _number(raw_part)
+            if part is None or part < 0 or part != part.to_integral_value():
+                bad.append(f"{dim_label} – {categories[category]}: enter a whole number of 0 or more.")
+                continue
+            numbers[category] = part
+        if bad:
+            errors.setdefault(f"breakdown_{dim}", []).extend(bad)
+            continue
+        if not numbers:
+            continue
+        total = sum(numbers.values())
+        if value is not None and total != value:
+            errors.setdefault(f"breakdown_{dim}", []).append(
+                f"{dim_label} adds up to {_plain(total)}, but the total is {_plain(value)}. "
+                f"Make the parts add up (use “unknown” for people whose {dim_label.lower()} is not known)."
+            )
+            continue
+        clean[dim] = {c: _plain(n) for c, n in numbers.items()}
+    return clean, errors
+
+
+@dataclass
+class FigureInput:
+    """One figure to record in bulk (imports, seeding)."""
+
+    indicator: Indicator
+    period: ReportingPeriod
+    organisation: object
+    value: object
+    breakdown: dict | None = None
+    comment: str = ""
+    text_value: str = ""
+    row: int | None = None  # the spreadsheet row, for messages
+    errors: dict = field(default_factory=dict)
+
+
+def _check(
+    *, indicator, period, organisation, value, breakdown, text_value, reporter_ids, correcting=False
+) -> tuple[dict[str, list[str]], Decimal | None, dict]:
+    errors: dict[str, list[str]] = {}
+    if indicator.partnership_id != period.partnership_id or organisation.partnership_id != indicator.partnership_id:
+        errors["__all__"] = ["The indicator, period and organisation must all belong to this partnership."]
+        return errors, None, {}
+    if not indicator.is_active:
+        errors.setdefault("indicator", []).append(f"{indicator.code} is no longer collected (inactive).")
+    if period.status == PeriodStatus.NOT_OPEN:
+        errors.setdefault("period", []).append(f"{period.label} is not open for figures yet.")
+    elif period.status == PeriodStatus.LOCKED and not correcting:
+        errors.setdefault("period", []).append(
+            f"{period.label} is locked: its figures change only through a coordinator's recorded correction."
+        )
+    if organisation.pk not in reporter_ids:
+        errors.setdefault("organisation", []).append(f"{organisation} does not report {indicator.code}.")
+    number, value_errors = parse_value(indicator, value)
+    if value_errors:
+        errors["value"] = value_errors
+    if indicator.unit == Unit.TEXT and not (text_value or "").strip():
+        errors.setdefault("text_value", []).append("Write what was found: this indicator is qualitative.")
+    clean, breakdown_errors = parse_breakdown(indicator, number, breakdown)
+    for key, messages in breakdown_errors.items():
+        errors.setdefault(key, []).extend(messages)
+    return errors, number, clean
+
+
+def _reporter_ids(indicator: Indicator) -> set[int]:
+    return set(indicator.reporting_organisations.values_list("pk", flat=True))
+
+
+def figure_validate(
+    *, indicator, period, organisation, value, breakdown=None, text_value="", correcting=False
+) -> dict[str, list[str]]:
+    """The errors ``figure_record`` would give, as ``{field: [messages]}``; empty when valid. Writes nothing."""
+    errors, _, _ = _check(
+        indicator=indicator,
+        period=period,
+        organisation=organisation,
+        value=value,
+        breakdown=breakdown,
+        text_value=text_value,
+        reporter_ids=_reporter_ids(indicator),
+        correcting=correcting,
+    )
+    return errors
+
+
+def figure_record(
+    *,
+    actor,
+    indicator: Indicator,
+    period: ReportingPeriod,
+    organisation,
+    value,
+    breakdown=None,
+    comment: str = "",
+    text_value: str = "",
+    source: str = FigureSource.FORM,
+) -> Figure:
+    """Record (or replace) one organisation's figure for an indicator and period, after every check."""
+    check_same_partnership(indicator.partnership, [period, organisation])
+    with transaction.atomic():
+        period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)  # a lock cannot slip in between
+        errors, number, clean = _check(
+            indicator=indicator,
+            period=period,
+            organisation=organisation,
+            value=value,
+            breakdown=breakdown,
+            text_value=text_value,
+            reporter_ids=_reporter_ids(indicator),
+        )
+        if errors:
+            raise ValidationError(errors)
+        values = {"value": number, "breakdown": clean, "comment": comment.strip(), "text_value": text_value.strip()}
+        existing = (
+            Figure.objects.select_for_update()
+            .filter(indicator=indicator, period=period, organisation=organisation)
+            .first()
+        )
+        if existing is None:
+            return audit.create(
+                actor=actor,
+                obj=Figure(
+                    partnership=indicator.partnership,
+                    indicator=indicator,
+                    period=period,
+                    organisation=organisation,
+                    source=source,
+                    entered_by=_user(actor),
+                    **values,
+                ),
+            )
+        return audit.update(actor=actor, obj=existing, values={**values, "source": source, "entered_by": _user(actor)})
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def figure_correct(*, actor, figure: Figure, value, reason: str, breakdown=None, text_value: str = "") -> Figure:
+    """A coordinator's correction to a figure of a locked (or open) period, with the reason kept."""
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why the figure is corrected: the reason is kept with the figure."})
+    with transaction.atomic():
+        figure = (
+            Figure.objects.select_for_update().select_related("indicator", "period", "organisation").get(pk=figure.pk)
+        )
+        errors, number, clean = _check(
+            indicator=figure.indicator,
+            period=figure.period,
+            organisation=figure.organisation,
+            value=value,
+            breakdown=breakdown,
+            text_value=text_value,
+            reporter_ids={figure.organisation_id},
+            correcting=True,
+        )
+        if errors:
+            raise ValidationError(errors)
+        FigureCorrection.objects.create(
+            partnership=figure.partnership,
+            figure=figure,
+            old_value=figure.value,
+            new_value=number,
+            old_breakdown=figure.breakdown,
+            reason=reason.strip(),
+            corrected_by=_user(actor),
+        )
+        return audit.update(
+            actor=actor,
+            obj=figure,
+            action="figure.correct",
+            values={
+                "value": number,
+                "breakdown": clean,
+                "text_value": text_value.strip() or figure.text_value,
+                "source": FigureSource.CORRECTION,
+            },
+        )
+
+
+def figures_validate_many(rows: list[FigureInput]) -> list[FigureInput]:
+    """Check every row with the rules of ``figure_record``; returns the rows that have errors.
+
+    Reads each indicator's reporters once, so thousands of rows cost a handful of queries."""
+    indicator_ids = {r.indicator.pk for r in rows}
+    through = Indicator.reporting_organisations.through.objects.filter(indicator_id__in=indicator_ids)
+    reporters: dict[int, set[int]] = {}
+    for indicator_id, organisation_id in through.values_list("indicator_id", "organisation_id"):
+        reporters.setdefault(indicator_id, set()).add(organisation_id)
+    seen, bad = set(), []
+    for row in rows:
+        errors, number, clean = _check(
+            indicator=row.indicator,
+            period=row.period,
+            organisation=row.organisation,
+            value=row.value,
+            breakdown=row.breakdown,
+            text_value=row.text_value,
+            reporter_ids=reporters.get(row.indicator.pk, set()),
+        )
+        key = (row.indicator.pk, row.period.pk, row.organisation.pk)
+        if key in seen:
+            errors.setdefault("__all__", []).append("The same indicator, period and organisation appear twice.")
+        seen.add(key)
+        row.errors = errors
+        row.value, row.breakdown = (number, clean) if not errors else (row.value, row.breakdown)
+        if errors:
+            bad.append(row)
+    return bad
+
+
+def figures_record_many(*, actor, partnership, rows: list[FigureInput], source: str = FigureSource.IMPORT) -> dict:
+    """Record many figures at once: all valid or nothing written (ValidationError listing bad rows).
+
+    Writes with bulk inserts/updates in one transaction and one audit event for the batch (counts
+    and the ids touched), which keeps a 10,000-row import fast; each figure keeps ``source`` and
+    ``entered_by``. Returns ``{"created": n, "updated": n}``.
+    """
+    check_same_partnership(partnership, {r.indicator for r in rows} | {r.period for r in rows})
+    with transaction.atomic():
+        period_ids = {r.period.pk for r in rows}
+        locked = {p.pk: p for p in ReportingPeriod.objects.select_for_update().filter(pk__in=period_ids)}
+        for row in rows:
+            row.period = locked[row.period.pk]
+        bad = figures_validate_many(rows)
+        if bad:
+            raise ValidationError(
+                [f"Row {r.row or '?'}: {m}" for r in bad for messages in r.errors.values() for m in messages]
+            )
+        existing = {
+            (f.indicator_id, f.period_id, f.organisation_id): f
+            for f in Figure.objects.filter(
+                partnership=partnership, period_id__in=period_ids, indicator_id__in={r.indicator.pk for r in rows}
+            )
+        }
+        user = _user(actor)
+        new, changed = [], []
+        for row in rows:
+            values = {
+                "value": row.value,
+                "breakdown": row.breakdown,
+                "comment": row.comment.strip(),
+                "text_value": row.text_value.strip(),
+                "source": source,
+                "entered_by": user,
+            }
+            figure = existing.get((row.indicator.pk, row.period.pk, row.organisation.pk))
+            if figure is None:
+                new.append(
+                    Figure(
+                        partnership=partnership,
+                        indicator=row.indicator,
+                        period=row.period,
+                        organisation=row.organisation,
+                        **values,
+                    )
+                )
+            else:
+                for name, v in values.items():
+                    setattr(figure, name, v)
+                changed.append(figure)
+        Figure.objects.bulk_create(new, batch_size=1000)
+        _update_rows(changed)
+        audit.record(
+            actor=actor,
+            partnership=partnership,
+            action="figure.bulk_record",
+            object_type="indicators.figure",
+            object_repr=f"{len(new)} figures added, {len(changed)} replaced ({source})",
+            changes={
+                "created": len(new),
+                "updated": len(changed),
+                "periods": sorted(period_ids),
+                "indicators": sorted({r.indicator.pk for r in rows}),
+            },
+        )
+    return {"created": len(new), "updated": len(changed)}
+
+
+UPDATED_FIELDS = ("value", "breakdown", "comment", "text_value", "source", "entered_by", "updated_at")
+
+
+def _update_rows(figures: list[Figure]) -> None:
+    """Replace the values of existing figures with one prepared UPDATE run for many rows.
+
+    (Django's ``bulk_update`` builds a CASE expression per field and row, which is far slower at
+    thousands of rows.) The rows were validated by the caller, inside its transaction."""
+    if not figures:
+        return
+    fields = [Figure._meta.get_field(name) for name in UPDATED_FIELDS]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(Figure._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s"  # noqa: S608 - names from the model's metadata; values are parameters
+    now = timezone.now()
+    params = []
+    for figure in figures:
+        figure.updated_at = now
+        params.append([f.get_db_prep_save(getattr(figure, f.attname), connection) for f in fields] + [figure.pk])
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+def evidence_add(*, actor, figure: Figure, upload, description: str = "") -> FigureEvidence:
+    """Attach an evidence file to a figure (checked by content and size)."""
+    try:
+        validate_upload(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    name = (getattr(upload, "name", "") or "evidence").rsplit("/", 1)[-1][:200]
+    return audit.create(
+        actor=actor,
+        obj=FigureEvidence(
+            partnership=figure.partnership,
+            figure=figure,
+            file=upload,
+            original_name=name,
+            description=description.strip(),
+            uploaded_by=_user(actor),
+        ),
+    )

@@ -1,0 +1,198 @@
+"""Indicators: create, change, retire; adopting from the library; the partnership's tolerance band."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from partnerships import audit
+from partnerships.access import check_same_partnership
+from partnerships.models import Organisation, Partnership, Sector
+
+from ... import library_data
+from ...models import Direction, Indicator, MeasurementSettings, Strand, Unit
+from ...models.figures import DIMENSIONS
+
+EDITABLE = (
+    "code",
+    "name",
+    "definition",
+    "type",
+    "unit",
+    "direction",
+    "range_low",
+    "range_high",
+    "baseline_value",
+    "baseline_date",
+    "frequency",
+    "means_of_verification",
+    "collection_method",
+    "objective",
+    "chain_entry",
+    "strand",
+    "pathway_stage",
+    "disaggregation",
+    "is_active",
+)
+
+# The library's partner types -> the sectors our organisations are filed under.
+PARTNER_SECTORS = {
+    library_data.POLICE: Sector.POLICE,
+    library_data.LA: Sector.LOCAL_AUTHORITY,
+    library_data.HEALTH: Sector.HEALTH,
+    library_data.NGO: Sector.NGO,
+    library_data.BUSINESS: Sector.BUSINESS,
+    library_data.FAITH: Sector.FAITH_COMMUNITY,
+    library_data.CPS: Sector.CRIMINAL_JUSTICE,
+    library_data.PRISONS: Sector.CRIMINAL_JUSTICE,
+}
+LIBRARY_BY_CODE = {item["code"]: item for item in library_data.LIBRARY_INDICATORS}
+
+
+def _check(partnership: Partnership, values: dict, organisations, exclude_pk=None) -> None:
+    errors = {}
+    code = (values.get("code") or "").strip()
+    if code and Indicator.objects.filter(partnership=partnership, code__iexact=code).exclude(pk=exclude_pk).exists():
+        errors["code"] = f"Another indicator already uses the code {code}."
+    if values.get("direction") == Direction.RANGE:
+        low, high = values.get("range_low"), values.get("range_high")
+        if low is None or high is None:
+            errors["range_low"] = "A 'keep within a range' indicator needs the lowest and highest acceptable values."
+        elif low > high:
+            errors["range_high"] = "The highest value must not be below the lowest."
+    baseline = values.get("baseline_value")
+    if baseline is not None:
+        if values.get("unit") == Unit.PERCENTAGE and not (0 <= baseline <= 100):
+            errors["baseline_value"] = "A percentage baseline must be between 0 and 100."
+        elif values.get("unit") in (Unit.COUNT, Unit.MONEY) and baseline < 0:
+            errors["baseline_value"] = "A baseline count or amount cannot be negative."
+    unknown = set(values.get("disaggregation") or []) - set(DIMENSIONS)
+    if unknown:
+        errors["disaggregation"] = f"Unknown split: {', '.join(sorted(unknown))}."
+    elif values.get("disaggregation") and values.get("unit") != Unit.COUNT:
+        errors["disaggregation"] = "Only counts can be split: the parts of a percentage or score do not add up."
+    if errors:
+        raise ValidationError(errors)
+    links = [values.get("objective"), values.get("chain_entry"), values.get("strand"), *organisations]
+    check_same_partnership(partnership, links)
+    entry, objective = values.get("chain_entry"), values.get("objective")
+    if entry is not None and objective is not None and entry.objective_id != objective.pk:
+        raise ValidationError({"chain_entry": "This results-chain entry belongs to another objective."})
+
+
+def indicator_create(*, actor, partnership: Partnership, reporting_organisations=(), **values) -> Indicator:
+    unknown = set(values) - set(EDITABLE) - {"library_code"}
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    _check(partnership, {"unit": Unit.COUNT, "direction": Direction.HIGHER} | values, reporting_organisations)
+    with transaction.atomic():
+        indicator = audit.create(actor=actor, obj=Indicator(partnership=partnership, **values))
+        if reporting_organisations:
+            indicator.reporting_organisations.set(reporting_organisations)
+    return indicator
+
+
+def indicator_update(*, actor, indicator: Indicator, reporting_organisations=None, **values) -> Indicator:
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    merged = {name: getattr(indicator, name) for name in EDITABLE} | values
+    _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
+    with transaction.atomic():
+        audit.update(actor=actor, obj=indicator, values=values)
+        if reporting_organisations is not None:
+            before = set(indicator.reporting_organisations.values_list("pk", flat=True))
+            after = {o.pk for o in reporting_organisations}
+            if before != after:
+                indicator.reporting_organisations.set(reporting_organisations)
+                audit.record(
+                    actor=actor,
+                    partnership=indicator.partnership,
+                    action="indicator.reporters",
+                    obj=indicator,
+                    changes={"reporting_organisations": [sorted(before), sorted(after)]},
+                )
+    return indicator
+
+
+def indicator_delete(*, actor, indicator: Indicator) -> None:
+    """Delete an indicator that has no figures yet; one with figures is retired (made inactive) instead."""
+    if indicator.figures.exists():
+        raise ValidationError(
+            "This indicator has figures, so it cannot be deleted. Mark it inactive to stop collecting it."
+        )
+    audit.delete(actor=actor, obj=indicator)
+
+
+def _library_values(partnership: Partnership, item: dict) -> dict:
+    strand = Strand.objects.filter(partnership=partnership, code=item["strand"]).first()
+    return {
+        "code": item["code"],
+        "name": item["name"],
+        "definition": item["description"],
+        "type": item["type"],
+        "unit": item["unit"],
+        "direction": item["direction"],
+        "frequency": item["frequency"],
+        "collection_method": "; ".join(item["collection_methods"])[:300],
+        "disaggregation": list(item["disaggregation"]),
+        "pathway_stage": item["pathway_stages"][0] if item["pathway_stages"] else "",
+        "strand": strand,
+        "library_code": item["code"],
+        "range_low": Decimal(0) if item["direction"] == Direction.RANGE else None,
+        "range_high": Decimal(100) if item["direction"] == Direction.RANGE else None,
+    }
+
+
+def library_adopt(*, actor, partnership: Partnership, codes, objective=None) -> tuple[list[Indicator], list[str]]:
+    """Adopt library indicators: returns (made, skipped codes already adopted). Reporters follow the
+    library's typical partners (matched by sector); the coordinator adapts everything afterwards."""
+    unknown = [c for c in codes if c not in LIBRARY_BY_CODE]
+    if unknown:
+        raise ValidationError({"codes": f"Not in the library: {', '.join(unknown)}."})
+    if not codes:
+        raise ValidationError({"codes": "Choose at least one indicator to adopt."})
+    check_same_partnership(partnership, [objective])
+    adopted = set(
+        Indicator.objects.filter(partnership=partnership, library_code__in=codes).values_list("library_code", flat=True)
+    )
+    taken = set(Indicator.objects.filter(partnership=partnership, code__in=codes).values_list("code", flat=True))
+    organisations = list(Organisation.objects.filter(partnership=partnership, is_active=True))
+    made, skipped = [], []
+    with transaction.atomic():
+        for code in codes:
+            if code in adopted or code in taken:
+                skipped.append(code)
+                continue
+            item = LIBRARY_BY_CODE[code]
+            values = _library_values(partnership, item)
+            if objective is not None:
+                values["objective"] = objective
+                values["strand"] = objective.strand or values["strand"]
+            sectors = {PARTNER_SECTORS[p] for p in item["typical_partners"] if p in PARTNER_SECTORS}
+            reporters = [o for o in organisations if o.sector in sectors]
+            made.append(
+                indicator_create(actor=actor, partnership=partnership, reporting_organisations=reporters, **values)
+            )
+    return made, skipped
+
+
+def measurement_settings(partnership: Partnership) -> MeasurementSettings:
+    """The partnership's settings row (unsaved defaults if it has none yet)."""
+    return MeasurementSettings.objects.filter(partnership=partnership).first() or MeasurementSettings(
+        partnership=partnership
+    )
+
+
+def settings_update(*, actor, partnership: Partnership, tolerance_percent) -> MeasurementSettings:
+    if tolerance_percent is None or not (0 <= Decimal(tolerance_percent) <= 100):
+        raise ValidationError({"tolerance_percent": "The tolerance band is a percentage between 0 and 100."})
+    with transaction.atomic():
+        current = MeasurementSettings.objects.select_for_update().filter(partnership=partnership).first()
+        if current is None:
+            return audit.create(
+                actor=actor, obj=MeasurementSettings(partnership=partnership, tolerance_percent=tolerance_percent)
+            )
+        return audit.update(actor=actor, obj=current, values={"tolerance_percent": tolerance_percent})

@@ -1,0 +1,1 @@
+"""Measurement pages, split by subject."""

@@ -1,0 +1,147 @@
+"""Indicators: list, add, page (progress, charts, figures, targets), edit, delete, baseline and targets."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from aspm.forms import add_service_errors, call_service
+from partnerships.access import Perm, get_object_for, scoped
+from partnerships.decorators import partnership_view
+
+from ...models import Indicator, IndicatorType, PeriodKind, ReportingPeriod, Target
+from .. import charts, selectors, services
+from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+def results_filter(request) -> selectors.ResultsFilter:
+    g = request.GET
+    return selectors.ResultsFilter(
+        strand=_int(g.get("strand")),
+        objective=_int(g.get("objective")),
+        organisation=_int(g.get("organisation")),
+        type=g.get("type", "") if g.get("type") in IndicatorType.values else "",
+        text=g.get("q", "")[:100],
+    )
+
+
+@partnership_view()
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    f = results_filter(request)
+    context = {
+        "indicators": selectors.indicator_list(request.partnership, f),
+        "filters": f,
+        "types": IndicatorType.choices,
+        **selectors.filter_choices(request.partnership),
+    }
+    return render(request, "indicators/indicator_list.html", context)
+
+
+@partnership_view(need=Perm.EDIT_PLAN)
+def indicator_create(request: HttpRequest) -> HttpResponse:
+    form = IndicatorForm(request.POST or None, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        ok, indicator = call_service(
+            form,
+            services.indicator_create,
+            actor=request.user,
+            partnership=request.partnership,
+            reporting_organisations=list(form.cleaned_data["reporting_organisations"]),
+            **form.service_values(),
+        )
+        if ok:
+            messages.success(request, f"{indicator} is added. Now set its baseline and targets.")
+            return redirect("indicators:targets", slug=request.partnership.slug, pk=indicator.pk)
+    return render(request, "indicators/indicator_form.html", {"form": form, "indicator": None})
+
+
+@partnership_view()
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_for(
+        request.membership,
+        Indicator.objects.select_related("strand", "objective", "chain_entry"),
+        pk=pk,
+        need=Perm.VIEW,
+    )
+    page = selectors.indicator_page(indicator)
+    context = {
+        "indicator": indicator,
+        "page": page,
+        "reporters": list(indicator.reporting_organisations.all()),
+        "chart": charts.actual_vs_target(page),
+        "breakdown_charts": charts.breakdown(page),
+    }
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+@partnership_view()
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
+    form = IndicatorForm(request.POST or None, instance=indicator, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        ok, _ = call_service(
+            form,
+            services.indicator_update,
+            actor=request.user,
+            indicator=indicator,
+            reporting_organisations=list(form.cleaned_data["reporting_organisations"]),
+            **form.service_values(),
+        )
+        if ok:
+            messages.success(request, f"{indicator} is saved.")
+            return redirect("indicators:detail", slug=request.partnership.slug, pk=indicator.pk)
+    return render(request, "indicators/indicator_form.html", {"form": form, "indicator": indicator})
+
+
+@partnership_view()
+@require_POST
+def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
+    try:
+        services.indicator_delete(actor=request.user, indicator=indicator)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("indicators:detail", slug=request.partnership.slug, pk=indicator.pk)
+    messages.success(request, f"{indicator} is deleted.")
+    return redirect("indicators:list", slug=request.partnership.slug)
+
+
+@partnership_view()
+def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
+    """Baseline, whole-plan target and a target per period of the indicator's frequency."""
+    indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
+    kind = PERIOD_KIND_FOR.get(indicator.frequency, PeriodKind.QUARTER)
+    periods = list(scoped(request.partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
+    targets = {t.period_id: t.value for t in scoped(request.partnership, Target).filter(indicator=indicator)}
+    initial = {"baseline_value": indicator.baseline_value, "baseline_date": indicator.baseline_date}
+    form = BaselineTargetsForm(request.POST or None, initial=initial, periods=periods, targets=targets)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.indicator_update(
+                    actor=request.user,
+                    indicator=indicator,
+                    baseline_value=form.cleaned_data["baseline_value"],
+                    baseline_date=form.cleaned_data["baseline_date"],
+                )
+                services.targets_set_many(
+                    actor=request.user,
+                    indicator=indicator,
+                    values=form.target_values(),
+                    reason=form.cleaned_data["reason"],
+                )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Baseline and targets of {indicator.code} are saved.")
+            return redirect("indicators:detail", slug=request.partnership.slug, pk=indicator.pk)
+    context = {"form": form, "indicator": indicator, "periods": periods, "no_periods": not periods}
+    return render(request, "indicators/indicator_targets.html", context)

@@ -1,0 +1,51 @@
+"""The results table (indicators x periods) and the progress dashboard."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from partnerships.decorators import partnership_view
+
+from ...models import IndicatorType
+from .. import charts, progress, selectors
+from .indicators import results_filter
+
+
+def _table(request):
+    years = selectors.financial_years(request.partnership)
+    year = selectors.current_year(request.partnership, years, request.GET.get("year", ""))
+    f = results_filter(request)
+    return selectors.results_table(request.partnership, f, year=year), years, f
+
+
+@partnership_view()
+def results(request: HttpRequest) -> HttpResponse:
+    table, years, f = _table(request)
+    context = {
+        "table": table,
+        "years": years,
+        "filters": f,
+        "types": IndicatorType.choices,
+        "print_view": request.GET.get("print") == "1",
+        **selectors.filter_choices(request.partnership),
+    }
+    return render(request, "indicators/results.html", context)
+
+
+@partnership_view()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    table, years, f = _table(request)
+    groups = selectors.status_by_strand(table)
+    off = [r for r in table.rows if r.ytd.status == progress.Status.OFF_TRACK][:10]
+    risk = [r for r in table.rows if r.ytd.status == progress.Status.AT_RISK][:10]
+    context = {
+        "table": table,
+        "years": years,
+        "counts": table.status_counts(),
+        "chart": charts.status_by_strand(groups),
+        "off_track": off,
+        "at_risk": risk,
+        "status_labels": dict(progress.Status.choices),
+    }
+    return render(request, "indicators/dashboard.html", context)

@@ -1,0 +1,75 @@
+"""Qualitative evidence beside the numbers: outcome-harvesting entries and case studies."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from aspm.models import TenantModel
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", "High: several independent sources agree"
+    MEDIUM = "medium", "Medium: one good source, or sources partly agree"
+    LOW = "low", "Low: a single account not yet checked"
+
+
+class OutcomeHarvest(TenantModel):
+    """An outcome-harvesting entry: a change seen, who changed, and how the partnership helped."""
+
+    title = models.CharField(max_length=200)
+    what_changed = models.TextField("what changed")
+    for_whom = models.CharField("for whom (who changed)", max_length=300)
+    when = models.DateField("when it was seen")
+    contribution = models.TextField("how the partnership contributed")
+    evidence = models.TextField("the evidence for it")
+    confidence = models.CharField(max_length=8, choices=Confidence.choices, default=Confidence.MEDIUM)
+    objective = models.ForeignKey(
+        "indicators.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="outcome_harvests"
+    )
+    chain_entry = models.ForeignKey(
+        "indicators.ResultsChainEntry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outcome_harvests",
+        verbose_name="results-chain entry",
+    )
+    recorded_by = models.ForeignKey(
+        "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-when", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CaseStudy(TenantModel):
+    """A short anonymised story, told with the person's consent and without identifying details."""
+
+    title = models.CharField(max_length=200)
+    summary = models.TextField(help_text="What happened, in anonymised form: no names, addresses, dates of birth.")
+    what_helped = models.TextField("what made the difference", blank=True)
+    consent_confirmed = models.BooleanField("the person has given informed consent for this to be used", default=False)
+    objective = models.ForeignKey(
+        "indicators.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="case_studies"
+    )
+    chain_entry = models.ForeignKey(
+        "indicators.ResultsChainEntry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_studies",
+        verbose_name="results-chain entry",
+    )
+    recorded_by = models.ForeignKey(
+        "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "case studies"
+
+    def __str__(self) -> str:
+        return self.title

@@ -11,4 +11,6 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "aspm.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    # annual reports the broker never accepted (it was down) are handed over again
+    "sweep-report-jobs": {"task": "reports.tasks.sweep_report_jobs", "schedule": 60.0},
 }

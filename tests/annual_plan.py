@@ -101,7 +101,9 @@ def load_plan(partnership, year_start: date, *, objectives: int | None = None, c
                     library_code=code,
                 )
                 if lib["unit"] in ("count", "percentage", "score"):
-                    Target.objects.create(partnership=partnership, indicator=indicator, period=None, value=baseline + 10)
+                    Target.objects.create(
+                        partnership=partnership, indicator=indicator, period=None, value=baseline + 10
+                    )
                     Target.objects.create(partnership=partnership, indicator=indicator, period=year, value=baseline + 4)
                     for q, period in enumerate(quarters):
                         Target.objects.create(

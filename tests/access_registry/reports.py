@@ -30,7 +30,9 @@ def make_job(side: Side, *, status=ReportJobStatus.FAILED, for_publication=False
 
 def make_version(side: Side) -> ReportVersion:
     job = make_job(side, status=ReportJobStatus.DONE)
-    name = default_storage.save(f"annual-reports/{side.partnership.pk}/{job.key}/report.pdf", ContentFile(b"%PDF-1.7 x"))
+    name = default_storage.save(
+        f"annual-reports/{side.partnership.pk}/{job.key}/report.pdf", ContentFile(b"%PDF-1.7 x")
+    )
     return ReportVersion.objects.create(
         partnership=side.partnership,
         job=job,

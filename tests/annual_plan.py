@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from indicators import demo_content, library_data
 from indicators.models import (
-    ChainLevel,
     Indicator,
     Objective,
     PeriodKind,

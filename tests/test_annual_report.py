@@ -148,9 +148,9 @@ def test_when_the_broker_is_down_the_request_is_kept_and_the_sweeper_queues_it(
 ):
     client = login(a.coordinator)
     data = {"year": this_year(a).start.year, "sections": ["partnership"]}
-    with mock.patch.object(render_annual_report, "apply_async", side_effect=OperationalError("Connection refused")):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(reverse("reports:annual_start", kwargs={"slug": a.slug}), data)
+    refused = mock.patch.object(render_annual_report, "apply_async", side_effect=OperationalError("Connection refused"))
+    with refused, django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:annual_start", kwargs={"slug": a.slug}), data)
     assert response.status_code == 302
     response = client.get(response.url)
     assert "could not be reached" in response.content.decode()
@@ -233,7 +233,10 @@ def test_the_url_fetcher_refuses_everything_but_our_static_files():
 def test_an_address_typed_into_the_report_is_never_fetched(a, django_capture_on_commit_callbacks):
     from reports.annual.render import render_pdf
 
-    html = '<html lang="en-GB"><title>x</title><img src="file:///etc/passwd" alt="x"><img src="http://example.org/a.png" alt="y"></html>'
+    html = (
+        '<html lang="en-GB"><title>x</title><img src="file:///etc/passwd" alt="x">'
+        '<img src="http://example.org/a.png" alt="y"></html>'
+    )
     result = render_pdf(html)
     assert result.refused_urls == ["file:///etc/passwd", "http://example.org/a.png"]
 

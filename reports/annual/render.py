@@ -69,7 +69,7 @@ def build_sections(ctx: ReportContext, *, progress: Progress = _no_progress, tim
     return rendered
 
 
-def render_html(ctx: ReportContext, sections: list[RenderedSection], *, template: str, extra: dict | None = None, request=None):
+def render_html(ctx: ReportContext, sections: list[RenderedSection], *, template: str, extra=None, request=None):
     contents = [s for s in sections if s.section.in_contents]
     has_data = bool(ctx.notes.get("objective_count") or ctx.notes.get("indicator_count"))
     context = {"report": ctx, "sections": sections, "contents": contents, "has_data": has_data, **(extra or {})}

@@ -24,10 +24,10 @@ STROKE = "#1d3f6e"
 
 
 def _wrap(text: str) -> list[str]:
-    lines = textwrap.wrap(text, width=24) or [""]
+    lines = textwrap.wrap(text, width=21) or [""]
     if len(lines) > 6:
         lines = lines[:6]
-        lines[-1] = lines[-1][:21].rstrip() + "…"
+        lines[-1] = lines[-1][:19].rstrip() + "…"
     return lines
 
 
@@ -56,7 +56,8 @@ def chain_diagram(objective, entries) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" class="chain-diagram" aria-labelledby="chain-{objective.pk}-t">',
         f'<title id="chain-{objective.pk}-t">{escape(title)}</title><desc>{escape(desc)}</desc>',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
+        f'<defs><marker id="arrow-{objective.pk}" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="6" markerHeight="6" '
         f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{STROKE}"/></marker></defs>',
     ]
     for level in ChainLevel.values:
@@ -69,7 +70,7 @@ def chain_diagram(objective, entries) -> str:
             ay = 10
             parts.append(
                 f'<line x1="{x + COL_W / 2 + 40}" y1="{ay}" x2="{x + COL_W + GAP + COL_W / 2 - 40}" y2="{ay}" '
-                f'stroke="{STROKE}" stroke-width="1.2" marker-end="url(#arrow)"/>'
+                f'stroke="{STROKE}" stroke-width="1.2" marker-end="url(#arrow-{objective.pk})"/>'
             )
     for entry in entries:  # links first, so boxes sit on top
         target = layout.get(entry.leads_to_id)
@@ -81,7 +82,7 @@ def chain_diagram(objective, entries) -> str:
         x2 = (t_level - 1) * (COL_W + GAP)
         parts.append(
             f'<line x1="{x1}" y1="{y + h / 2}" x2="{x2 - 1}" y2="{ty + th / 2}" stroke="{STROKE}" '
-            f'stroke-width="1" marker-end="url(#arrow)"/>'
+            f'stroke-width="1" marker-end="url(#arrow-{objective.pk})"/>'
         )
     for level, y, h, lines in layout.values():
         x = (level - 1) * (COL_W + GAP)

@@ -125,7 +125,7 @@ def _indicators(ctx: ReportContext) -> dict:
                 "plan_target": _figure(ctx, indicator, plan_target.value if plan_target else None, target=True),
                 "year_target": _figure(ctx, indicator, year_target.value if year_target else None, target=True),
                 "period_targets": [
-                    (t.period.label, _figure(ctx, indicator, t.value, target=True))
+                    (t.period.label.rsplit(" ", 1)[-1], _figure(ctx, indicator, t.value, target=True))
                     for t in period_targets
                     if t.period.kind != "year"
                 ],

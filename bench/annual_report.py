@@ -59,13 +59,16 @@ def main() -> None:
         foreword="Benchmark run.",
     )
     timings = Timings()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     sections = build_sections(ctx, timings=timings)
+    cpu_data = time.process_time() - cpu_started
     t0 = time.perf_counter()
     html = render_html(ctx, sections, template="reports/annual/pdf.html")
     timings.html = time.perf_counter() - t0
+    cpu_layout_start = time.process_time()
     result = render_pdf(html, timings=timings)
-    total = time.perf_counter() - started
+    cpu_layout = time.process_time() - cpu_layout_start
+    total, cpu_total = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"Partnership: {partnership.name} ({args.slug}), year {year.label}")
@@ -81,6 +84,8 @@ def main() -> None:
     print(f"Template to HTML:      {timings.html:6.2f} s")
     print(f"WeasyPrint layout+PDF: {timings.layout:6.2f} s")
     print(f"Ratio data+charts / layout: {timings.data_and_charts / timings.layout:.2f}")
+    print(f"CPU time (this process): total {cpu_total:.2f} s, data+charts {cpu_data:.2f} s, layout {cpu_layout:.2f} s")
+    print(f"Load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times suffer)")
     print(f"Peak memory (RSS):     {peak_mb:6.0f} MB")
 
 

@@ -1,7 +1,6 @@
 """Every periodic job of ASPM, in one place. Celery beat reads ``BEAT_SCHEDULE``.
 
 Each job must be safe to run twice: the tasks record what they have done and skip it.
-Later work adds its jobs here (overdue actions, return reminders).
 """
 
 from celery.schedules import crontab
@@ -19,4 +18,6 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "reports.returns.send_return_reminders",
         "schedule": crontab(hour="7-19", minute=5),
     },
+    # annual reports the broker never accepted (it was down) are handed over again
+    "sweep-report-jobs": {"task": "reports.tasks.sweep_report_jobs", "schedule": 60.0},
 }

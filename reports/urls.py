@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .annual import views as annual
 from .returns import views as returns_views
 from .returns import views_review as returns_review
 
@@ -28,4 +29,12 @@ urlpatterns: list = [
     path("returns/<int:pk>/reopen/", returns_review.return_reopen, name="return_reopen"),
     path("returns/quarters/<int:period_pk>/due-date/", returns_review.period_deadline, name="return_deadline"),
     path("returns/quarters/<int:period_pk>/open/", returns_review.period_open_returns, name="return_open_period"),
+    path("annual-reports/", annual.annual_list, name="annual_list"),
+    path("annual-reports/new/", annual.annual_start, name="annual_start"),
+    path("annual-reports/jobs/<int:pk>/", annual.annual_job, name="annual_job"),
+    path("annual-reports/jobs/<int:pk>/progress/", annual.annual_job_progress, name="annual_job_progress"),
+    path("annual-reports/jobs/<int:pk>/retry/", annual.annual_job_retry, name="annual_job_retry"),
+    path("annual-reports/jobs/<int:pk>/web/", annual.annual_job_web, name="annual_job_web"),
+    path("annual-reports/versions/<int:pk>/", annual.annual_version, name="annual_version"),
+    path("annual-reports/versions/<int:pk>/download/", annual.annual_version_download, name="annual_version_download"),
 ]

@@ -1,5 +1,10 @@
-"""Models of the reports app, split by subject: ``returns.py`` holds the quarterly returns."""
+"""Models of the reports app, split by subject: import them from here.
 
+``returns``: quarterly returns from partner SPOCs. ``annual``: annual M&E report jobs and their
+archived versions.
+"""
+
+from .annual import ReportJob, ReportJobStatus, ReportStage, ReportVersion
 from .returns import (
     ReminderSent,
     Return,
@@ -12,6 +17,10 @@ from .returns import (
 
 __all__ = [
     "ReminderSent",
+    "ReportJob",
+    "ReportJobStatus",
+    "ReportStage",
+    "ReportVersion",
     "Return",
     "ReturnAttachment",
     "ReturnDeadline",

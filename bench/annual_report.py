@@ -1,0 +1,93 @@
+"""Benchmark the annual M&E report: total time, data + charts vs WeasyPrint layout, peak memory.
+
+    DEBUG=true .venv/bin/python bench/annual_report.py [--slug northshire] [--publication] [--load-plan]
+
+Runs against the database in the environment (after ``manage.py seed_demo``; ``--size large``
+for Greater Westmoor). ``--load-plan`` first adds the demo plan (tests/annual_plan.py) to a
+partnership that has no objectives yet — useful until the strategy seeders are merged.
+Memory is the process's peak resident set (ru_maxrss), as a worker child would see it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aspm.settings.base")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.utils import timezone  # noqa: E402
+
+from indicators.models import Indicator, Objective  # noqa: E402
+from partnerships.models import Organisation, Partnership  # noqa: E402
+from reports.annual.registry import default_section_keys  # noqa: E402
+from reports.annual.render import Timings, build_sections, render_html, render_pdf  # noqa: E402
+from reports.annual.sections.base import ReportContext  # noqa: E402
+from reports.annual.years import year_containing  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--slug", default="northshire")
+    parser.add_argument("--publication", action="store_true")
+    parser.add_argument("--load-plan", action="store_true")
+    parser.add_argument("--copies", type=int, default=1, help="with --load-plan: repeat the demo plan N times")
+    args = parser.parse_args()
+
+    partnership = Partnership.objects.get(slug=args.slug)
+    year = year_containing(partnership, timezone.localdate())
+    if args.load_plan and not Objective.objects.filter(partnership=partnership).exists():
+        from tests.annual_plan import load_plan
+
+        print("Loaded plan:", load_plan(partnership, year.start, copies=args.copies))
+
+    ctx = ReportContext(
+        partnership=partnership,
+        year=year,
+        as_of=timezone.now(),
+        for_publication=args.publication,
+        section_keys=default_section_keys(),
+        foreword="Benchmark run.",
+    )
+    timings = Timings()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    sections = build_sections(ctx, timings=timings)
+    cpu_data = time.process_time() - cpu_started
+    t0 = time.perf_counter()
+    html = render_html(ctx, sections, template="reports/annual/pdf.html")
+    timings.html = time.perf_counter() - t0
+    cpu_layout_start = time.process_time()
+    result = render_pdf(html, timings=timings)
+    cpu_layout = time.process_time() - cpu_layout_start
+    total, cpu_total = time.perf_counter() - started, time.process_time() - cpu_started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"Partnership: {partnership.name} ({args.slug}), year {year.label}")
+    print(
+        f"Size: {Organisation.objects.filter(partnership=partnership).count()} organisations, "
+        f"{Objective.objects.filter(partnership=partnership).count()} objectives, "
+        f"{Indicator.objects.filter(partnership=partnership).count()} indicators; "
+        f"{result.pages} pages, {len(result.content) / 1024:.0f} KiB PDF, {len(html) / 1024:.0f} KiB HTML"
+    )
+    print(f"Total:                 {total:6.2f} s")
+    split = f"(data {timings.gather:.2f}, charts {timings.charts:.2f})"
+    print(f"Data + charts:         {timings.data_and_charts:6.2f} s {split}")
+    print(f"Template to HTML:      {timings.html:6.2f} s")
+    print(f"WeasyPrint layout+PDF: {timings.layout:6.2f} s")
+    print(f"Ratio data+charts / layout: {timings.data_and_charts / timings.layout:.2f}")
+    print(f"CPU time (this process): total {cpu_total:.2f} s, data+charts {cpu_data:.2f} s, layout {cpu_layout:.2f} s")
+    print(f"Load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times suffer)")
+    print(f"Peak memory (RSS):     {peak_mb:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

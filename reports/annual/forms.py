@@ -1,0 +1,55 @@
+"""The form a coordinator fills in to start an annual report."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from .registry import choosable_sections, default_section_keys
+from .years import year_choices, year_starting
+
+
+class StartReportForm(forms.Form):
+    year = forms.TypedChoiceField(label="Financial year", coerce=int)
+    sections = forms.MultipleChoiceField(
+        label="Sections to include",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The cover, contents and notes are always included.",
+    )
+    foreword = forms.CharField(
+        label="Foreword (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="A short introduction from the chair or coordinator, printed after the contents.",
+    )
+    learning = forms.CharField(
+        label="Summary of learning (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the partnership learned this year.",
+    )
+    next_year_changes = forms.CharField(
+        label="Changes for next year (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    for_publication = forms.BooleanField(
+        label="This version is for publication outside the partnership",
+        required=False,
+        help_text="Small counts are then shown as “<5” (or your partnership's threshold), with any total "
+        "that would give them away.",
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        years = year_choices(partnership, timezone.localdate())
+        self.fields["year"].choices = [(y.start.year, y.label) for y in years]
+        # Early in a year the report wanted is usually the one of the year just ended.
+        early = (timezone.localdate() - years[0].start).days < 92
+        self.fields["year"].initial = years[1 if early else 0].start.year
+        self.fields["sections"].choices = [(s.key, s.title) for s in choosable_sections()]
+        self.fields["sections"].initial = default_section_keys()
+
+    def clean_year(self):
+        return year_starting(self.partnership, self.cleaned_data["year"])

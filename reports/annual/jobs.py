@@ -1,0 +1,224 @@
+"""Running a report job: the worker side (render, archive, finalise) and the queue side (enqueue, sweep).
+
+Exactly one version per job, however often the task runs and wherever a worker dies:
+
+1. the PDF is made in memory, then written under a fresh, random name in the job's own folder
+   (``annual-reports/<partnership>/<job key>/``) — no row points to it yet;
+2. the version row is written in one transaction that locks the job row and first checks that
+   the job is not already done; a second run that gets there later deletes its own file;
+3. once a job is done, any other file in its folder (left by a run killed while writing) is
+   deleted, so the folder holds only the archived PDF. A task that finds its job done does no work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from partnerships import audit
+from partnerships.models import Partnership
+from reports.models import ReportJob, ReportJobStatus, ReportStage, ReportVersion
+
+from .render import Timings, build_sections, render_html, render_pdf
+from .sections.base import ReportContext
+from .years import FinancialYear
+
+logger = logging.getLogger(__name__)
+
+QUEUE_UNREACHABLE = (
+    "The task queue could not be reached, so the report has not started yet. Your request is kept: "
+    "it will start by itself as soon as the queue is back (we check every minute)."
+)
+STALE_QUEUED_AFTER = timedelta(minutes=30)
+
+
+# --------------------------------------------------------------------------- helpers
+def job_folder(job: ReportJob) -> str:
+    return f"annual-reports/{job.partnership_id}/{job.key}"
+
+
+def _line(text: str) -> dict:
+    return {"at": timezone.now().isoformat(timespec="seconds"), "text": text}
+
+
+def append_log(job_id: int, text: str, **fields) -> None:
+    """Add a line to the job's log (and set ``fields``) without touching anything else."""
+    with transaction.atomic():
+        job = ReportJob.objects.select_for_update().get(pk=job_id)
+        job.log = [*job.log, _line(text)][-200:]
+        for name, value in fields.items():
+            setattr(job, name, value)
+        job.save(update_fields=["log", "updated_at", *fields])
+
+
+def set_progress(job_id: int, stage: str, percent: int) -> None:
+    ReportJob.objects.filter(pk=job_id).exclude(status=ReportJobStatus.DONE).update(
+        stage=stage, percent=min(max(percent, 0), 100), updated_at=timezone.now()
+    )
+
+
+def context_for(job: ReportJob, *, as_of=None) -> ReportContext:
+    return ReportContext(
+        partnership=job.partnership,
+        year=FinancialYear(job.year_start, job.year_end),
+        as_of=as_of or timezone.now(),
+        for_publication=job.for_publication,
+        foreword=job.foreword,
+        learning=job.learning,
+        next_year_changes=job.next_year_changes,
+        section_keys=list(job.sections),
+        requested_by=str(job.requested_by or ""),
+    )
+
+
+# --------------------------------------------------------------------------- worker side
+def run_job(job_id: int) -> str:
+    """Make the report of one job. Safe to call again: a finished job is left as it is."""
+    job = ReportJob.objects.select_related("partnership", "requested_by").filter(pk=job_id).first()
+    if job is None:
+        return "missing"
+    if job.status == ReportJobStatus.DONE:
+        remove_stray_files(job)
+        return "already done"
+    with transaction.atomic():
+        locked = ReportJob.objects.select_for_update().get(pk=job_id)
+        if locked.status == ReportJobStatus.DONE:
+            return "already done"
+        attempt = locked.attempts + 1
+        locked.log = [*locked.log, _line(f"Attempt {attempt} started.")]
+        locked.status, locked.stage, locked.percent = ReportJobStatus.RUNNING, ReportStage.GATHERING, 5
+        locked.attempts, locked.started_at, locked.message = attempt, timezone.now(), ""
+        locked.save(
+            update_fields=["log", "status", "stage", "percent", "attempts", "started_at", "message", "updated_at"]
+        )
+
+    def progress(stage: str, percent: int) -> None:
+        set_progress(job_id, stage, percent)
+
+    timings = Timings()
+    ctx = context_for(job)
+    sections = build_sections(ctx, progress=progress, timings=timings)
+    html = render_html(ctx, sections, template="reports/annual/pdf.html")
+    pdf = render_pdf(html, progress=progress, timings=timings)
+    progress(ReportStage.SAVING, 96)
+    name = store_pdf(job, pdf.content)
+    note = (
+        f"Rendered {pdf.pages} pages: data {timings.gather:.1f} s, charts {timings.charts:.1f} s, "
+        f"layout {timings.layout:.1f} s."
+    )
+    if pdf.refused_urls:
+        note += f" Refused {len(pdf.refused_urls)} outside address(es)."
+    version = finalise(job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=ctx.as_of, note=note)
+    return "done" if version.file.name == name else "already done"
+
+
+def store_pdf(job: ReportJob, content: bytes) -> str:
+    """Write the PDF under a new random name in the job's folder; no row refers to it yet."""
+    return default_storage.save(f"{job_folder(job)}/{secrets.token_hex(12)}.pdf", ContentFile(content))
+
+
+def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str) -> ReportVersion:
+    """Record the version, once. Locks the job row; a job already done keeps its version."""
+    with transaction.atomic():
+        job = ReportJob.objects.select_for_update().select_related("partnership").get(pk=job_id)
+        existing = ReportVersion.objects.filter(job_id=job_id).first()
+        if job.status == ReportJobStatus.DONE or existing is not None:
+            transaction.on_commit(lambda: default_storage.delete(name))
+            return existing
+        # One numbering at a time per partnership: lock its row while the next number is taken.
+        Partnership.objects.select_for_update().filter(pk=job.partnership_id).first()
+        latest = ReportVersion.objects.filter(partnership_id=job.partnership_id, year_start=job.year_start).aggregate(
+            n=Max("number")
+        )["n"]
+        version = audit.create(
+            actor=job.requested_by,
+            obj=ReportVersion(
+                partnership=job.partnership,
+                job=job,
+                year_start=job.year_start,
+                year_label=job.year_label,
+                number=(latest or 0) + 1,
+                file=name,
+                sha256=hashlib.sha256(content).hexdigest(),
+                size=len(content),
+                pages=pages,
+                requested_by=job.requested_by,
+                data_as_of=as_of,
+                for_publication=job.for_publication,
+            ),
+        )
+        job.status, job.stage, job.percent = ReportJobStatus.DONE, ReportStage.FINISHED, 100
+        job.finished_at, job.message = timezone.now(), ""
+        job.log = [*job.log, _line(note), _line(f"Version {version.number} archived (SHA-256 {version.sha256[:12]}…).")]
+        job.save(update_fields=["status", "stage", "percent", "finished_at", "message", "log", "updated_at"])
+    transaction.on_commit(lambda: remove_stray_files(job))
+    return version
+
+
+def remove_stray_files(job: ReportJob) -> list[str]:
+    """Delete files in a finished job's folder that are not its archived version (from killed runs)."""
+    version = ReportVersion.objects.filter(job_id=job.pk).first()
+    if version is None:
+        return []
+    try:
+        _dirs, files = default_storage.listdir(job_folder(job))
+    except (FileNotFoundError, NotImplementedError):
+        return []
+    removed = []
+    for filename in files:
+        path = f"{job_folder(job)}/{filename}"
+        if path != version.file.name:
+            default_storage.delete(path)
+            removed.append(path)
+    if removed:
+        logger.info("Removed %d unfinished file(s) of report job %s", len(removed), job.pk)
+    return removed
+
+
+def mark_failed(job_id: int, message: str) -> None:
+    append_log(job_id, f"Failed: {message}", status=ReportJobStatus.FAILED, message=message, finished_at=timezone.now())
+
+
+# --------------------------------------------------------------------------- queue side
+def enqueue(job_id: int) -> bool:
+    """Hand the job to the queue. If the broker cannot be reached the job stays queued, says so,
+    and the sweeper (``reports.tasks.sweep_report_jobs``) hands it over again later."""
+    from kombu.exceptions import OperationalError
+
+    from reports.tasks import render_annual_report
+
+    try:
+        render_annual_report.apply_async(
+            args=[job_id], retry=True, retry_policy={"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5}
+        )
+    except (OperationalError, ConnectionError) as exc:
+        logger.warning("Could not queue report job %s: %s", job_id, exc)
+        if ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.QUEUED).exists():
+            append_log(
+                job_id,
+                "The task queue could not be reached; the job will be queued again.",
+                enqueue_error=QUEUE_UNREACHABLE[:300],
+            )
+        return False
+    ReportJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now(), enqueue_error="")
+    return True
+
+
+def jobs_to_sweep():
+    """Jobs that no worker holds: never accepted by the queue, or queued/running far too long."""
+    now = timezone.now()
+    lost_running = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) - timedelta(minutes=5)
+    return ReportJob.objects.filter(
+        Q(status=ReportJobStatus.QUEUED, enqueued_at__isnull=True)
+        | Q(status=ReportJobStatus.QUEUED, enqueued_at__lt=now - STALE_QUEUED_AFTER)
+        | Q(status=ReportJobStatus.RUNNING, updated_at__lt=lost_running)
+    ).order_by("created_at")

@@ -1,0 +1,44 @@
+"""The sections of the annual report, in order: one line each, so new sections plug in.
+
+Each entry names a :class:`reports.annual.sections.base.Section`. A section gathers its data with a
+constant number of queries (``gather``), may draw charts from that data (``draw``), and renders
+one template fragment, the same in the PDF and on the web page. Next to come (other branches):
+assumptions, SMART check, indicator figures and charts, disaggregation tables, action plan RAG,
+partner contributions from Q4 returns, qualitative outcomes, risk register and heat map,
+development and process goals.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.utils.module_loading import import_string
+
+SECTIONS: list[str] = [
+    "reports.annual.sections.front.COVER",
+    "reports.annual.sections.front.CONTENTS",
+    "reports.annual.sections.front.ABOUT",
+    "reports.annual.sections.front.FOREWORD",
+    "reports.annual.sections.plan.PARTNERSHIP",
+    "reports.annual.sections.plan.OBJECTIVES",
+    "reports.annual.sections.plan.INDICATORS",
+    "reports.annual.sections.front.LEARNING",
+    "reports.annual.sections.annex.ANNEX",
+]
+
+
+@cache
+def all_sections() -> tuple:
+    sections = tuple(import_string(path) for path in SECTIONS)
+    keys = [s.key for s in sections]
+    assert len(keys) == len(set(keys)), f"Two report sections share a key: {keys}"
+    return sections
+
+
+def choosable_sections() -> list:
+    """Sections a coordinator may leave out (the cover, contents and notes are always there)."""
+    return [s for s in all_sections() if s.choosable]
+
+
+def default_section_keys() -> list[str]:
+    return [s.key for s in choosable_sections()]

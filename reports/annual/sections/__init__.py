@@ -1,0 +1,1 @@
+"""Section providers of the annual report (listed, in order, in ``reports.annual.registry``)."""

@@ -1,0 +1,59 @@
+"""Annex: what each indicator means and where its figure comes from; the terms the report uses."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+
+from indicators.models import Indicator
+from partnerships.access import scoped
+from partnerships.models import Organisation
+
+from .base import ReportContext, Section
+
+TERMS = (
+    (
+        "4Ps",
+        "The four strands of the UK's approach to modern slavery: Pursue (offenders), Prevent "
+        "(people from becoming exploiters or victims), Protect (people at risk and communities) and "
+        "Prepare (support for survivors and readiness to respond).",
+    ),
+    ("Baseline", "The value of an indicator when measurement began, against which change is read."),
+    ("Means of verification", "The record or source a figure is taken from, so that anyone can check it."),
+    (
+        "NRM",
+        "The National Referral Mechanism: the UK framework for identifying potential victims and "
+        "referring them to support.",
+    ),
+    (
+        "Duty to Notify",
+        "The duty of specified public bodies to tell the Home Office when they meet a "
+        "potential adult victim who does not consent to an NRM referral.",
+    ),
+    (
+        "Results chain",
+        "How an objective is meant to work: inputs allow activities, which produce outputs, "
+        "which bring about outcomes and, in time, impact.",
+    ),
+    ("SPOC", "The specific point of contact in each partner organisation, who sends its quarterly return."),
+    ("Target", "The value an indicator should reach by the end of a period, or by the end of the plan."),
+)
+
+
+def _annex(ctx: ReportContext) -> dict:
+    organisations = Organisation.objects.order_by("name")
+    indicators = list(
+        scoped(ctx.partnership, Indicator)
+        .filter(is_active=True)
+        .prefetch_related(Prefetch("reporting_organisations", queryset=organisations, to_attr="reporters"))
+        .order_by("code")
+    )
+    return {"indicators": indicators, "terms": TERMS}
+
+
+ANNEX = Section(
+    key="annex",
+    title="Annex: definitions and data sources",
+    template="reports/annual/sections/annex.html",
+    gather=_annex,
+    help_text="Each indicator's definition and means of verification, and a glossary.",
+)

@@ -1,0 +1,71 @@
+"""What a report section is, and what every section receives (the report context)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from aspm.suppression import Cell, SuppressedTable, suppress_count, suppress_counts
+
+from ..years import FinancialYear
+
+
+@dataclass
+class ReportContext:
+    """Everything a section may use: whose report, which year, for whom, and the small-count rule."""
+
+    partnership: Any
+    year: FinancialYear
+    as_of: datetime
+    for_publication: bool = False
+    foreword: str = ""
+    learning: str = ""
+    next_year_changes: str = ""
+    section_keys: Sequence[str] = ()
+    requested_by: str = ""
+    version_number: int | None = None
+    notes: dict[str, Any] = field(default_factory=dict)  # what sections tell each other (e.g. "has_data")
+
+    @property
+    def threshold(self) -> int | None:
+        """The small-count threshold when the report leaves the partnership; None inside it."""
+        return self.partnership.small_count_threshold if self.for_publication else None
+
+    def counts(self, cells: Sequence[Sequence[int | None]], **totals) -> SuppressedTable:
+        """Every table of counts goes through here (and so through the one suppression function)."""
+        return suppress_counts(cells, threshold=self.threshold, **totals)
+
+    def count(self, value: int | None) -> Cell:
+        return suppress_count(value, threshold=self.threshold)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    template: str
+    gather: Callable[[ReportContext], dict | None]
+    draw: Callable[[ReportContext, dict], dict] | None = None
+    choosable: bool = True  # the coordinator may leave it out
+    in_contents: bool = True
+    help_text: str = ""
+
+
+@dataclass
+class RenderedSection:
+    section: Section
+    data: dict
+
+    @property
+    def key(self) -> str:
+        return self.section.key
+
+    @property
+    def title(self) -> str:
+        return self.data.get("title") or self.section.title
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.section.key}"

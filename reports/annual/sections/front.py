@@ -1,0 +1,62 @@
+"""Front and back matter: cover, contents, about this report, foreword, learning."""
+
+from __future__ import annotations
+
+from .base import ReportContext, Section
+
+
+def _cover(ctx: ReportContext) -> dict:
+    return {"made_on": ctx.as_of}
+
+
+def _about(ctx: ReportContext) -> dict:
+    return {"threshold": ctx.threshold}
+
+
+def _foreword(ctx: ReportContext) -> dict | None:
+    return {"text": ctx.foreword} if ctx.foreword.strip() else None
+
+
+def _learning(ctx: ReportContext) -> dict | None:
+    if not (ctx.learning.strip() or ctx.next_year_changes.strip()):
+        return None
+    return {"learning": ctx.learning, "changes": ctx.next_year_changes}
+
+
+COVER = Section(
+    key="cover",
+    title="Cover",
+    template="reports/annual/sections/cover.html",
+    gather=_cover,
+    choosable=False,
+    in_contents=False,
+)
+CONTENTS = Section(
+    key="contents",
+    title="Contents",
+    template="reports/annual/sections/contents.html",
+    gather=lambda ctx: {},
+    choosable=False,
+    in_contents=False,
+)
+ABOUT = Section(
+    key="about",
+    title="About this report",
+    template="reports/annual/sections/about.html",
+    gather=_about,
+    choosable=False,
+)
+FOREWORD = Section(
+    key="foreword",
+    title="Foreword",
+    template="reports/annual/sections/foreword.html",
+    gather=_foreword,
+    choosable=False,  # shown when the coordinator writes one
+)
+LEARNING = Section(
+    key="learning",
+    title="What we learned and what changes next year",
+    template="reports/annual/sections/learning.html",
+    gather=_learning,
+    choosable=False,  # shown when the coordinator writes it
+)

@@ -1,0 +1,54 @@
+"""Celery tasks of the reports app: thin, taking ids; the work is in ``reports.annual.jobs``."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import DatabaseError
+
+from reports.annual import jobs
+
+logger = logging.getLogger(__name__)
+
+RETRYABLE = (DatabaseError, OSError)
+
+
+@shared_task(
+    bind=True,
+    name="reports.tasks.render_annual_report",
+    acks_late=True,
+    reject_on_worker_lost=True,  # a killed worker's job goes back on the queue; the task is idempotent
+    time_limit=10 * 60,
+    soft_time_limit=9 * 60,
+    max_retries=3,
+)
+def render_annual_report(self, job_id: int) -> str:
+    try:
+        return jobs.run_job(job_id)
+    except SoftTimeLimitExceeded:
+        jobs.mark_failed(
+            job_id,
+            "The report took longer than ten minutes to make and was stopped. Try again, perhaps with fewer sections.",
+        )
+        return "failed"
+    except RETRYABLE as exc:
+        if self.request.retries < self.max_retries:
+            jobs.append_log(job_id, f"A temporary problem ({type(exc).__name__}); trying again shortly.")
+            raise self.retry(exc=exc, countdown=5 * (self.request.retries + 1)) from exc
+        jobs.mark_failed(job_id, f"The report could not be made after several tries ({type(exc).__name__}).")
+        return "failed"
+    except Exception as exc:
+        logger.exception("Report job %s failed", job_id)
+        jobs.mark_failed(job_id, f"Something went wrong while making the report ({type(exc).__name__}: {exc}).")
+        return "failed"
+
+
+@shared_task(name="reports.tasks.sweep_report_jobs", acks_late=True, time_limit=120, soft_time_limit=100)
+def sweep_report_jobs() -> int:
+    """Hand over again the jobs the queue never accepted (broker down) or lost. Safe to run twice."""
+    count = 0
+    for job_id in jobs.jobs_to_sweep().values_list("pk", flat=True)[:50]:
+        count += jobs.enqueue(job_id)
+    return count

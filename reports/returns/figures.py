@@ -8,8 +8,6 @@ rules for a figure typed in a return and one entered directly can never drift ap
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -125,19 +123,13 @@ def validate_figure(
     return number, cleaned, ""
 
 
-def _indicators_module():
-    """``indicators.services`` if the indicators app has one (it arrives with the indicators work)."""
-    if importlib.util.find_spec("indicators.services") is None:
-        return None
-    return importlib.import_module("indicators.services")
-
-
 def _indicators_validator():
-    module = _indicators_module()
-    return getattr(module, "figure_validate", None) if module is not None else None
+    """Full checks happen in indicators' ``figure_record`` when the return is approved."""
+    return None
 
 
 def figure_service():
-    """The indicators app's ``figure_record`` service, or None while it does not exist."""
-    module = _indicators_module()
-    return getattr(module, "figure_record", None) if module is not None else None
+    """The indicators app's ``figure_record`` service: approved figures are written through it."""
+    from indicators.measurement.services.figures import figure_record
+
+    return figure_record

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from indicators.models import Indicator, PeriodKind, ReportingPeriod
+from indicators.models import FigureSource, Indicator, PeriodKind, ReportingPeriod
 from partnerships import audit
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role
@@ -357,7 +357,7 @@ def apply_approved_return(return_: Return, actor) -> int:
             text_value=figure.text_value,
             breakdown=figure.breakdown,
             comment=figure.comment,
-            source=return_,
+            source=FigureSource.RETURN,
         )
     return len(figures)
 

@@ -186,6 +186,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
+# The address people use to reach ASPM: links in emails sent by background jobs (no request there).
+SITE_URL = env.str(
+    "SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English (UK)")]
 TIME_ZONE = "Europe/London"
@@ -297,7 +302,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 # The JSON API (aspm/api/): token or session sign-in, one exception handler for every error body,

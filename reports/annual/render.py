@@ -12,11 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from reports.models import ReportStage
 
-from .fetcher import BASE_URL, ReportURLFetcher
 from .registry import all_sections
 from .sections.base import RenderedSection, ReportContext
 
@@ -79,6 +77,11 @@ def render_html(ctx: ReportContext, sections: list[RenderedSection], *, template
 def render_pdf(html: str, *, progress: Progress = _no_progress, timings: Timings | None = None) -> PDFResult:
     """Lay the HTML out on A4 pages with WeasyPrint and write a tagged PDF (PDF/UA-1)."""
     timings = timings or Timings()
+    # WeasyPrint takes seconds to import: load it in the worker when a PDF is made, not at start-up.
+    from weasyprint import HTML
+
+    from .fetcher import BASE_URL, ReportURLFetcher
+
     fetcher = ReportURLFetcher()
     progress(ReportStage.LAYOUT, 60)
     started = time.perf_counter()

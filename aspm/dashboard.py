@@ -9,9 +9,9 @@ from __future__ import annotations
 from django.utils.module_loading import import_string
 
 PANELS: list[str] = [
+    "reports.returns.panel.home_panel",  # first: what is due from me, or waits for my approval
+    "partnerships.health.panels.survey_panel",  # only while a survey round waits for my answer
     "actionplans.dashboard.rag_panel",
-    "reports.returns.panel.home_panel",
-    "partnerships.health.panels.survey_panel",
     "indicators.strategy.panels.plan_panel",
 ]
 

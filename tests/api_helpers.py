@@ -32,7 +32,7 @@ def plan_for(side: Side, *, extra: int = 0) -> dict:
     partnership, plus ``extra`` more of each. Returns the first of each by kind."""
     p = side.partnership
     made: dict = {}
-    base = Strand.objects.filter(partnership=p).count()
+    base = Objective.objects.filter(partnership=p).count()  # the 4Ps strands exist from the start
     for i in range(base, base + 1 + extra):
         strand = Strand.objects.create(partnership=p, code=f"strand-{i}", name=f"Strand {i}", order=i)
         objective = Objective.objects.create(
@@ -75,12 +75,13 @@ def plan_for(side: Side, *, extra: int = 0) -> dict:
 
 def plan_of(side: Side) -> dict:
     """The plan of ``side``, made on first use."""
-    strand = Strand.objects.filter(partnership=side.partnership).order_by("id").first()
-    if strand is None:
+    # Every partnership has the 4Ps from the start: the plan is "made" once it has an objective.
+    if not Objective.objects.filter(partnership=side.partnership).exists():
         return plan_for(side)
+    objective = Objective.objects.filter(partnership=side.partnership).order_by("id").first()
     return {
-        "strand": strand,
-        "objective": Objective.objects.filter(partnership=side.partnership).order_by("id").first(),
+        "strand": objective.strand,
+        "objective": objective,
         "entry": ResultsChainEntry.objects.filter(partnership=side.partnership).order_by("id").first(),
         "period": ReportingPeriod.objects.filter(partnership=side.partnership).order_by("id").first(),
         "indicator": Indicator.objects.filter(partnership=side.partnership).order_by("id").first(),

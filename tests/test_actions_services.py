@@ -52,8 +52,9 @@ def test_an_update_cannot_link_another_partnerships_subgroup(a, b):
 
 
 def test_the_strand_follows_the_objective(a):
-    protect = Strand.objects.create(partnership=a.partnership, code="protect", name="Protect", order=3)
-    pursue = Strand.objects.create(partnership=a.partnership, code="pursue", name="Pursue", order=2)
+    # Every partnership starts with the 4Ps.
+    protect = Strand.objects.get(partnership=a.partnership, code="protect")
+    pursue = Strand.objects.get(partnership=a.partnership, code="pursue")
     objective = Objective.objects.create(partnership=a.partnership, code="OBJ5", title="Support", strand=protect)
     action = make_action(a, objective=objective, strand=pursue)
     assert action.strand == protect

@@ -116,13 +116,13 @@ def test_a_sheet_without_the_needed_columns_says_which_are_missing(a, login):
 def test_indicators_and_targets_import_through_the_services_all_or_nothing(a):
     m.periods(a)
     good = _xlsx(
-        [["IND-9", "Businesses trained", "", "output", "count", "higher", "quarterly", "prevent"]],
+        [["IND-9", "Businesses trained", "", "output", "count", "higher", "quarterly", "partnership"]],
         headers=["code", "name", "definition", "type", "unit", "direction", "frequency", "strand"],
     )
     result = imports.run_import(
         actor=a.coordinator, partnership=a.partnership, kind="indicators", content=good, dry_run=False
     )
-    assert result.bad_rows[0].errors == ["Unknown strand “prevent”."]  # no strands in this partnership yet
+    assert result.bad_rows[0].errors == ["Unknown strand “partnership”."]  # the 4Ps only: no such strand
     csv = (
         b"code,name,type,unit,direction,frequency\n"
         b"IND-9,Trained,output,count,higher,quarterly\nIND-10,X,bad,count,higher,quarterly\n"

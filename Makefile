@@ -32,7 +32,10 @@ test: $(STAMP)
 		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=aspm.settings.test
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@# Two processes for most tests; tests that go through a real Celery worker run afterwards on
+	@# their own, since the worker reads the one test database of a single pytest process.
+	$(VENV)/bin/pytest -n 2 -m "not worker" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m worker $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

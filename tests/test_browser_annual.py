@@ -19,7 +19,8 @@ from reports.annual import jobs
 
 from .browser import serious_accessibility_problems, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Marked "worker": in CI it goes through the real Celery worker, which reads the serial run's database.
+pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 def _in_a_moment(job_id):

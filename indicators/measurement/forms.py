@@ -22,27 +22,9 @@ from ..models import (
     Strand,
 )
 from ..models.figures import DIMENSIONS
+from .services.indicators import EDITABLE
 
-INDICATOR_FIELDS = (
-    "code",
-    "name",
-    "definition",
-    "type",
-    "unit",
-    "direction",
-    "range_low",
-    "range_high",
-    "baseline_value",
-    "baseline_date",
-    "frequency",
-    "means_of_verification",
-    "collection_method",
-    "objective",
-    "chain_entry",
-    "strand",
-    "pathway_stage",
-    "disaggregation",
-)
+INDICATOR_FIELDS = tuple(f for f in EDITABLE if f != "is_active")  # the service's list, one place
 
 
 def _scope_links(form, partnership) -> None:

@@ -8,6 +8,7 @@ from .annual import ReportJob, ReportJobStatus, ReportStage, ReportVersion
 from .returns import (
     ReminderSent,
     Return,
+    ReturnActionUpdate,
     ReturnAttachment,
     ReturnDeadline,
     ReturnFigure,
@@ -22,6 +23,7 @@ __all__ = [
     "ReportStage",
     "ReportVersion",
     "Return",
+    "ReturnActionUpdate",
     "ReturnAttachment",
     "ReturnDeadline",
     "ReturnFigure",

@@ -4,7 +4,7 @@
 archived versions.
 """
 
-from .annual import ReportJob, ReportJobStatus, ReportStage, ReportVersion
+from .annual import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
 from .returns import (
     ReminderSent,
     Return,
@@ -20,6 +20,7 @@ __all__ = [
     "ReminderSent",
     "ReportJob",
     "ReportJobStatus",
+    "ReportKind",
     "ReportStage",
     "ReportVersion",
     "Return",

@@ -54,12 +54,16 @@ OBJECT_KWARGS = {
     "reports:return_reopen": lambda side: {"pk": _return(side).pk},
     "reports:return_deadline": lambda side: {"period_pk": _period(side).pk},
     "reports:return_open_period": lambda side: {"period_pk": _period(side).pk},
+    "reports:quarterly_report": lambda side: {"period_pk": _period(side).pk},
+    "reports:quarterly_pdf": lambda side: {"period_pk": _period(side).pk},
 }
 
 MATRIX = {
     "reports:returns": (Perm.VIEW, ("get",), None),
     "reports:return_deadline": (Perm.REVIEW_RETURNS, ("get", "post"), lambda side: {"due_date": "2026-08-28"}),
     "reports:return_open_period": (Perm.REVIEW_RETURNS, ("post",), None),
+    "reports:quarterly_report": (Perm.VIEW_ALL_RETURNS, ("get",), None),
+    "reports:quarterly_pdf": (Perm.START_REPORT, ("post",), None),
 }
 
 OWN_TESTS = {

@@ -6,6 +6,7 @@ from .annual import views as annual
 from .returns import views as returns_views
 from .returns import views_quarterly as returns_quarterly
 from .returns import views_review as returns_review
+from .returns import views_spreadsheet as returns_sheet
 
 app_name = "reports"
 
@@ -24,6 +25,12 @@ urlpatterns: list = [
         "returns/<int:pk>/evidence/<int:attachment_pk>/remove/",
         returns_views.return_attachment_delete,
         name="return_attachment_delete",
+    ),
+    path("returns/<int:pk>/spreadsheet/", returns_sheet.return_spreadsheet_upload, name="return_spreadsheet"),
+    path(
+        "returns/<int:pk>/spreadsheet/template/",
+        returns_sheet.return_spreadsheet_template,
+        name="return_spreadsheet_template",
     ),
     path("returns/<int:pk>/approve/", returns_review.return_approve, name="return_approve"),
     path("returns/<int:pk>/send-back/", returns_review.return_send_back, name="return_send_back"),

@@ -52,6 +52,8 @@ OBJECT_KWARGS = {
     "reports:return_approve": lambda side: {"pk": _return(side).pk},
     "reports:return_send_back": lambda side: {"pk": _return(side).pk},
     "reports:return_reopen": lambda side: {"pk": _return(side).pk},
+    "reports:return_spreadsheet": lambda side: {"pk": _return(side).pk},
+    "reports:return_spreadsheet_template": lambda side: {"pk": _return(side).pk},
     "reports:return_deadline": lambda side: {"period_pk": _period(side).pk},
     "reports:return_open_period": lambda side: {"period_pk": _period(side).pk},
     "reports:quarterly_report": lambda side: {"period_pk": _period(side).pk},
@@ -78,4 +80,7 @@ OWN_TESTS = {
         "reports:return_send_back",
         "reports:return_reopen",
     )
+} | {
+    "reports:return_spreadsheet": "tests/test_returns_spreadsheet.py",
+    "reports:return_spreadsheet_template": "tests/test_returns_spreadsheet.py",
 }

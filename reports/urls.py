@@ -4,7 +4,9 @@ from django.urls import path
 
 from .annual import views as annual
 from .returns import views as returns_views
+from .returns import views_quarterly as returns_quarterly
 from .returns import views_review as returns_review
+from .returns import views_spreadsheet as returns_sheet
 
 app_name = "reports"
 
@@ -24,11 +26,19 @@ urlpatterns: list = [
         returns_views.return_attachment_delete,
         name="return_attachment_delete",
     ),
+    path("returns/<int:pk>/spreadsheet/", returns_sheet.return_spreadsheet_upload, name="return_spreadsheet"),
+    path(
+        "returns/<int:pk>/spreadsheet/template/",
+        returns_sheet.return_spreadsheet_template,
+        name="return_spreadsheet_template",
+    ),
     path("returns/<int:pk>/approve/", returns_review.return_approve, name="return_approve"),
     path("returns/<int:pk>/send-back/", returns_review.return_send_back, name="return_send_back"),
     path("returns/<int:pk>/reopen/", returns_review.return_reopen, name="return_reopen"),
     path("returns/quarters/<int:period_pk>/due-date/", returns_review.period_deadline, name="return_deadline"),
     path("returns/quarters/<int:period_pk>/open/", returns_review.period_open_returns, name="return_open_period"),
+    path("returns/quarters/<int:period_pk>/report/", returns_quarterly.quarterly_report_page, name="quarterly_report"),
+    path("returns/quarters/<int:period_pk>/report/pdf/", returns_quarterly.quarterly_report_pdf, name="quarterly_pdf"),
     path("annual-reports/", annual.annual_list, name="annual_list"),
     path("annual-reports/new/", annual.annual_start, name="annual_start"),
     path("annual-reports/jobs/<int:pk>/", annual.annual_job, name="annual_job"),

@@ -3,14 +3,18 @@ with a reason; the SPOC fixes it and resubmits; the coordinator approves. Then: 
 the session ended comes back after signing in again. axe-core checks the pages on the way."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from actionplans.models import RagStatus
+from actionplans.services import action_create
+from indicators.models import Figure, FigureSource
 from reports.models import Return, ReturnStatus, ReturnTransition
 
 from .browser import serious_accessibility_problems, sign_in
-from .returns_cast import open_period, quarter
+from .returns_cast import indicator, open_period, quarter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,6 +37,15 @@ def _current_quarter(side):
 
 def test_submit_return_resubmit_approve(world, live_server, browser):
     a = world.a
+    today = timezone.localdate()
+    ind = indicator(a, "IND-1", reporters=[a.police], name="Potential victims referred to the NRM")
+    action = action_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        title="Visit every hand car wash with HMRC",
+        owner_organisation=a.police,
+        due_date=today + timedelta(days=90),
+    )
     return_ = _current_quarter(a)
     spoc = browser.new_context(locale="en-GB").new_page()
     sign_in(spoc, live_server, a.spoc_police.email)
@@ -44,6 +57,9 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
     spoc.get_by_label("Problems", exact=True).fill("Interpreters took three weeks to book.")
     spoc.get_by_label("Priorities", exact=True).fill("Train the new response officers.")
     spoc.get_by_label("Points for action", exact=True).fill("Agree a shared interpreter contract.")
+    spoc.get_by_label("Total").fill("4")
+    spoc.get_by_label("Proposed status").select_option("amber")
+    spoc.get_by_label("Note", exact=True).fill("The HMRC officer left; the second visit moves to next quarter.")
     spoc.get_by_text("Draft saved at").wait_for(timeout=10_000)
     saved = _eventually(spoc, lambda: Return.objects.get(pk=return_.pk).points_for_action.startswith("Agree"))
     assert saved, "the autosave stored everything typed, without pressing a button"
@@ -67,6 +83,8 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
     assert reason.get_by_text("how many of the nine were referred").is_visible()
     fixed = "Two joint visits; nine workers spoken to, four referred to the NRM."
     spoc.get_by_label("Progress", exact=True).fill(fixed)
+    # let the autosave land first: SQLite (tests only) cannot run it beside the submit
+    assert _eventually(spoc, lambda: Return.objects.get(pk=return_.pk).progress == fixed)
     spoc.get_by_role("button", name="Submit the return").click()
     assert spoc.get_by_text("The return is submitted").is_visible()
 
@@ -83,6 +101,17 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
     spoc.reload()
     assert spoc.get_by_text("The return is locked").is_visible()
     assert spoc.get_by_role("button", name="Submit the return").count() == 0
+
+    # The approved figure is in the indicator's progress, and the action's status changed.
+    figure = Figure.objects.get(indicator=ind, organisation=a.police)
+    assert (figure.value, figure.source) == (4, FigureSource.RETURN)
+    coordinator.goto(f"{live_server.url}/p/{a.slug}/indicators/{ind.pk}/")
+    assert coordinator.get_by_role("cell", name="4", exact=True).first.is_visible()
+    assert serious_accessibility_problems(coordinator) == []
+    action.refresh_from_db()
+    assert action.status == RagStatus.AMBER
+    line = action.history.order_by("-changed_at", "-id").first()
+    assert line.changed_by == a.coordinator and "second visit moves" in line.note
 
 
 def test_text_typed_after_the_session_ended_comes_back_after_signing_in(world, live_server, browser):

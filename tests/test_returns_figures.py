@@ -6,9 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from indicators.models import Unit
+from indicators.models import FigureSource, Unit
 from reports.models import Return, ReturnFigure, ReturnStatus
-from reports.returns import figures as figures_module
 from reports.returns import services
 
 from .returns_cast import NARRATIVE, indicator, police_return
@@ -25,7 +24,7 @@ def _save(a, return_, data, narrative=None):
     [
         (Unit.COUNT, "-1", "cannot be negative"),
         (Unit.COUNT, "2.5", "whole number"),
-        (Unit.COUNT, "twelve", "Enter a number"),
+        (Unit.COUNT, "twelve", "is not a number"),
         (Unit.PERCENTAGE, "101", "more than 100"),
         (Unit.YES_NO, "2", "yes or no"),
         (Unit.MONEY, "10.555", "two decimal places"),
@@ -63,7 +62,7 @@ def test_the_split_must_add_up_to_the_total(a):
 def test_a_split_without_a_total_is_refused(a):
     ind = indicator(a, "IND-1", reporters=[a.police], disaggregation=["sex"])
     return_ = police_return(a)
-    with pytest.raises(ValidationError, match="Enter the total before splitting"):
+    with pytest.raises(ValidationError, match="Enter the figure"):
         _save(a, return_, {ind.pk: {"value": "", "breakdown": {"sex": {"female": "2"}}}})
 
 
@@ -103,7 +102,7 @@ def test_approval_records_each_figure_through_the_indicators_figure_service(a, m
     call = recorded[0]
     assert (call["indicator"], call["period"], call["organisation"]) == (ind, return_.period, a.police)
     assert call["value"] == Decimal("3") and call["breakdown"] == {"age_group": {"adult": 3}}
-    assert call["actor"] == a.coordinator and call["source"].pk == return_.pk
+    assert call["actor"] == a.coordinator and call["source"] == FigureSource.RETURN
 
 
 def test_a_failure_while_recording_figures_leaves_the_return_submitted(a, monkeypatch):
@@ -117,16 +116,8 @@ def test_a_failure_while_recording_figures_leaves_the_return_submitted(a, monkey
     assert Return.objects.get(pk=return_.pk).status == ReturnStatus.SUBMITTED
 
 
-def test_without_the_indicators_figure_service_a_return_with_figures_is_not_approved(a, monkeypatch):
-    monkeypatch.setattr(figures_module, "_indicators_module", lambda: None)
-    _, return_ = _approvable(a)
-    with pytest.raises(NotImplementedError, match="figure_record"):
-        services.return_approve(actor=a.coordinator, return_=return_, version=return_.version)
-    assert Return.objects.get(pk=return_.pk).status == ReturnStatus.SUBMITTED
-
-
-def test_a_return_without_figures_is_approved_without_the_figure_service(a, monkeypatch):
-    monkeypatch.setattr(figures_module, "_indicators_module", lambda: None)
+def test_a_return_without_figures_is_approved_without_recording_any(a, monkeypatch):
+    monkeypatch.setattr(services, "figure_service", lambda: pytest.fail("nothing to record"))
     return_ = police_return(a)
     services.return_save_draft(actor=a.spoc_police, return_=return_, narrative=NARRATIVE)
     services.return_submit(actor=a.spoc_police, return_=return_)

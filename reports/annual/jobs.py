@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from partnerships import audit
 from partnerships.models import Partnership
-from reports.models import ReportJob, ReportJobStatus, ReportStage, ReportVersion
+from reports.models import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
 
 from .render import Timings, build_sections, render_html, render_pdf
 from .sections.base import ReportContext
@@ -105,9 +105,14 @@ def run_job(job_id: int) -> str:
         set_progress(job_id, stage, percent)
 
     timings = Timings()
-    ctx = context_for(job)
-    sections = build_sections(ctx, progress=progress, timings=timings)
-    html = render_html(ctx, sections, template="reports/annual/pdf.html")
+    if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
+        from reports.returns.quarterly_pdf import quarterly_html
+
+        html, as_of = quarterly_html(job, progress=progress)
+    else:
+        ctx = context_for(job)
+        sections = build_sections(ctx, progress=progress, timings=timings)
+        html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
     pdf = render_pdf(html, progress=progress, timings=timings)
     progress(ReportStage.SAVING, 96)
     name = store_pdf(job, pdf.content)
@@ -117,7 +122,7 @@ def run_job(job_id: int) -> str:
     )
     if pdf.refused_urls:
         note += f" Refused {len(pdf.refused_urls)} outside address(es)."
-    version = finalise(job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=ctx.as_of, note=note)
+    version = finalise(job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note)
     return "done" if version.file.name == name else "already done"
 
 
@@ -136,14 +141,15 @@ def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note:
             return existing
         # One numbering at a time per partnership: lock its row while the next number is taken.
         Partnership.objects.select_for_update().filter(pk=job.partnership_id).first()
-        latest = ReportVersion.objects.filter(partnership_id=job.partnership_id, year_start=job.year_start).aggregate(
-            n=Max("number")
-        )["n"]
+        latest = ReportVersion.objects.filter(
+            partnership_id=job.partnership_id, kind=job.kind, year_start=job.year_start
+        ).aggregate(n=Max("number"))["n"]
         version = audit.create(
             actor=job.requested_by,
             obj=ReportVersion(
                 partnership=job.partnership,
                 job=job,
+                kind=job.kind,
                 year_start=job.year_start,
                 year_label=job.year_label,
                 number=(latest or 0) + 1,

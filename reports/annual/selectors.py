@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from partnerships.access import scoped
-from reports.models import ReportJob, ReportVersion
+from reports.models import ReportJob, ReportKind, ReportVersion
 
 
 def report_jobs(partnership, *, limit: int = 50):
-    return scoped(partnership, ReportJob).select_related("requested_by", "version").order_by("-created_at")[:limit]
+    jobs = scoped(partnership, ReportJob).filter(kind=ReportKind.ANNUAL)
+    return jobs.select_related("requested_by", "version").order_by("-created_at")[:limit]
 
 
 def report_versions(partnership):
-    return scoped(partnership, ReportVersion).select_related("requested_by").order_by("-year_start", "-number")
+    versions = scoped(partnership, ReportVersion).filter(kind=ReportKind.ANNUAL)
+    return versions.select_related("requested_by").order_by("-year_start", "-number")

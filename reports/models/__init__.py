@@ -4,10 +4,11 @@
 archived versions.
 """
 
-from .annual import ReportJob, ReportJobStatus, ReportStage, ReportVersion
+from .annual import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
 from .returns import (
     ReminderSent,
     Return,
+    ReturnActionUpdate,
     ReturnAttachment,
     ReturnDeadline,
     ReturnFigure,
@@ -19,9 +20,11 @@ __all__ = [
     "ReminderSent",
     "ReportJob",
     "ReportJobStatus",
+    "ReportKind",
     "ReportStage",
     "ReportVersion",
     "Return",
+    "ReturnActionUpdate",
     "ReturnAttachment",
     "ReturnDeadline",
     "ReturnFigure",

@@ -31,10 +31,17 @@ class ReportStage(models.TextChoices):
     FINISHED = "finished", "Finished"
 
 
+class ReportKind(models.TextChoices):
+    ANNUAL = "annual", "Annual report"
+    QUARTERLY = "quarterly", "Quarterly report"
+
+
 class ReportJob(TenantModel):
-    """One request for the annual report of a financial year, and how its making is going."""
+    """One request for the annual report of a financial year (or, ``kind`` quarterly, the board's
+    quarterly report, whose "year" fields hold the quarter), and how its making is going."""
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.ANNUAL)
     year_start = models.DateField(help_text="First day of the financial year reported on.")
     year_end = models.DateField()
     year_label = models.CharField(max_length=20)
@@ -68,7 +75,7 @@ class ReportJob(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"Annual report {self.year_label} ({self.get_status_display().lower()})"
+        return f"{self.get_kind_display()} {self.year_label} ({self.get_status_display().lower()})"
 
     @property
     def is_finished(self) -> bool:
@@ -79,6 +86,7 @@ class ReportVersion(TenantModel):
     """The archived PDF of one finished job. Immutable: written once, never changed or deleted."""
 
     job = models.OneToOneField(ReportJob, on_delete=models.PROTECT, related_name="version")
+    kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.ANNUAL)
     year_start = models.DateField()
     year_label = models.CharField(max_length=20)
     number = models.PositiveIntegerField(help_text="1 for the first report of this year, 2 for the next…")
@@ -95,16 +103,18 @@ class ReportVersion(TenantModel):
     class Meta:
         ordering = ["-year_start", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "year_start", "number"], name="reportversion_number_unique")
+            models.UniqueConstraint(
+                fields=["partnership", "kind", "year_start", "number"], name="reportversion_kind_number_unique"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"Annual report {self.year_label}, version {self.number}"
+        return f"{self.get_kind_display()} {self.year_label}, version {self.number}"
 
     @property
     def download_name(self) -> str:
         kind = "-publication" if self.for_publication else ""
-        return f"annual-report-{self.year_label.replace('/', '-')}-v{self.number}{kind}.pdf"
+        return f"{self.kind}-report-{self.year_label.replace('/', '-').replace(' ', '-')}-v{self.number}{kind}.pdf"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):

@@ -173,3 +173,29 @@ class ReminderSent(TenantModel):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ReturnActionUpdate(TenantModel):
+    """The organisation's update on one action it owns: a proposed RAG status and a note, applied
+    to the action (through the action plan's service) when the return is approved."""
+
+    return_obj = models.ForeignKey(
+        Return, on_delete=models.CASCADE, related_name="action_updates", db_column="return_id"
+    )
+    action = models.ForeignKey("actionplans.Action", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        "proposed status", max_length=10, blank=True, help_text="Blank: the status stays as it is."
+    )
+    note = models.TextField(blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["action__due_date", "action__title"]
+        constraints = [models.UniqueConstraint(fields=["return_obj", "action"], name="one_update_per_action")]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.status or 'no change'}"
+
+    @property
+    def is_filled(self) -> bool:
+        return bool(self.status or self.note.strip())

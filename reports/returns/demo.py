@@ -1,6 +1,9 @@
 """Demo quarterly returns: a year of Northshire's returns, in every state.
 
-Quarters come from the indicators app when it has made them; on a partnership with none, a
+Figures are those the indicators' demo already recorded for the quarter, so approving a return
+changes no number, and returns of quarters the indicators seeder has locked are accepted (a
+locked quarter takes a return whose figures equal the recorded ones). Quarters come from the
+indicators app when it has made them; on a partnership with none, a
 stop-gap makes the last five (see ``periods.quarters_ensure``). Narratives are drawn from the
 action histories in ``indicators.demo_content`` (each note falls in the quarter it is dated in).
 Everything goes through the services; only the timestamps are then moved back to the dates the
@@ -21,6 +24,7 @@ from partnerships.access import scoped
 
 from ..models.returns import Return, ReturnStatus, ReturnTransition
 from . import services
+from .figures import recorded_figures
 from .periods import quarters_ensure
 
 SLUG = "northshire"
@@ -69,8 +73,26 @@ def _narrative(org_name: str, period: ReportingPeriod, notes) -> dict:
 
 
 def _fill_figures(return_: Return) -> dict:
+    """The return's figures: those already recorded for the quarter (the indicators' demo data),
+    so approving changes nothing and a locked quarter's return is accepted; made-up ones where
+    nothing is recorded in an open quarter; blank with a comment in a locked one."""
+    recorded = recorded_figures(return_)
+    locked = return_.period.status == PeriodStatus.LOCKED
     figures = {}
     for figure in return_.figures.select_related("indicator"):
+        known = recorded.get(figure.indicator_id)
+        if known is not None:
+            value = "" if known.value is None else f"{known.value.normalize():f}"
+            figures[figure.indicator_id] = {
+                "value": value,
+                "breakdown": known.breakdown,
+                "text_value": known.text_value,
+                "comment": known.comment,
+            }
+            continue
+        if locked:
+            figures[figure.indicator_id] = {"value": "", "comment": "Not collected this quarter."}
+            continue
         seed = zlib.crc32(f"{figure.indicator.code}-{return_.organisation_id}-{return_.period_id}".encode())
         unit = figure.indicator.unit
         if unit == Unit.TEXT:
@@ -79,6 +101,24 @@ def _fill_figures(return_: Return) -> dict:
         value = {Unit.PERCENTAGE: 55 + seed % 40, Unit.YES_NO: 1, Unit.SCORE: 2 + seed % 3}.get(unit, 3 + seed % 25)
         figures[figure.indicator_id] = {"value": str(value), "comment": ""}
     return figures
+
+
+def _fill_actions(return_: Return, story: str) -> dict:
+    """Updates on the organisation's actions, for returns still in progress (approved ones of past
+    quarters would write today's date into the actions' histories)."""
+    if story not in ("d", "s", "r"):
+        return {}
+    updates = {}
+    for update in return_.action_updates.select_related("action")[:3]:
+        action = update.action
+        if action.status == "complete":
+            continue
+        note = {
+            "red": "Still blocked; we have escalated it to our senior lead and will report back next quarter.",
+            "amber": "Slipping by a few weeks while we wait for partners' availability; a new date is agreed.",
+        }.get(action.status, "On schedule: this quarter's milestone was met.")
+        updates[action.pk] = {"status": action.status, "note": note}
+    return updates
 
 
 def _at(day: date, hour: int = 10) -> datetime:
@@ -101,10 +141,8 @@ def _backdate(return_: Return, moments: list[datetime]) -> None:
 
 
 def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) -> None:
-    # Stop-gap after merging the indicators work: a locked quarter already holds the indicators'
-    # demo figures, and approving would re-record them. Until returns of locked quarters are
-    # seeded from those figures, they are left unstarted.
-    if story == "n" or return_.period.status == PeriodStatus.LOCKED:
+    services.figures_sync(return_)  # returns opened with the periods, before the actions were seeded
+    if story == "n":
         return
     author = spoc or coordinator
     services.return_save_draft(
@@ -112,6 +150,7 @@ def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) ->
         return_=return_,
         narrative=_narrative(return_.organisation.name, return_.period, notes),
         figures=_fill_figures(return_),
+        actions=_fill_actions(return_, story),
     )
     due = return_.due_date
     if story == "d":

@@ -1,35 +1,37 @@
-"""Figures in a return: which indicators an organisation reports, the basic rules a figure must
-follow, and writing approved figures through the indicators app.
+"""Figures in a return: which indicators an organisation reports, and checking staged figures with
+the indicators app's own rules.
 
-``validate_figure`` is the single place a staged figure is checked. When the indicators app
-offers its own validator (``indicators.services.figure_validate``), it is used as well, so the
-rules for a figure typed in a return and one entered directly can never drift apart.
+There is one set of rules for a figure, whether typed on an indicator's page, imported or staged in
+a return: ``indicators.measurement.services.figures`` (type, range, locked or not-open period, the
+organisation reports the indicator, disaggregation totals). ``check_staged`` runs them for a whole
+return at once (``figures_validate_many``: a handful of queries for 40 figures), so the SPOC sees
+the same messages on the return form that the indicator pages give, and approval cannot fail on a
+figure the form accepted.
+
+A quarter that is locked takes no new figures except through a coordinator's recorded correction.
+A return for a locked quarter may still carry figures **equal** to the ones recorded (the demo's
+earlier quarters, or a late return that matches what was entered directly): those are accepted and,
+on approval, skipped. Any different figure is refused with the correction route named.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from indicators.models import Indicator, Unit
+from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_value
+from indicators.models import Indicator, PeriodStatus, Unit
+from indicators.models.figures import DIMENSIONS, Figure
 from partnerships.access import scoped
 
-# Categories of each disaggregation dimension (Indicator.disaggregation lists dimension codes).
-DIMENSIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "age_group": ("Age group", (("adult", "Adult"), ("child", "Child"), ("unknown", "Age not known"))),
-    "sex": ("Sex", (("female", "Female"), ("male", "Male"), ("other_unknown", "Other or not known"))),
-    "exploitation_type": (
-        "Type of exploitation",
-        (
-            ("labour", "Labour"),
-            ("sexual", "Sexual"),
-            ("criminal", "Criminal"),
-            ("domestic_servitude", "Domestic servitude"),
-            ("other_unknown", "Other or not known"),
-        ),
-    ),
-}
+__all__ = ["DIMENSIONS", "check_staged", "figure_service", "recorded_figures", "reported_indicators", "same_as"]
+
+LOCKED_ROUTE = (
+    "{period} is locked, and this figure differs from the one recorded. Leave it as recorded ({recorded}); "
+    "if the recorded figure is wrong, the coordinator corrects it on the indicator's page "
+    "(Results → the indicator → Correct), giving a reason."
+)
 
 
 def reported_indicators(organisation):
@@ -41,91 +43,109 @@ def reported_indicators(organisation):
     )
 
 
-def parse_number(raw) -> Decimal | None:
-    """A number typed by a person ("1,250", " 12 ", "7.5"), or None when blank."""
-    if raw is None:
+def recorded_figures(return_) -> dict[int, Figure]:
+    """The figures already recorded for this return's organisation and quarter, by indicator id."""
+    figures = Figure.objects.filter(
+        partnership=return_.partnership, period=return_.period, organisation=return_.organisation
+    )
+    return {f.indicator_id: f for f in figures}
+
+
+def _blank(data: dict) -> bool:
+    parts = [v for dim in (data.get("breakdown") or {}).values() for v in (dim or {}).values()]
+    return (
+        str(data.get("value") if data.get("value") is not None else "").strip() == ""
+        and not (data.get("text_value") or "").strip()
+        and all(str(p if p is not None else "").strip() == "" for p in parts)
+    )
+
+
+def _clean(indicator: Indicator, data: dict) -> tuple[Decimal | None, dict, str] | None:
+    """The figure as it would be recorded, or None when it does not pass the value rules."""
+    number, errors = parse_value(indicator, data.get("value"))
+    clean, breakdown_errors = parse_breakdown(indicator, number, _only_given(data.get("breakdown")))
+    if errors or breakdown_errors:
         return None
-    if isinstance(raw, Decimal | int):
-        return Decimal(raw)
-    text = str(raw).strip().replace(",", "").replace("£", "").rstrip("%").strip()
-    if not text:
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValidationError("Enter a number, such as 12 or 7.5.") from exc
-    if not number.is_finite():
-        raise ValidationError("Enter a number, such as 12 or 7.5.")
-    return number
+    return number, clean, (data.get("text_value") or "").strip() if indicator.unit == Unit.TEXT else ""
 
 
-def _check_value(indicator: Indicator, value: Decimal) -> None:
-    unit = indicator.unit
-    if value < 0:
-        raise ValidationError("A figure cannot be negative.")
-    if unit == Unit.COUNT and value != value.to_integral_value():
-        raise ValidationError("This indicator counts things: enter a whole number.")
-    if unit == Unit.PERCENTAGE and value > 100:
-        raise ValidationError("A percentage cannot be more than 100.")
-    if unit == Unit.YES_NO and value not in (0, 1):
-        raise ValidationError("Answer yes or no.")
-    if value >= Decimal("1e12"):
-        raise ValidationError("This number is too large.")
-    if value.as_tuple().exponent < -2:
-        raise ValidationError("Use at most two decimal places.")
+def _only_given(breakdown) -> dict:
+    return {
+        dim: {c: v for c, v in (parts or {}).items() if str(v if v is not None else "").strip() != ""}
+        for dim, parts in (breakdown or {}).items()
+    }
 
 
-def clean_breakdown(indicator: Indicator, value: Decimal | None, breakdown: dict) -> dict:
-    """The breakdown with blanks dropped and numbers checked; each split dimension must add up to
-    the total. Only the indicator's own dimensions are kept."""
-    cleaned: dict[str, dict[str, int]] = {}
-    for dimension in indicator.disaggregation or []:
-        if dimension not in DIMENSIONS:
+def same_as(recorded: Figure | None, value, breakdown, text_value) -> bool:
+    """Whether a staged figure says exactly what is already recorded."""
+    if recorded is None:
+        return False
+    return (
+        recorded.value == value
+        and (recorded.breakdown or {}) == (breakdown or {})
+        and (recorded.text_value or "").strip() == (text_value or "").strip()
+    )
+
+
+def _shown(figure: Figure) -> str:
+    if figure.value is None:
+        return f"“{figure.text_value[:40]}”" if figure.text_value else "none"
+    return f"{figure.value.normalize():f}"
+
+
+def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None, dict, str]], dict[str, list[str]]]:
+    """Check the figures typed in a return: ``figures`` maps indicator id to ``{"value",
+    "breakdown", "text_value"}`` (as read from the form). Returns ``(cleaned, errors)``: cleaned
+    figures by indicator id (blank ones as ``(None, {}, "")``, allowed in a draft) and the errors
+    keyed ``figure-<indicator id>`` in plain words."""
+    staged = {f.indicator_id: f.indicator for f in return_.figures.select_related("indicator")}
+    rows, cleaned = [], {}
+    for indicator_id, data in figures.items():
+        indicator = staged.get(int(indicator_id))
+        if indicator is None:
             continue
-        label, categories = DIMENSIONS[dimension]
-        given = (breakdown or {}).get(dimension) or {}
-        parts: dict[str, int] = {}
-        for code, category_label in categories:
-            number = parse_number(given.get(code))
-            if number is None:
-                continue
-            if number < 0 or number != number.to_integral_value():
-                raise ValidationError(f"{label}, {category_label.lower()}: enter a whole number, 0 or more.")
-            parts[code] = int(number)
-        if not parts:
+        if _blank(data):
+            cleaned[indicator.pk] = (None, {}, "")
             continue
-        if value is None:
-            raise ValidationError(f"Enter the total before splitting it by {label.lower()}.")
-        total = sum(parts.values())
-        if total != value:
-            raise ValidationError(
-                f"The split by {label.lower()} adds up to {total}, but the total is {value.normalize():f}. "
-                "Make them match (use “not known” for the rest)."
+        rows.append(
+            FigureInput(
+                indicator=indicator,
+                period=return_.period,
+                organisation=return_.organisation,
+                value=data.get("value") if indicator.unit != Unit.TEXT else None,
+                breakdown=_only_given(data.get("breakdown")),
+                text_value=data.get("text_value") or "",
             )
-        cleaned[dimension] = parts
-    return cleaned
-
-
-def validate_figure(
-    indicator: Indicator, *, value=None, breakdown: dict | None = None, text_value: str = ""
-) -> tuple[Decimal | None, dict, str]:
-    """Check one figure against the indicator's rules; return it cleaned, or raise ValidationError."""
-    text_value = (text_value or "").strip()
-    if indicator.unit == Unit.TEXT:
-        return None, {}, text_value
-    number = parse_number(value)
-    if number is not None:
-        _check_value(indicator, number)
-    cleaned = clean_breakdown(indicator, number, breakdown or {})
-    extra = _indicators_validator()
-    if extra is not None and number is not None:
-        extra(indicator=indicator, value=number, breakdown=cleaned)
-    return number, cleaned, ""
-
-
-def _indicators_validator():
-    """Full checks happen in indicators' ``figure_record`` when the return is approved."""
-    return None
+        )
+    bad = {id(r) for r in figures_validate_many(rows)}
+    locked = return_.period.status == PeriodStatus.LOCKED
+    recorded = recorded_figures(return_) if locked and rows else {}
+    errors: dict[str, list[str]] = {}
+    for row in rows:
+        key = f"figure-{row.indicator.pk}"
+        text = row.text_value.strip() if row.indicator.unit == Unit.TEXT else ""
+        if id(row) in bad:
+            messages = {k: v for k, v in row.errors.items() if not (locked and k == "period")}
+            if messages:
+                errors[key] = [m for v in messages.values() for m in v]
+                continue
+            result = _clean(row.indicator, {"value": row.value, "breakdown": row.breakdown, "text_value": text})
+        else:
+            result = (row.value, row.breakdown or {}, text)
+        if result is not None and result[0] is not None and result[0].as_tuple().exponent < -2:
+            errors[key] = ["Use at most two decimal places."]
+            continue
+        if locked and not same_as(recorded.get(row.indicator.pk), *result):
+            previous = recorded.get(row.indicator.pk)
+            errors[key] = [
+                LOCKED_ROUTE.format(period=return_.period.label, recorded=_shown(previous))
+                if previous
+                else f"{return_.period.label} is locked and has no figure recorded for {row.indicator.code}, so "
+                "none can be added from a return. Leave it blank and say why in the comment."
+            ]
+            continue
+        cleaned[row.indicator.pk] = result
+    return cleaned, errors
 
 
 def figure_service():
@@ -133,3 +153,8 @@ def figure_service():
     from indicators.measurement.services.figures import figure_record
 
     return figure_record
+
+
+def raise_if(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)

@@ -62,7 +62,7 @@ def figures_from_post(post, figures) -> dict:
         for dimension in figure.indicator.disaggregation or []:
             if dimension in DIMENSIONS:
                 breakdown[dimension] = {
-                    code: post.get(f"{names['prefix']}-{dimension}-{code}", "") for code, _ in DIMENSIONS[dimension][1]
+                    code: post.get(f"{names['prefix']}-{dimension}-{code}", "") for code in DIMENSIONS[dimension][1]
                 }
         data[figure.indicator_id] = {
             "value": post.get(names["value"], ""),

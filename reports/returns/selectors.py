@@ -12,7 +12,7 @@ from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm, can, scoped
 from partnerships.models import Membership, Organisation
 
-from ..models.returns import EDITABLE_STATUSES, Return, ReturnFigure, ReturnStatus, ReturnTransition
+from ..models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate, ReturnFigure, ReturnStatus, ReturnTransition
 
 
 def returns_visible_to(membership: Membership) -> QuerySet[Return]:
@@ -34,6 +34,12 @@ def return_page(return_: Return) -> Return:
         .prefetch_related(
             Prefetch("figures", queryset=ReturnFigure.objects.select_related("indicator").order_by("indicator__code")),
             "attachments",
+            Prefetch(
+                "action_updates",
+                queryset=ReturnActionUpdate.objects.select_related("action", "action__strand").order_by(
+                    "action__due_date", "action__title"
+                ),
+            ),
             Prefetch("transitions", queryset=ReturnTransition.objects.select_related("actor").order_by("at", "id")),
         )
         .get()

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from indicators.models import FigureSource, Indicator, PeriodKind, ReportingPeriod
+from indicators.models import FigureSource, Indicator, PeriodKind, PeriodStatus, ReportingPeriod
 from partnerships import audit
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role
@@ -29,7 +29,8 @@ from ..models.returns import (
     ReturnStatus,
     ReturnTransition,
 )
-from .figures import figure_service, reported_indicators, validate_figure
+from . import action_updates
+from .figures import check_staged, figure_service, recorded_figures, reported_indicators, same_as
 
 TEXT_LIMIT = 10_000  # characters per narrative answer
 
@@ -145,6 +146,7 @@ def figures_sync(return_: Return) -> None:
     stale = [f.pk for pk, f in have.items() if pk not in wanted and not f.is_filled and not f.comment]
     if stale:
         ReturnFigure.objects.filter(pk__in=stale).delete()
+    action_updates.action_updates_sync(return_)
 
 
 # --- the organisation's draft -------------------------------------------------------------
@@ -169,7 +171,13 @@ def _check_editable(return_: Return) -> None:
 
 
 def return_save_draft(
-    *, actor, return_: Return, narrative: dict | None = None, figures: dict | None = None, keep_going: bool = False
+    *,
+    actor,
+    return_: Return,
+    narrative: dict | None = None,
+    figures: dict | None = None,
+    actions: dict | None = None,
+    keep_going: bool = False,
 ) -> Return:
     """Save what the organisation has typed so far. ``figures`` maps indicator id to
     ``{"value", "breakdown", "comment", "text_value"}``. Every figure is checked; on any error
@@ -189,34 +197,33 @@ def return_save_draft(
                 raise ValidationError({name: f"Keep this to {TEXT_LIMIT:,} characters or fewer."})
             values[name] = text
         staged = {f.indicator_id: f for f in locked.figures.select_related("indicator")}
-        errors, updates = {}, []
-        for indicator_id, data in (figures or {}).items():
-            figure = staged.get(int(indicator_id))
-            if figure is None:
-                continue
-            try:
-                value, breakdown, text_value = validate_figure(
-                    figure.indicator,
-                    value=data.get("value"),
-                    breakdown=data.get("breakdown"),
-                    text_value=data.get("text_value", ""),
-                )
-            except ValidationError as error:
-                errors[f"figure-{figure.indicator_id}"] = error.messages
-                continue
-            comment = (data.get("comment") or "").strip()[:2000]
+        cleaned, errors = check_staged(locked, figures or {})
+        updates = []
+        for indicator_id, (value, breakdown, text_value) in cleaned.items():
+            figure = staged[indicator_id]
+            comment = ((figures or {}).get(indicator_id) or (figures or {}).get(str(indicator_id)) or {}).get("comment")
+            comment = (comment or "").strip()[:2000]
             new = (value, breakdown, text_value, comment)
             if new != (figure.value, figure.breakdown, figure.text_value, figure.comment):
                 figure.value, figure.breakdown, figure.text_value, figure.comment = new
                 updates.append(figure)
+        for key in errors:  # a bad figure keeps its stored value, but its comment is still saved
+            figure = staged[int(key.removeprefix("figure-"))]
+            comment = (((figures or {}).get(figure.indicator_id) or {}).get("comment") or "").strip()[:2000]
+            if comment != figure.comment:
+                figure.comment = comment
+                updates.append(figure)
+        changed_actions, action_errors = action_updates.stage(locked, actions or {})
+        errors.update(action_errors)
         if errors and not keep_going:
             raise ValidationError(errors)
         locked.figure_errors = errors
         changed = [n for n, v in values.items() if getattr(locked, n) != v]
-        if not changed and not updates:
+        if not changed and not updates and not changed_actions:
             return locked
         if updates:
             ReturnFigure.objects.bulk_update(updates, ["value", "breakdown", "text_value", "comment", "updated_at"])
+        action_updates.save(changed_actions)
         values["version"] = locked.version + 1
         if locked.started_at is None:
             values["started_at"] = timezone.now()
@@ -228,6 +235,14 @@ def return_save_draft(
                 action="return.figures",
                 obj=locked,
                 changes={f.indicator.code: [None, _shown(f)] for f in updates},
+            )
+        if changed_actions:
+            audit.record(
+                actor=actor,
+                partnership=locked.partnership,
+                action="return.action_updates",
+                obj=locked,
+                changes={f"action {u.action_id}": [None, u.status or "no change"] for u in changed_actions},
             )
     return locked
 
@@ -332,34 +347,48 @@ def return_approve(*, actor, return_: Return, version: int | None = None) -> Ret
 
 
 def apply_approved_return(return_: Return, actor) -> int:
-    """Write the approved return's figures to the indicators, through the indicators app's
-    ``figure_record`` service, in the approval's transaction. Returns how many were written.
+    """Write the approved return's figures to the indicators through the indicators app's
+    ``figure_record`` (source "return"), and its action updates through ``action_set_status``, in
+    the approval's transaction. Returns how many figures were written.
 
-    Until that service exists (it arrives with the indicators work), a return with figures
-    cannot be applied: this raises NotImplementedError and the approval is rolled back.
-    Action updates will be applied here too once actions exist.
+    A locked quarter takes no new figures from a return: figures equal to those recorded are
+    skipped; any other refuses the whole approval, naming the coordinator's correction route.
     """
     figures = [f for f in return_.figures.select_related("indicator") if f.is_filled]
-    if not figures:
-        return 0
-    record = figure_service()
-    if record is None:
-        raise NotImplementedError(
-            "Figures cannot be recorded yet: the indicators app has no figure_record service on this installation."
-        )
-    for figure in figures:
-        record(
-            actor=actor,
-            indicator=figure.indicator,
-            period=return_.period,
-            organisation=return_.organisation,
-            value=figure.value,
-            text_value=figure.text_value,
-            breakdown=figure.breakdown,
-            comment=figure.comment,
-            source=FigureSource.RETURN,
-        )
-    return len(figures)
+    written = 0
+    if figures:
+        period = ReportingPeriod.objects.select_for_update().get(pk=return_.period_id)
+        if period.status == PeriodStatus.LOCKED:
+            recorded = recorded_figures(return_)
+            differing = [
+                f.indicator.code
+                for f in figures
+                if not same_as(recorded.get(f.indicator_id), f.value, f.breakdown, f.text_value)
+            ]
+            if differing:
+                raise ValidationError(
+                    f"{period.label} is locked, and this return's figures for {', '.join(differing)} differ from "
+                    "those recorded, so it was not approved. Either correct the recorded figures first (a "
+                    "coordinator's correction on each indicator's page, with a reason), or return it to the "
+                    "organisation to match them."
+                )
+            figures = []
+        record = figure_service()
+        for figure in figures:
+            record(
+                actor=actor,
+                indicator=figure.indicator,
+                period=period,
+                organisation=return_.organisation,
+                value=figure.value,
+                text_value=figure.text_value,
+                breakdown=figure.breakdown,
+                comment=figure.comment,
+                source=FigureSource.RETURN,
+            )
+            written += 1
+    action_updates.apply_action_updates(return_, actor)
+    return written
 
 
 def return_reopen(*, actor, return_: Return, reason: str) -> Return:

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from actionplans.models import RagStatus
 from aspm.forms import add_service_errors, call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
 from ..models.returns import ReturnAttachment, ReturnStatus
-from . import evidence, selectors, services
+from . import action_updates, evidence, selectors, services
 from .figures import DIMENSIONS
 from .forms import (
     ApproveForm,
@@ -72,7 +73,7 @@ def _figure_rows(return_, post=None, errors=None):
                             if post is not None
                             else stored.get(code, ""),
                         }
-                        for code, cat_label in categories
+                        for code, cat_label in categories.items()
                     ],
                 }
             )
@@ -92,6 +93,23 @@ def _figure_rows(return_, post=None, errors=None):
     return rows
 
 
+def _action_rows(return_, post=None, errors=None):
+    rows = []
+    for update in return_.action_updates.all():
+        names = action_updates.field_names(update)
+        rows.append(
+            {
+                "update": update,
+                "action": update.action,
+                "names": names,
+                "status": post.get(names["status"], "") if post is not None else update.status,
+                "note": post.get(names["note"], "") if post is not None else update.note,
+                "errors": (errors or {}).get(f"action-{update.action_id}", []),
+            }
+        )
+    return rows
+
+
 def _render_return(request, return_, *, form=None, post=None, errors=None, status=200, reason_form=None):
     return_ = selectors.return_page(return_)
     membership = request.membership
@@ -104,6 +122,8 @@ def _render_return(request, return_, *, form=None, post=None, errors=None, statu
         "can_review": can_review,
         "form": form or NarrativeForm(return_=return_),
         "figure_rows": _figure_rows(return_, post, errors),
+        "action_rows": _action_rows(return_, post, errors),
+        "rag_choices": RagStatus.choices,
         "attachment_form": AttachmentForm(),
         "approve_form": ApproveForm(initial={"version": return_.version}),
         "reason_form": reason_form or ReasonForm(initial={"version": return_.version}),
@@ -129,8 +149,11 @@ def _save(request, return_):
     form = NarrativeForm(request.POST, return_=return_)
     form.is_valid()
     figures = figures_from_post(request.POST, return_.figures.select_related("indicator"))
+    actions = action_updates.action_updates_from_post(request.POST, return_.action_updates.all())
     try:
-        services.return_save_draft(actor=request.user, return_=return_, narrative=form.cleaned_data, figures=figures)
+        services.return_save_draft(
+            actor=request.user, return_=return_, narrative=form.cleaned_data, figures=figures, actions=actions
+        )
         if "submit" in request.POST:
             services.return_submit(actor=request.user, return_=return_)
             messages.success(request, "The return is submitted. The coordinator will review it.")
@@ -139,9 +162,11 @@ def _save(request, return_):
         return redirect("reports:return_detail", slug=request.partnership.slug, pk=return_.pk)
     except ValidationError as error:
         by_field = getattr(error, "error_dict", {})
-        figure_errors = {k: [m for e in v for m in e.messages] for k, v in by_field.items() if k.startswith("figure-")}
+        figure_errors = {
+            k: [m for e in v for m in e.messages] for k, v in by_field.items() if k.startswith(("figure-", "action-"))
+        }
         if figure_errors:
-            form.add_error(None, "Some figures need correcting: see the messages beside them.")
+            form.add_error(None, "Some figures or action updates need correcting: see the messages beside them.")
         else:
             add_service_errors(form, error)
         return _render_return(request, return_, form=form, post=request.POST, errors=figure_errors, status=422)
@@ -156,9 +181,15 @@ def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     form = NarrativeForm(request.POST, return_=return_)
     form.is_valid()
     figures = figures_from_post(request.POST, return_.figures.select_related("indicator"))
+    actions = action_updates.action_updates_from_post(request.POST, return_.action_updates.all())
     try:
         saved = services.return_save_draft(
-            actor=request.user, return_=return_, narrative=form.cleaned_data, figures=figures, keep_going=True
+            actor=request.user,
+            return_=return_,
+            narrative=form.cleaned_data,
+            figures=figures,
+            actions=actions,
+            keep_going=True,
         )
     except ValidationError as error:
         response = render(request, "reports/returns/autosave_status.html", {"error": " ".join(error.messages)})

@@ -52,14 +52,20 @@ OBJECT_KWARGS = {
     "reports:return_approve": lambda side: {"pk": _return(side).pk},
     "reports:return_send_back": lambda side: {"pk": _return(side).pk},
     "reports:return_reopen": lambda side: {"pk": _return(side).pk},
+    "reports:return_spreadsheet": lambda side: {"pk": _return(side).pk},
+    "reports:return_spreadsheet_template": lambda side: {"pk": _return(side).pk},
     "reports:return_deadline": lambda side: {"period_pk": _period(side).pk},
     "reports:return_open_period": lambda side: {"period_pk": _period(side).pk},
+    "reports:quarterly_report": lambda side: {"period_pk": _period(side).pk},
+    "reports:quarterly_pdf": lambda side: {"period_pk": _period(side).pk},
 }
 
 MATRIX = {
     "reports:returns": (Perm.VIEW, ("get",), None),
     "reports:return_deadline": (Perm.REVIEW_RETURNS, ("get", "post"), lambda side: {"due_date": "2026-08-28"}),
     "reports:return_open_period": (Perm.REVIEW_RETURNS, ("post",), None),
+    "reports:quarterly_report": (Perm.VIEW_ALL_RETURNS, ("get",), None),
+    "reports:quarterly_pdf": (Perm.START_REPORT, ("post",), None),
 }
 
 OWN_TESTS = {
@@ -74,4 +80,7 @@ OWN_TESTS = {
         "reports:return_send_back",
         "reports:return_reopen",
     )
+} | {
+    "reports:return_spreadsheet": "tests/test_returns_spreadsheet.py",
+    "reports:return_spreadsheet_template": "tests/test_returns_spreadsheet.py",
 }

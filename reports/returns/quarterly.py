@@ -1,0 +1,129 @@
+"""The quarterly report for the board: for one quarter, per strand, what the organisations wrote
+under Progress / Problems / Priorities / Points for action (approved returns only), the figures
+against their targets, and the changes to the action plan in the quarter.
+
+Each organisation's narrative appears once, under its **main strand**: the strand where it owns
+the most actions and reports the most indicators (organisations linked to no strand go under
+"Across the partnership"). Figures come from ``indicators.measurement.selectors.results_table``,
+so the report shows exactly the numbers of the indicator pages. A fixed number of queries
+whatever the size. The same data is rendered as a page and, by a report job, as a PDF.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.utils import timezone
+
+from actionplans.models import Action, ActionStatusChange
+from indicators.measurement.selectors import results_table
+from indicators.models import Indicator, PeriodKind, ReportingPeriod, Strand
+from partnerships.access import scoped
+
+from ..models.returns import NARRATIVE_FIELDS, Return, ReturnStatus
+
+NARRATIVE_LABELS = {
+    "progress": "Progress",
+    "problems": "Problems",
+    "priorities": "Priorities",
+    "points_for_action": "Points for action",
+}
+NO_STRAND = "Across the partnership"
+
+
+@dataclass
+class StrandPart:
+    name: str
+    narratives: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: {k: [] for k in NARRATIVE_FIELDS})
+    figures: list = field(default_factory=list)  # (indicator, Cell)
+    changes: list = field(default_factory=list)  # ActionStatusChange
+
+    @property
+    def has_narrative(self) -> bool:
+        return any(self.narratives.values())
+
+    @property
+    def narrative_sections(self):
+        return [(NARRATIVE_LABELS[k], self.narratives[k]) for k in NARRATIVE_FIELDS]
+
+
+@dataclass
+class QuarterlyReport:
+    period: ReportingPeriod
+    year: ReportingPeriod | None
+    strands: list[StrandPart]
+    approved: list[Return]
+    outstanding: list[Return]
+    as_of: datetime
+
+    @property
+    def figure_count(self) -> int:
+        return sum(len(s.figures) for s in self.strands)
+
+
+def _main_strands(partnership, organisation_ids) -> dict[int, int | None]:
+    """Organisation id -> the strand it works in most (actions owned + indicators reported)."""
+    weight: dict[int, Counter] = defaultdict(Counter)
+    owned = scoped(partnership, Action).filter(owner_organisation_id__in=organisation_ids, strand__isnull=False)
+    for org_id, strand_id in owned.values_list("owner_organisation_id", "strand_id"):
+        weight[org_id][strand_id] += 1
+    reported = Indicator.reporting_organisations.through.objects.filter(
+        organisation_id__in=organisation_ids, indicator__partnership=partnership, indicator__strand__isnull=False
+    )
+    for org_id, strand_id in reported.values_list("organisation_id", "indicator__strand_id"):
+        weight[org_id][strand_id] += 1
+    return {org: (weight[org].most_common(1)[0][0] if weight[org] else None) for org in organisation_ids}
+
+
+def quarterly_report(partnership, period: ReportingPeriod) -> QuarterlyReport:
+    strands = list(scoped(partnership, Strand).order_by("order", "name"))
+    parts = {s.pk: StrandPart(name=s.name) for s in strands}
+    parts[None] = StrandPart(name=NO_STRAND)
+
+    returns = list(
+        scoped(partnership, Return).filter(period=period).select_related("organisation").order_by("organisation__name")
+    )
+    approved = [r for r in returns if r.status == ReturnStatus.APPROVED]
+    main = _main_strands(partnership, [r.organisation_id for r in approved])
+    for return_ in approved:
+        part = parts.get(main.get(return_.organisation_id), parts[None])
+        for name in NARRATIVE_FIELDS:
+            text = getattr(return_, name).strip()
+            if text:
+                part.narratives[name].append((return_.organisation.name, text))
+
+    year = (
+        scoped(partnership, ReportingPeriod)
+        .filter(kind=PeriodKind.YEAR, start__lte=period.start, end__gte=period.end)
+        .first()
+    )
+    if year is not None:
+        table = results_table(partnership, year=year, today=period.end)
+        column = next((i for i, p in enumerate(table.periods) if p.pk == period.pk), None)
+        if column is not None:
+            for row in table.rows:
+                parts.get(row.indicator.strand_id, parts[None]).figures.append((row.indicator, row.cells[column]))
+
+    start = timezone.make_aware(datetime.combine(period.start, time.min))
+    end = timezone.make_aware(datetime.combine(period.end, time.max))
+    changes = (
+        scoped(partnership, ActionStatusChange)
+        .filter(changed_at__range=(start, end))
+        .select_related("action", "action__owner_organisation", "changed_by")
+        .order_by("changed_at", "id")
+    )
+    for change in changes:
+        parts.get(change.action.strand_id, parts[None]).changes.append(change)
+
+    ordered = [parts[s.pk] for s in strands] + [parts[None]]
+    shown = [p for p in ordered if p.has_narrative or p.figures or p.changes]
+    return QuarterlyReport(
+        period=period,
+        year=year,
+        strands=shown,
+        approved=approved,
+        outstanding=[r for r in returns if r.status != ReturnStatus.APPROVED],
+        as_of=timezone.now(),
+    )

@@ -1,0 +1,69 @@
+"""The quarterly report's PDF, made by the annual report engine (``reports.annual.jobs``): a
+``ReportJob`` of kind "quarterly" whose year fields hold the quarter. The engine queues, renders
+(WeasyPrint, PDF/UA), archives one immutable version and shows the progress page; this module
+only starts such a job and gives the engine the report's HTML."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from indicators.models import PeriodKind, PeriodStatus, ReportingPeriod
+from partnerships import audit
+from partnerships.access import scoped
+from reports.annual import jobs
+from reports.models import ReportJob, ReportKind, ReportStage
+
+from .quarterly import quarterly_report
+
+
+def quarterly_job_start(*, actor, period: ReportingPeriod) -> ReportJob:
+    """Record the request for the quarter's PDF and queue it once the transaction commits."""
+    if period.kind != PeriodKind.QUARTER:
+        raise ValidationError("Quarterly reports are made for quarters only.")
+    if period.status == PeriodStatus.NOT_OPEN:
+        raise ValidationError(f"{period.label} is not open yet, so there is nothing to report.")
+    with transaction.atomic():
+        job = audit.create(
+            actor=actor,
+            obj=ReportJob(
+                partnership=period.partnership,
+                kind=ReportKind.QUARTERLY,
+                year_start=period.start,
+                year_end=period.end,
+                year_label=period.label,
+                requested_by=actor,
+                sections=["quarterly"],  # the field may not be blank; annual sections do not apply
+                log=[jobs._line(f"Requested by {actor}.")],
+            ),
+        )
+        transaction.on_commit(partial(jobs.enqueue, job.pk))
+    return job
+
+
+def jobs_for(period: ReportingPeriod):
+    """The quarter's PDF jobs, newest first, with their versions (one query)."""
+    return (
+        scoped(period.partnership, ReportJob)
+        .filter(kind=ReportKind.QUARTERLY, year_start=period.start, year_end=period.end)
+        .select_related("version", "requested_by")
+        .order_by("-created_at")[:10]
+    )
+
+
+def quarterly_html(job: ReportJob, *, progress=lambda stage, percent: None):
+    """The report's HTML for the PDF, and the moment its data was read."""
+    period = (
+        scoped(job.partnership, ReportingPeriod)
+        .filter(kind=PeriodKind.QUARTER, start=job.year_start, end=job.year_end)
+        .get()
+    )
+    progress(ReportStage.GATHERING, 20)
+    report = quarterly_report(job.partnership, period)
+    progress(ReportStage.GATHERING, 50)
+    html = render_to_string("reports/returns/quarterly_pdf.html", {"report": report, "partnership": job.partnership})
+    return html, report.as_of or timezone.now()

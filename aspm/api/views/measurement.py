@@ -1,28 +1,31 @@
-"""Indicators (with their targets) and reporting periods: read-only lists and details."""
+"""Indicators (with their targets and progress) and reporting periods: read-only lists and details."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.response import Response
 
 from indicators.models import Indicator, ReportingPeriod, Target
 from partnerships.models import Organisation
 
 from ..base import partnership_api
 from ..filters import IndicatorFilter, ReportingPeriodFilter
+from ..progress import progress_of
 from ..serializers.measurement import IndicatorSerializer, ReportingPeriodSerializer
 from .strategy import ReadOnlyPartnershipViewSet
 
 
 @partnership_api
 @extend_schema_view(
-    list=extend_schema(summary="Indicators, with their targets"),
-    retrieve=extend_schema(summary="One indicator, with its targets"),
+    list=extend_schema(summary="Indicators, with their targets and progress"),
+    retrieve=extend_schema(summary="One indicator, with its targets and progress"),
 )
 @extend_schema(tags=["indicators"])
 class IndicatorViewSet(ReadOnlyPartnershipViewSet):
     """What the partnership measures, with baseline and targets (per period; a null period is the
-    target of the whole plan). Decimal values are strings, to keep them exact."""
+    target of the whole plan) and progress (status, actual and target for the current quarter and
+    the financial year to date, as on the results page). Decimal values are strings, to keep them exact."""
 
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
@@ -34,6 +37,20 @@ class IndicatorViewSet(ReadOnlyPartnershipViewSet):
             Prefetch("targets", queryset=targets),
             Prefetch("reporting_organisations", queryset=Organisation.objects.only("id")),
         )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page if page is not None else queryset)
+        serializer = self.get_serializer(rows, many=True, context=self._with_progress(rows))
+        return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        indicator = self.get_object()
+        return Response(self.get_serializer(indicator, context=self._with_progress([indicator])).data)
+
+    def _with_progress(self, indicators: list) -> dict:
+        return {**self.get_serializer_context(), "progress": progress_of(self.partnership, indicators)}
 
 
 @partnership_api

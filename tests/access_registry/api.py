@@ -47,6 +47,7 @@ def _new_figure(side) -> dict:
 def _report(side) -> dict:
     return {"year": q1(side).start.year, "sections": ["partnership"]}
 
+
 _READ = {"get": (Perm.VIEW, None)}
 
 # API url name -> {method: (the right it needs, JSON body maker or None)}. Methods not listed are

@@ -23,6 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aspm.settings.base")
 
 
+def _counter(queries: list[str]):
+    def wrapper(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -35,7 +43,6 @@ def main() -> None:
     from django.conf import settings
     from django.db import connection, transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from partnerships.models import Membership, Organisation, Partnership, Role
     from partnerships.services_tokens import token_create
@@ -60,7 +67,8 @@ def main() -> None:
             first = client.get(url)
             assert first.status_code == 200, first.content[:300]
             body = first.json()
-            with CaptureQueriesContext(connection) as queries:
+            queries: list[str] = []
+            with connection.execute_wrapper(_counter(queries)):
                 client.get(url)
             timings, cpu = [], []
             for _ in range(args.runs):

@@ -90,7 +90,7 @@ def in_process_app(world):
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_every_generated_request_gets_an_answer_that_keeps_to_the_schema(case, world, in_process_app):
     side = world.a
     app, headers = in_process_app  # our token header replaces any generated one

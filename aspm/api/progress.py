@@ -2,19 +2,20 @@
 and the year to date, by the rules of ``indicators.measurement.progress`` (the results page's).
 
 Four queries for a whole page, whatever its size: the partnership's tolerance, its financial
-years, the quarters of the current one, and the figure totals of the page's indicators. Targets
-come from the indicators' prefetched ``targets``.
+years, the quarters of the current one, and the figure totals of the page's indicators; plus one
+for the targets (``targets_of``), which the indicators' own ``targets`` show too.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import F
 from django.utils import timezone
 
 from indicators.measurement import progress
 from indicators.measurement.selectors import _aggregates, current_year, financial_years, tolerance_of
-from indicators.models import PeriodKind, ReportingPeriod
+from indicators.models import PeriodKind, ReportingPeriod, Target
 from partnerships.access import scoped
 
 
@@ -27,7 +28,24 @@ def _cell(indicator, actual, target, tolerance, period=None) -> dict:
     return cell
 
 
-def progress_of(partnership, indicators: list, *, today: date | None = None) -> dict[int, dict | None]:
+def targets_of(partnership, indicators: list) -> dict[int, list[dict]]:
+    """Indicator id -> its targets ``{"period", "period_label", "value"}`` in period order (the whole
+    plan's, with a null period, first), in one query of plain values."""
+    out: dict[int, list[dict]] = {i.pk: [] for i in indicators}
+    rows = (
+        scoped(partnership, Target)
+        .filter(indicator_id__in=list(out))
+        .order_by(F("period__start").asc(nulls_first=True), "id")
+        .values_list("indicator_id", "period_id", "period__label", "value")
+    )
+    for indicator_id, period_id, label, value in rows:
+        out[indicator_id].append({"period": period_id, "period_label": label, "value": value})
+    return out
+
+
+def progress_of(
+    partnership, indicators: list, *, targets: dict[int, list[dict]], today: date | None = None
+) -> dict[int, dict | None]:
     """Indicator id -> ``{"year", "year_label", "current_period", "year_to_date"}`` (None when the
     partnership has no financial year set up)."""
     if not indicators:
@@ -47,7 +65,7 @@ def progress_of(partnership, indicators: list, *, today: date | None = None) -> 
     aggregates = _aggregates(partnership, [i.pk for i in indicators], [q.pk for q in quarters])
     out = {}
     for indicator in indicators:
-        targets = {t.period_id: t.value for t in indicator.targets.all()}  # prefetched
+        by_period = {t["period"]: t["value"] for t in targets.get(indicator.pk, [])}
         actuals = {}
         for quarter in started:
             agg = aggregates.get((indicator.pk, quarter.pk))
@@ -58,14 +76,15 @@ def progress_of(partnership, indicators: list, *, today: date | None = None) -> 
             )
         ytd_actual = progress.rollup_periods(indicator.unit, [actuals[q.pk] for q in started])
         ytd_target = progress.rollup_targets(
-            indicator.unit, [targets.get(q.pk) for q in started if actuals[q.pk] is not None]
+            indicator.unit, [by_period.get(q.pk) for q in started if actuals[q.pk] is not None]
         )
+        now = None
+        if current is not None:
+            now = _cell(indicator, actuals[current.pk], by_period.get(current.pk), tolerance, current)
         out[indicator.pk] = {
             "year": year.pk,
             "year_label": year.label,
-            "current_period": (
-                _cell(indicator, actuals[current.pk], targets.get(current.pk), tolerance, current) if current else None
-            ),
+            "current_period": now,
             "year_to_date": _cell(indicator, ytd_actual, ytd_target, tolerance),
         }
     return out

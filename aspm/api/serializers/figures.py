@@ -61,12 +61,15 @@ class _FigureValues(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class FigureCreateSerializer(_FigureValues):
+class FigureCreateSerializer(serializers.Serializer):
     indicator = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="Id of the indicator.")
     period = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="Id of an open reporting period.")
     organisation = serializers.IntegerField(
         min_value=1, max_value=MAX_ID, help_text="Id of an organisation that reports the indicator."
     )
+
+    def get_fields(self):
+        return {**super().get_fields(), **_FigureValues().get_fields()}  # the ids first, then the values
 
 
 class FigureUpdateSerializer(_FigureValues):

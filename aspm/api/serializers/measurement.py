@@ -30,6 +30,12 @@ class ProgressCellSerializer(serializers.Serializer):
     target = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
 
 
+def _cell(cell: dict | None) -> dict | None:
+    if cell is None:
+        return None
+    return {**cell, **{k: None if cell[k] is None else f"{cell[k]:.2f}" for k in ("actual", "target")}}
+
+
 class ProgressSerializer(serializers.Serializer):
     year = serializers.IntegerField(help_text="Id of the financial year (a period).")
     year_label = serializers.CharField()
@@ -42,7 +48,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
         many=True, read_only=True, help_text="Ids of the organisations that report this indicator."
     )
     disaggregation = serializers.JSONField(read_only=True, help_text="Dimensions the figures are split by.")
-    targets = TargetSerializer(many=True, read_only=True)
+    targets = serializers.SerializerMethodField()
     progress = serializers.SerializerMethodField(
         help_text="Status, actual and target for the current quarter and the financial year to date, "
         "by the rules of the results page; null before any financial year is set up."
@@ -80,10 +86,18 @@ class IndicatorSerializer(serializers.ModelSerializer):
         )
         read_only_fields = fields
 
+    @extend_schema_field(TargetSerializer(many=True))
+    def get_targets(self, indicator: Indicator) -> list[dict]:
+        """From the view's ``targets_of`` (plain values read for the whole page), shaped as TargetSerializer's."""
+        rows = self.context.get("targets", {}).get(indicator.pk, [])
+        return [{**t, "value": None if t["value"] is None else f"{t['value']:.2f}"} for t in rows]
+
     @extend_schema_field(ProgressSerializer(allow_null=True))
     def get_progress(self, indicator: Indicator):
         cells = self.context.get("progress", {}).get(indicator.pk)
-        return ProgressSerializer(cells).data if cells else None
+        if not cells:
+            return None
+        return {**cells, "current_period": _cell(cells["current_period"]), "year_to_date": _cell(cells["year_to_date"])}
 
 
 class ReportingPeriodSerializer(serializers.ModelSerializer):

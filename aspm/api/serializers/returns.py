@@ -43,13 +43,13 @@ class ReturnTransitionSerializer(serializers.ModelSerializer):
         return transition.actor.full_name if transition.actor else None
 
 
-class ReturnSerializer(serializers.ModelSerializer):
+class ReturnSummarySerializer(serializers.ModelSerializer):
+    """A return in a list: its status and answers; its figures and history are on ``returns/<id>/``."""
+
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     period_label = serializers.CharField(source="period.label", read_only=True)
     is_editable = serializers.BooleanField(read_only=True, help_text="Its organisation may still change it.")
-    figures = ReturnFigureSerializer(many=True, read_only=True)
-    transitions = ReturnTransitionSerializer(many=True, read_only=True, help_text="Submitted, returned, approved…")
 
     class Meta:
         model = Return
@@ -70,11 +70,20 @@ class ReturnSerializer(serializers.ModelSerializer):
             "first_submitted_at",
             "submitted_at",
             "approved_at",
-            "figures",
-            "transitions",
             "created_at",
             "updated_at",
         )
+        read_only_fields = fields
+
+
+class ReturnSerializer(ReturnSummarySerializer):
+    """One return with its figures and its history (submitted, returned, approved…)."""
+
+    figures = ReturnFigureSerializer(many=True, read_only=True)
+    transitions = ReturnTransitionSerializer(many=True, read_only=True, help_text="Submitted, returned, approved…")
+
+    class Meta(ReturnSummarySerializer.Meta):
+        fields = (*ReturnSummarySerializer.Meta.fields, "figures", "transitions")
         read_only_fields = fields
 
 

@@ -39,7 +39,11 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Partnershi
         return action.owner_organisation
 
     def get_base_queryset(self):
-        history = ActionStatusChange.objects.select_related("changed_by").order_by("changed_at", "id")
+        history = (
+            ActionStatusChange.objects.select_related("changed_by")
+            .only("id", "action_id", "status", "kind", "note", "changed_at", "changed_by__full_name")
+            .order_by("changed_at", "id")
+        )
         return Action.objects.select_related("owner_organisation").prefetch_related(
             Prefetch("history", queryset=history)
         )

@@ -4,7 +4,7 @@ the spreadsheet import and approved quarterly returns take too."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins
 
 from aspm.errors import ConflictError
@@ -34,6 +34,20 @@ WHO = (
         "already there (the answer is then the replaced figure). A locked period is a 409. " + WHO,
         request=FigureCreateSerializer,
         responses={201: FigureSerializer},
+        examples=[
+            OpenApiExample(
+                "A count, split by sex",
+                request_only=True,
+                value={
+                    "indicator": 31,
+                    "period": 21,
+                    "organisation": 1,
+                    "value": "17",
+                    "breakdown": {"sex": {"female": 11, "male": 6}},
+                    "comment": "From the custody system",
+                },
+            )
+        ],
     ),
     update=extend_schema(
         summary="Replace a figure's values (coordinators)",

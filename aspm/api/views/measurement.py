@@ -6,12 +6,12 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
-from indicators.models import Indicator, ReportingPeriod, Target
+from indicators.models import Indicator, ReportingPeriod
 from partnerships.models import Organisation
 
 from ..base import partnership_api
 from ..filters import IndicatorFilter, ReportingPeriodFilter
-from ..progress import progress_of
+from ..progress import progress_of, targets_of
 from ..serializers.measurement import IndicatorSerializer, ReportingPeriodSerializer
 from .strategy import ReadOnlyPartnershipViewSet
 
@@ -32,9 +32,9 @@ class IndicatorViewSet(ReadOnlyPartnershipViewSet):
     ordering_fields = ("code", "name", "updated_at", "id")
 
     def get_base_queryset(self):
-        targets = Target.objects.select_related("period").order_by("period__start", "id")
+        # Targets are read for the whole page at once as plain values (``_with_progress``): a page of 100
+        # indicators has over a thousand, too many to build as model instances within the time budget.
         return Indicator.objects.prefetch_related(
-            Prefetch("targets", queryset=targets),
             Prefetch("reporting_organisations", queryset=Organisation.objects.only("id")),
         )
 
@@ -50,7 +50,12 @@ class IndicatorViewSet(ReadOnlyPartnershipViewSet):
         return Response(self.get_serializer(indicator, context=self._with_progress([indicator])).data)
 
     def _with_progress(self, indicators: list) -> dict:
-        return {**self.get_serializer_context(), "progress": progress_of(self.partnership, indicators)}
+        targets = targets_of(self.partnership, indicators)
+        return {
+            **self.get_serializer_context(),
+            "targets": targets,
+            "progress": progress_of(self.partnership, indicators, targets=targets),
+        }
 
 
 @partnership_api

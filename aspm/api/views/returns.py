@@ -18,13 +18,14 @@ from reports.returns.selectors import returns_visible_to
 
 from ..base import PartnershipViewSet, partnership_api
 from ..filters import ReturnFilter
-from ..serializers.returns import ReturnDraftSerializer, ReturnSerializer
+from ..serializers.returns import ReturnDraftSerializer, ReturnSerializer, ReturnSummarySerializer
 
 
 @partnership_api
 @extend_schema_view(
     list=extend_schema(
-        summary="Quarterly returns, with their status",
+        summary="Quarterly returns, with their status (figures and history: on each return)",
+        responses={200: ReturnSummarySerializer(many=True)},
         description="Coordinators, board members and viewers see every organisation's; a partner SPOC only "
         "their own organisation's (another's is a 404).",
     ),
@@ -45,9 +46,14 @@ class ReturnViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Partnershi
     def organisation_of(return_):
         return return_.organisation
 
+    def get_serializer_class(self):
+        return ReturnSummarySerializer if self.action == "list" else ReturnSerializer
+
     def get_base_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Return.objects.all()
+        if self.action == "list":
+            return returns_visible_to(self.membership)
         figures = ReturnFigure.objects.select_related("indicator").order_by("indicator__code")
         transitions = ReturnTransition.objects.select_related("actor").order_by("at", "id")
         return returns_visible_to(self.membership).prefetch_related(

@@ -1,7 +1,7 @@
 """Helpers for API tests: a small plan for a side of the cast, tokens, and a client that uses them.
 
-The strategy and indicator services come with their own branches; until then the plan rows are
-made directly here (tests only) so the API has something to read.
+The plan rows are made directly here (tests only, quicker than the services) so the API has
+something to read; figures, actions and returns go through their services (tests/api_work.py).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def plan_for(side: Side, *, extra: int = 0) -> dict:
     partnership, plus ``extra`` more of each. Returns the first of each by kind."""
     p = side.partnership
     made: dict = {}
-    base = Objective.objects.filter(partnership=p).count()  # the 4Ps strands exist from the start
+    base = Indicator.objects.filter(partnership=p, code__startswith="IND-").count()
     for i in range(base, base + 1 + extra):
         strand = Strand.objects.create(partnership=p, code=f"strand-{i}", name=f"Strand {i}", order=i)
         objective = Objective.objects.create(
@@ -41,7 +41,7 @@ def plan_for(side: Side, *, extra: int = 0) -> dict:
         entry = ResultsChainEntry.objects.create(
             partnership=p, objective=objective, level=ChainLevel.OUTPUT, description=f"Output {i}"
         )
-        start = dt.date(2026, 4, 1) + dt.timedelta(days=92 * i)
+        start = dt.date(2031, 4, 1) + dt.timedelta(days=92 * i)  # clear of the current year (its own quarters)
         period = ReportingPeriod.objects.create(
             partnership=p,
             kind=PeriodKind.QUARTER,
@@ -74,17 +74,22 @@ def plan_for(side: Side, *, extra: int = 0) -> dict:
 
 
 def plan_of(side: Side) -> dict:
-    """The plan of ``side``, made on first use."""
-    # Every partnership has the 4Ps from the start: the plan is "made" once it has an objective.
-    if not Objective.objects.filter(partnership=side.partnership).exists():
+    """The plan of ``side``, made on first use (found again by its first indicator: a partnership
+    starts with the 4Ps strands, so a strand alone says nothing)."""
+    indicator = (
+        Indicator.objects.filter(partnership=side.partnership, code__startswith="IND-")
+        .select_related("strand", "objective", "chain_entry")
+        .order_by("id")
+        .first()
+    )
+    if indicator is None:
         return plan_for(side)
-    objective = Objective.objects.filter(partnership=side.partnership).order_by("id").first()
     return {
-        "strand": objective.strand,
-        "objective": objective,
-        "entry": ResultsChainEntry.objects.filter(partnership=side.partnership).order_by("id").first(),
-        "period": ReportingPeriod.objects.filter(partnership=side.partnership).order_by("id").first(),
-        "indicator": Indicator.objects.filter(partnership=side.partnership).order_by("id").first(),
+        "strand": indicator.strand,
+        "objective": indicator.objective,
+        "entry": indicator.chain_entry,
+        "period": Target.objects.get(indicator=indicator, period__isnull=False).period,
+        "indicator": indicator,
     }
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from partnerships.access import ROLE_PERMISSIONS
 
-from .access_registry import API_MATRIX, OBJECT_KWARGS
+from .access_registry import API_MATRIX, API_OWN_TESTS, OBJECT_KWARGS
 from .api_helpers import ApiClient, plan_of, token_for
 from .cast import ROLES
 from .test_role_matrix import ROLE_OF
@@ -32,7 +32,7 @@ def _url(route, slug, kwargs) -> str:
 
 def test_every_api_route_is_in_the_api_matrix():
     names = {r.name for r in api_routes()}
-    assert len(names) >= 13
+    assert len(names) >= 22
     assert sorted(names - set(API_MATRIX)) == [], "Add these API routes to API_MATRIX in tests/access_registry/"
     assert sorted(set(API_MATRIX) - names) == [], "API_MATRIX lists routes that no longer exist"
 
@@ -82,10 +82,20 @@ def test_an_anonymous_caller_gets_401_with_a_challenge_everywhere(world):
             assert set(response.json()) == {"detail", "errors"}
 
 
+def test_routes_with_own_organisation_rights_have_their_own_tests():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for (name, method), module in API_OWN_TESTS.items():
+        assert method in API_MATRIX.get(name, {}), f"{name} {method} is not in API_MATRIX"
+        assert (root / module).exists(), f"{module} (covering {name} {method}) does not exist"
+
+
 def _cases():
     for name in sorted(API_MATRIX):
         for method in API_MATRIX[name]:
-            yield name, method
+            if (name, method) not in API_OWN_TESTS:
+                yield name, method
 
 
 SUCCESS = {"get": 200, "post": 201, "put": 200, "patch": 200, "delete": 204}

@@ -45,8 +45,8 @@ class PartnershipPermission(permissions.BasePermission):
             return False  # 401 with WWW-Authenticate
         view.membership = access.get_membership_for(request.user, view.kwargs["slug"])
         view.partnership = view.membership.partnership
-        if getattr(view, "action", None) in OBJECT_ACTIONS:
-            return True  # checked after the object is found (get_object)
+        if getattr(view, "action", None) in OBJECT_ACTIONS or getattr(view, "detail", False):
+            return True  # checked after the object is found (get_object), also for extra routes on one object
         perm = view.perm_for_action()
         if perm in access.OWN_ORGANISATION_PERMS:
             # "own organisation" rights: the service call checks the organisation (view.require).

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import django_filters as filters
 from django import forms
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
+from actionplans import clock
+from actionplans.models import Action, RagStatus
 from indicators.models import (
     ChainLevel,
+    Figure,
+    FigureSource,
     Frequency,
     Indicator,
     IndicatorType,
@@ -28,6 +33,7 @@ from indicators.models import (
     Unit,
 )
 from partnerships.models import Organisation, Sector
+from reports.models import ReportJob, ReportJobStatus, ReportVersion, Return, ReturnStatus
 
 MAX_ID = 2**63 - 1
 
@@ -126,6 +132,64 @@ class ReportingPeriodFilter(ModifiedSinceFilterSet):
 
     def filter_date(self, queryset, name, value):
         return queryset.filter(start__lte=value, end__gte=value)
+
+
+class FigureFilter(ModifiedSinceFilterSet):
+    period = IdFilter(field_name="period_id", label="Id of the reporting period.")
+    organisation = IdFilter(field_name="organisation_id", label="Id of the organisation that sent it.")
+    indicator = IdFilter(field_name="indicator_id", label="Id of the indicator.")
+    strand = IdFilter(field_name="indicator__strand_id", label="Id of the indicator's strand.")
+    source = filters.ChoiceFilter(choices=FigureSource.choices)
+
+    class Meta:
+        model = Figure
+        fields = ("period", "organisation", "indicator", "strand", "source", "modified_since")
+
+
+class ActionFilter(ModifiedSinceFilterSet):
+    status = filters.ChoiceFilter(choices=RagStatus.choices)
+    organisation = IdFilter(field_name="owner_organisation_id", label="Id of the owning organisation.")
+    strand = IdFilter(field_name="strand_id", label="Id of the strand.")
+    objective = IdFilter(field_name="objective_id", label="Id of the objective.")
+    subgroup = IdFilter(field_name="subgroup_id", label="Id of the sub-group.")
+    overdue = filters.BooleanFilter(
+        method="filter_overdue", label="true: past the due date and not complete; false: the others."
+    )
+
+    class Meta:
+        model = Action
+        fields = ("status", "organisation", "strand", "objective", "subgroup", "overdue", "modified_since")
+
+    def filter_overdue(self, queryset, name, value):
+        late = Q(due_date__lt=clock.today()) & ~Q(status=RagStatus.COMPLETE)
+        return queryset.filter(late) if value else queryset.exclude(late)
+
+
+class ReturnFilter(ModifiedSinceFilterSet):
+    period = IdFilter(field_name="period_id", label="Id of the quarter.")
+    organisation = IdFilter(field_name="organisation_id", label="Id of the organisation.")
+    status = filters.ChoiceFilter(choices=ReturnStatus.choices)
+
+    class Meta:
+        model = Return
+        fields = ("period", "organisation", "status", "modified_since")
+
+
+class ReportVersionFilter(ModifiedSinceFilterSet):
+    year_start = filters.DateFilter(label="First day of the financial year, e.g. 2026-04-01.")
+    for_publication = filters.BooleanFilter()
+
+    class Meta:
+        model = ReportVersion
+        fields = ("year_start", "for_publication", "modified_since")
+
+
+class ReportJobFilter(ModifiedSinceFilterSet):
+    status = filters.ChoiceFilter(choices=ReportJobStatus.choices)
+
+    class Meta:
+        model = ReportJob
+        fields = ("status", "modified_since")
 
 
 class StableOrderingFilter(OrderingFilter):

@@ -11,7 +11,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework.routers import SimpleRouter
 
 from . import tokens_page
-from .views import measurement, partnerships, strategy
+from .views import actions, figures, measurement, partnerships, reports, returns, strategy
 from .views.not_found import not_found
 
 partnership_router = SimpleRouter(use_regex_path=False)
@@ -21,6 +21,11 @@ partnership_router.register("objectives", strategy.ObjectiveViewSet, basename="o
 partnership_router.register("results-chain", strategy.ResultsChainEntryViewSet, basename="chain-entry")
 partnership_router.register("indicators", measurement.IndicatorViewSet, basename="indicator")
 partnership_router.register("periods", measurement.ReportingPeriodViewSet, basename="period")
+partnership_router.register("figures", figures.FigureViewSet, basename="figure")
+partnership_router.register("actions", actions.ActionViewSet, basename="action")
+partnership_router.register("returns", returns.ReturnViewSet, basename="return")
+partnership_router.register("report-versions", reports.ReportVersionViewSet, basename="report-version")
+partnership_router.register("report-jobs", reports.ReportJobViewSet, basename="report-job")
 
 api_v1 = [
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),

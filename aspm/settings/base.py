@@ -336,5 +336,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "persistAuthorization": False, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "RagStatusEnum": "actionplans.models.RagStatus",
+        "ReturnStatusEnum": "reports.models.returns.ReturnStatus",
+        "ProgressStatusEnum": "indicators.measurement.progress.Status",
+        "ReportJobStatusEnum": "reports.models.annual.ReportJobStatus",
+    },
 }

@@ -9,6 +9,8 @@ Each module here (one per app or subject) may define:
   ``OWN_TESTS`` with the name of the test module that covers it;
 * ``API_MATRIX``: API url name -> {method: (Perm needed, body maker or None)} for the API role
   matrix and isolation walk (tests/test_api_isolation.py); object kwargs go in ``OBJECT_KWARGS``;
+* ``API_OWN_TESTS``: (API url name, method) -> the test module that covers it, for "own organisation"
+  rights that the plain API role matrix cannot check (the isolation walk still covers them);
 * ``PUBLIC_OR_PERSONAL``: names of URLs outside /p/<slug>/ (none of them shows a partnership's objects).
 
 A new URL that no module mentions makes the walk fail.
@@ -23,6 +25,7 @@ OBJECT_KWARGS: dict = {}
 MATRIX: dict = {}
 OWN_TESTS: dict = {}
 API_MATRIX: dict = {}
+API_OWN_TESTS: dict = {}
 PUBLIC_OR_PERSONAL: set = set()
 
 for _info in pkgutil.iter_modules(__path__):
@@ -31,4 +34,5 @@ for _info in pkgutil.iter_modules(__path__):
     MATRIX.update(getattr(_module, "MATRIX", {}))
     OWN_TESTS.update(getattr(_module, "OWN_TESTS", {}))
     API_MATRIX.update(getattr(_module, "API_MATRIX", {}))
+    API_OWN_TESTS.update(getattr(_module, "API_OWN_TESTS", {}))
     PUBLIC_OR_PERSONAL.update(getattr(_module, "PUBLIC_OR_PERSONAL", set()))

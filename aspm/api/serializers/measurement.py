@@ -1,9 +1,11 @@
-"""Indicators (with their targets) and reporting periods (read-only for now)."""
+"""Indicators (with their targets and progress) and reporting periods."""
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from indicators.measurement.progress import Status
 from indicators.models import Indicator, ReportingPeriod, Target
 
 
@@ -17,12 +19,40 @@ class TargetSerializer(serializers.ModelSerializer):
         extra_kwargs = {"period": {"help_text": "Null for the target of the whole plan."}}
 
 
+class ProgressCellSerializer(serializers.Serializer):
+    period = serializers.IntegerField(required=False, help_text="The quarter (current period only).")
+    period_label = serializers.CharField(required=False)
+    status = serializers.ChoiceField(choices=Status.choices)
+    status_label = serializers.CharField()
+    actual = serializers.DecimalField(
+        max_digits=16, decimal_places=2, allow_null=True, help_text="The partnership's figure (rolled up)."
+    )
+    target = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+
+
+def _cell(cell: dict | None) -> dict | None:
+    if cell is None:
+        return None
+    return {**cell, **{k: None if cell[k] is None else f"{cell[k]:.2f}" for k in ("actual", "target")}}
+
+
+class ProgressSerializer(serializers.Serializer):
+    year = serializers.IntegerField(help_text="Id of the financial year (a period).")
+    year_label = serializers.CharField()
+    current_period = ProgressCellSerializer(allow_null=True, help_text="The quarter we are in (or the last one begun).")
+    year_to_date = ProgressCellSerializer()
+
+
 class IndicatorSerializer(serializers.ModelSerializer):
     reporting_organisations = serializers.PrimaryKeyRelatedField(
         many=True, read_only=True, help_text="Ids of the organisations that report this indicator."
     )
     disaggregation = serializers.JSONField(read_only=True, help_text="Dimensions the figures are split by.")
-    targets = TargetSerializer(many=True, read_only=True)
+    targets = serializers.SerializerMethodField()
+    progress = serializers.SerializerMethodField(
+        help_text="Status, actual and target for the current quarter and the financial year to date, "
+        "by the rules of the results page; null before any financial year is set up."
+    )
 
     class Meta:
         model = Indicator
@@ -50,10 +80,24 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "library_code",
             "is_active",
             "targets",
+            "progress",
             "created_at",
             "updated_at",
         )
         read_only_fields = fields
+
+    @extend_schema_field(TargetSerializer(many=True))
+    def get_targets(self, indicator: Indicator) -> list[dict]:
+        """From the view's ``targets_of`` (plain values read for the whole page), shaped as TargetSerializer's."""
+        rows = self.context.get("targets", {}).get(indicator.pk, [])
+        return [{**t, "value": None if t["value"] is None else f"{t['value']:.2f}"} for t in rows]
+
+    @extend_schema_field(ProgressSerializer(allow_null=True))
+    def get_progress(self, indicator: Indicator):
+        cells = self.context.get("progress", {}).get(indicator.pk)
+        if not cells:
+            return None
+        return {**cells, "current_period": _cell(cells["current_period"]), "year_to_date": _cell(cells["year_to_date"])}
 
 
 class ReportingPeriodSerializer(serializers.ModelSerializer):

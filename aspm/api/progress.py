@@ -1,0 +1,90 @@
+"""Progress of a page of indicators for the API: status, actual and target for the current quarter
+and the year to date, by the rules of ``indicators.measurement.progress`` (the results page's).
+
+Four queries for a whole page, whatever its size: the partnership's tolerance, its financial
+years, the quarters of the current one, and the figure totals of the page's indicators; plus one
+for the targets (``targets_of``), which the indicators' own ``targets`` show too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import F
+from django.utils import timezone
+
+from indicators.measurement import progress
+from indicators.measurement.selectors import _aggregates, current_year, financial_years, tolerance_of
+from indicators.models import PeriodKind, ReportingPeriod, Target
+from partnerships.access import scoped
+
+
+def _cell(indicator, actual, target, tolerance, period=None) -> dict:
+    status = progress.status_of(indicator, actual, target, tolerance)
+    cell = {"status": str(status), "status_label": str(progress.Status(status).label)}
+    cell.update({"actual": actual, "target": target})
+    if period is not None:
+        cell = {"period": period.pk, "period_label": period.label, **cell}
+    return cell
+
+
+def targets_of(partnership, indicators: list) -> dict[int, list[dict]]:
+    """Indicator id -> its targets ``{"period", "period_label", "value"}`` in period order (the whole
+    plan's, with a null period, first), in one query of plain values."""
+    out: dict[int, list[dict]] = {i.pk: [] for i in indicators}
+    rows = (
+        scoped(partnership, Target)
+        .filter(indicator_id__in=list(out))
+        .order_by(F("period__start").asc(nulls_first=True), "id")
+        .values_list("indicator_id", "period_id", "period__label", "value")
+    )
+    for indicator_id, period_id, label, value in rows:
+        out[indicator_id].append({"period": period_id, "period_label": label, "value": value})
+    return out
+
+
+def progress_of(
+    partnership, indicators: list, *, targets: dict[int, list[dict]], today: date | None = None
+) -> dict[int, dict | None]:
+    """Indicator id -> ``{"year", "year_label", "current_period", "year_to_date"}`` (None when the
+    partnership has no financial year set up)."""
+    if not indicators:
+        return {}
+    today = today or timezone.localdate()
+    year = current_year(partnership, financial_years(partnership))
+    if year is None:
+        return {i.pk: None for i in indicators}
+    tolerance = tolerance_of(partnership)
+    quarters = list(
+        scoped(partnership, ReportingPeriod)
+        .filter(kind=PeriodKind.QUARTER, start__gte=year.start, end__lte=year.end)
+        .order_by("start")
+    )
+    started = [q for q in quarters if q.start <= today]
+    current = next((q for q in started if q.end >= today), started[-1] if started else None)
+    aggregates = _aggregates(partnership, [i.pk for i in indicators], [q.pk for q in quarters])
+    out = {}
+    for indicator in indicators:
+        by_period = {t["period"]: t["value"] for t in targets.get(indicator.pk, [])}
+        actuals = {}
+        for quarter in started:
+            agg = aggregates.get((indicator.pk, quarter.pk))
+            actuals[quarter.pk] = (
+                progress.rollup_organisations(indicator.unit, agg["total"], agg["average"], agg["minimum"])
+                if agg
+                else None
+            )
+        ytd_actual = progress.rollup_periods(indicator.unit, [actuals[q.pk] for q in started])
+        ytd_target = progress.rollup_targets(
+            indicator.unit, [by_period.get(q.pk) for q in started if actuals[q.pk] is not None]
+        )
+        now = None
+        if current is not None:
+            now = _cell(indicator, actuals[current.pk], by_period.get(current.pk), tolerance, current)
+        out[indicator.pk] = {
+            "year": year.pk,
+            "year_label": year.label,
+            "current_period": now,
+            "year_to_date": _cell(indicator, ytd_actual, ytd_target, tolerance),
+        }
+    return out

@@ -14,10 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from actionplans.meeting_items import action_from_meeting_item
 from aspm.forms import add_service_errors
 from aspm.uploads import file_response
-
-from actionplans.meeting_items import action_from_meeting_item
 
 from .. import selectors as partnership_selectors
 from ..access import Perm, get_object_for, scoped

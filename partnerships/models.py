@@ -259,3 +259,4 @@ class SubGroup(TenantModel):
 from .models_health import ProcessGoalTarget, SurveyAnswer, SurveyParticipation, SurveyRound  # noqa: E402, F401
 from .models_meetings import Attendance, AttendanceStatus, Meeting, MeetingActionItem, MeetingKind  # noqa: E402, F401
 from .models_tokens import ApiToken  # noqa: E402,F401 - personal API tokens, in their own module
+from .models_benchmarking import BenchmarkingChoice  # noqa: E402, F401

@@ -15,7 +15,8 @@ Rules (each tested in tests/test_benchmarking.py):
 * counts in the range and median go through :func:`aspm.suppression.suppress_count` with the
   highest small-count threshold among the partnerships compared (the most careful one wins);
 * a year's count or amount is the sum of its periods, and counts only when the periods cover the
-  whole year; percentages and scores are averaged over the periods with figures.
+  whole year; percentages and scores are averaged over the periods with figures; when figures sit
+  on periods of several kinds (months and quarters), only the kind covering most of the year counts.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from .benchmarking import SHAREABLE_UNITS
 
 MIN_PARTNERSHIPS = 3
 ADDITIVE = ("count", "money")
-FREQUENCY_KIND = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
 KIND_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
@@ -119,7 +119,6 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             "indicator_id",
             "indicator__library_code",
             "indicator__unit",
-            "indicator__frequency",
             "period__kind",
             "period__start",
         )
@@ -134,13 +133,16 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             continue  # not among the indicators this partnership chose to share
         if first_indicator.setdefault((pid, code), r["indicator_id"]) != r["indicator_id"]:
             continue  # two indicators from one library item: only the first one counts
-        if FREQUENCY_KIND.get(r["indicator__frequency"]) != r["period__kind"]:
-            continue
         year = _year_label(*_year_start(participants[pid]["start_month"], r["period__start"]))
         average = Decimal(str(r["average"])) if r["average"] is not None else None
         periods[(pid, code, r["indicator__unit"], year)].append((r["period__kind"], r["total"], average))
     values: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
-    for (pid, code, unit, year), items in periods.items():
+    for (pid, code, unit, year), all_items in periods.items():
+        # Figures may sit on months, quarters or the whole year: use one kind only (the one covering
+        # most of the year), so that nothing is counted twice.
+        kinds = {kind for kind, _, _ in all_items}
+        best = max(kinds, key=lambda k: (sum(KIND_MONTHS[k] for kind, _, _ in all_items if kind == k), k == "quarter"))
+        items = [item for item in all_items if item[0] == best]
         if unit in ADDITIVE:
             if sum(KIND_MONTHS[kind] for kind, _, _ in items) < 12:
                 continue  # a part year would look like a low figure

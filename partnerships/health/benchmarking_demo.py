@@ -106,6 +106,7 @@ def _seed_peer(
             partnership=partnership, kind=PeriodKind.QUARTER, start__gte=last_year, end__lt=today
         ).order_by("start")
     )
+    quarters = [period_services.period_open(actor=None, period=p) if p.status == "not_open" else p for p in quarters]
     for position, (code, unit, typical) in enumerate(codes):
         indicator = Indicator.objects.get(partnership=partnership, library_code=code)
         if police not in indicator.reporting_organisations.all():
@@ -118,8 +119,8 @@ def _seed_peer(
         for q, period in enumerate(quarters):
             if period.pk in have:
                 continue
-            if period.status == "not_open":
-                period = period_services.period_open(actor=None, period=period)
+            if period.status != "open":
+                continue  # a locked quarter keeps what it has
             figure_services.figure_record(
                 actor=None,
                 indicator=indicator,

@@ -91,7 +91,18 @@ def benchmarking_export(request: HttpRequest) -> HttpResponse:
     for c in page.comparisons:
         writer.writerow(
             neutralise_row(
-                [c.library_code, c.name, c.year, c.partnerships, c.low, c.median, c.high, c.own, c.position, c.reason]
+                [
+                    c.library_code,
+                    c.name,
+                    c.year,
+                    c.partnerships if c.shown else f"fewer than {MIN_PARTNERSHIPS}",
+                    c.low,
+                    c.median,
+                    c.high,
+                    c.own,
+                    c.position,
+                    c.reason,
+                ]
             )
         )
     return response

@@ -17,10 +17,10 @@ from .benchmarking import benchmarking_set, shareable_indicators
 
 # Fictional small partnerships: (slug, name, area, size relative to Northshire, small-count threshold).
 PEERS = (
-    ("fenbury", "Fenbury and District Anti-Slavery Network", "Fenbury district (rural, arable farming)", "0.45", 5),
-    ("portwell", "Portwell Modern Slavery Partnership", "Portwell (a port town)", "0.8", 5),
-    ("ashdown", "Ashdown Safeguarding Against Exploitation", "Ashdown borough", "1.35", 5),
-    ("kelmarsh", "Kelmarsh Vale Anti-Trafficking Partnership", "Kelmarsh Vale (market towns)", "0.65", 10),
+    ("fenbury", "Fenbury and District Anti-Slavery Network", "Fenbury district (rural, arable farming)", "0.5", 5),
+    ("portwell", "Portwell Modern Slavery Partnership", "Portwell (a port town)", "1.2", 5),
+    ("ashdown", "Ashdown Safeguarding Against Exploitation", "Ashdown borough", "1.6", 5),
+    ("kelmarsh", "Kelmarsh Vale Anti-Trafficking Partnership", "Kelmarsh Vale (market towns)", "0.75", 10),
 )
 MAX_SHARED = 6
 

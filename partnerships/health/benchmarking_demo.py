@@ -17,10 +17,10 @@ from .benchmarking import benchmarking_set, shareable_indicators
 
 # Fictional small partnerships: (slug, name, area, size relative to Northshire, small-count threshold).
 PEERS = (
-    ("fenbury", "Fenbury and District Anti-Slavery Network", "Fenbury district (rural, arable farming)", "0.5", 5),
-    ("portwell", "Portwell Modern Slavery Partnership", "Portwell (a port town)", "1.2", 5),
+    ("fenbury", "Fenbury and District Anti-Slavery Network", "Fenbury district (rural, arable farming)", "0.55", 5),
+    ("portwell", "Portwell Modern Slavery Partnership", "Portwell (a port town)", "1.25", 5),
     ("ashdown", "Ashdown Safeguarding Against Exploitation", "Ashdown borough", "1.6", 5),
-    ("kelmarsh", "Kelmarsh Vale Anti-Trafficking Partnership", "Kelmarsh Vale (market towns)", "0.75", 10),
+    ("kelmarsh", "Kelmarsh Vale Anti-Trafficking Partnership", "Kelmarsh Vale (market towns)", "0.9", 10),
 )
 MAX_SHARED = 6
 
@@ -56,7 +56,9 @@ def _typical_quarter(partnership, code: str) -> tuple[str, Decimal]:
 
 
 def _peer_value(unit: str, typical: Decimal, size: Decimal, position: int, quarter: int) -> Decimal:
-    wobble = Decimal(1) + Decimal((position * 3 + quarter * 5) % 7 - 3) / 20
+    """A credible figure: Northshire's typical quarter scaled by the peer's size, with a wobble that
+    differs by indicator, quarter and size (so that Northshire is not always in the same place)."""
+    wobble = Decimal(1) + Decimal((position * 3 + quarter * 5 + int(size * 20)) % 9 - 4) / 12
     if unit in ("count", "money"):
         return max(Decimal(0), (typical * size * wobble).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if unit == "percentage":

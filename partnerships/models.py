@@ -256,6 +256,7 @@ class SubGroup(TenantModel):
 
 
 # Meetings and partnership health live in their own modules; importing them here registers the models.
+from .models_benchmarking import BenchmarkingChoice  # noqa: E402, F401
 from .models_health import ProcessGoalTarget, SurveyAnswer, SurveyParticipation, SurveyRound  # noqa: E402, F401
 from .models_meetings import Attendance, AttendanceStatus, Meeting, MeetingActionItem, MeetingKind  # noqa: E402, F401
 from .models_tokens import ApiToken  # noqa: E402,F401 - personal API tokens, in their own module

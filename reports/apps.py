@@ -7,3 +7,6 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from .returns import tasks  # noqa: F401 - registers the returns' Celery tasks with the worker
+        from .returns.health_goals import register_goals
+
+        register_goals()  # "returns on time" on the partnership health page

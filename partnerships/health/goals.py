@@ -4,10 +4,14 @@ Each :class:`ProcessGoal` knows how to compute its value for a list of quarters 
 ASPM, its unit and the default target. The partnership sets its own target and Amber margin
 (:class:`partnerships.models.ProcessGoalTarget`); :func:`rag` turns value and target into a status.
 
-To add a goal (next: "actions completed on time" from actionplans, "returns on time" from reports,
-"data-sharing agreement in place" from the development goals), write a calculator taking
-``(partnership, quarters)`` and returning ``{quarter.label: value or None}``, and :func:`register` it
-— from the app that owns the data, so this module imports nothing of it.
+To add a goal, write a calculator taking ``(partnership, quarters)`` and returning
+``{quarter.label: value or None}``, and :func:`register` it from the app that owns the data, in its
+``AppConfig.ready`` — so this module imports nothing of it. Registered that way today:
+``actionplans/health_goals.py`` (actions completed on time), ``reports/returns/health_goals.py``
+(returns on time) and ``indicators/strategy/health_goals.py`` (information-sharing agreement in place).
+
+:func:`process_goals_for_year` is the one call for other pages and reports (the annual report's
+health section): every goal with its value per quarter of a year, its target and RAG status.
 """
 
 from __future__ import annotations
@@ -32,19 +36,22 @@ class ProcessGoal:
     code: str
     name: str
     description: str
-    unit: str  # "percent" or "score" (1 to 5)
+    unit: str  # "percent", "score" (1 to 5) or "yes_no" (100 = yes, 0 = no)
     default_target: Decimal
     default_margin: Decimal
     calculate: Callable[[Partnership, list[Quarter]], dict[str, Decimal | None]]
     order: int = 100
+    settable: bool = True  # False: the target is fixed (e.g. a yes/no goal's target is "yes")
 
     @property
     def bounds(self) -> tuple[Decimal, Decimal]:
-        return (Decimal(0), Decimal(100)) if self.unit == "percent" else (Decimal(1), Decimal(5))
+        return (Decimal(1), Decimal(5)) if self.unit == "score" else (Decimal(0), Decimal(100))
 
     def format(self, value: Decimal | None) -> str:
         if value is None:
             return "—"
+        if self.unit == "yes_no":
+            return "Yes" if value >= 100 else "No"
         return f"{value:.0f}%" if self.unit == "percent" else f"{value:.1f}"
 
 
@@ -107,3 +114,73 @@ def percent(part: int, whole: int) -> Decimal | None:
     if not whole:
         return None
     return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def quarters_between(partnership: Partnership, start: dt.date, end: dt.date) -> list[Quarter]:
+    """The quarters of the partnership's calendar from the one holding ``start`` to the one holding
+    ``end``, oldest first (e.g. the four quarters of a financial year)."""
+    if end < start:
+        return []
+    count = 1
+    while True:
+        qs = quarters(partnership, count=count, today=end)
+        if qs[0].start <= start or count > 400:
+            return qs
+        count += 1
+
+
+@dataclass(frozen=True)
+class GoalYear:
+    """One process goal over a span of quarters, for reports: values, target, latest value and RAG."""
+
+    code: str
+    name: str
+    description: str
+    unit: str
+    quarters: list[tuple[Quarter, Decimal | None, str]]  # (quarter, value, value as text)
+    target: Decimal
+    amber_margin: Decimal
+    latest: Decimal | None
+    latest_label: str
+    status: str  # "green", "amber", "red" or "none"
+    status_label: str
+    target_text: str
+
+
+def process_goals_for_year(partnership: Partnership, year_start: dt.date, year_end: dt.date) -> list[GoalYear]:
+    """Every registered process goal for the quarters from ``year_start`` to ``year_end``: the value
+    of each quarter (None without data), the partnership's target and amber margin (or the default),
+    and the RAG status of the latest quarter with data. A few queries per goal, whatever the size."""
+    from .selectors import goal_targets  # selectors imports this module
+
+    qs = quarters_between(partnership, year_start, year_end)
+    targets = goal_targets(partnership)
+    result = []
+    for goal in registered():
+        by_quarter = goal.calculate(partnership, qs)
+        values = [(q, by_quarter.get(q.label), goal.format(by_quarter.get(q.label))) for q in qs]
+        t = targets.get(goal.code) if goal.settable else None
+        target = t.target if t else goal.default_target
+        margin = t.amber_margin if t else goal.default_margin
+        latest, latest_label = None, ""
+        for q, v, _ in values:
+            if v is not None:
+                latest, latest_label = v, q.label
+        status = rag(latest, target, margin)
+        result.append(
+            GoalYear(
+                code=goal.code,
+                name=goal.name,
+                description=goal.description,
+                unit=goal.unit,
+                quarters=values,
+                target=target,
+                amber_margin=margin,
+                latest=latest,
+                latest_label=latest_label,
+                status=status,
+                status_label=RAG_LABELS[status],
+                target_text=goal.format(target),
+            )
+        )
+    return result

@@ -67,7 +67,7 @@ def goal_rows(partnership: Partnership, qs: list[Quarter]) -> list[GoalRow]:
     for goal in registered():
         by_quarter = goal.calculate(partnership, qs)
         values = [by_quarter.get(q.label) for q in qs]
-        t = targets.get(goal.code)
+        t = targets.get(goal.code) if goal.settable else None
         target = t.target if t else goal.default_target
         margin = t.amber_margin if t else goal.default_margin
         latest, latest_label = None, ""

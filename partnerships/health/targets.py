@@ -17,7 +17,7 @@ def process_goal_target_set(
 ) -> ProcessGoalTarget:
     registered()
     definition = GOALS.get(goal)
-    if definition is None:
+    if definition is None or not definition.settable:
         raise ValidationError({"goal": "This process goal does not exist."})
     low, high = definition.bounds
     unit = "%" if definition.unit == "percent" else ""

@@ -35,7 +35,7 @@ def health_page(request: HttpRequest) -> HttpResponse:
 @partnership_view(need=Perm.EDIT_PLAN)
 def targets_edit(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    goals = registered()
+    goals = [g for g in registered() if g.settable]
     form = TargetsForm(request.POST or None, goals=goals, current=selectors.goal_targets(partnership))
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,0 +1,237 @@
+"""THE cross-partnership read: anonymised benchmarks. Review any change to this module carefully.
+
+This is the only module that reads another partnership's data. It returns aggregates only —
+ranges (lowest, highest), medians and the number of partnerships — and the asking partnership's
+own figure. Nothing it returns names, identifies or carries the id of another partnership.
+
+Rules (each tested in tests/test_benchmarking.py):
+
+* only partnerships with ``BenchmarkingChoice.opted_in`` count, read live on every call, so opting
+  out removes a partnership from every comparison at once; only the indicators each partnership
+  chose to share count;
+* the asking partnership must have opted in too (it sees others only when it shares its own);
+* a comparison is shown only when at least ``MIN_PARTNERSHIPS`` partnerships have a figure for that
+  indicator and year, so that no single partnership's figure stands alone;
+* counts in the range and median go through :func:`aspm.suppression.suppress_count` with the
+  highest small-count threshold among the partnerships compared (the most careful one wins);
+* a year's count or amount is the sum of its periods, and counts only when the periods cover the
+  whole year; percentages and scores are averaged over the periods with figures; when figures sit
+  on periods of several kinds (months and quarters), only the kind covering most of the year counts.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Avg, Count, Sum
+
+from aspm.suppression import suppress_count
+
+from ..models import BenchmarkingChoice, Partnership
+from .benchmarking import SHAREABLE_UNITS
+
+MIN_PARTNERSHIPS = 3
+ADDITIVE = ("count", "money")
+KIND_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One indicator in one year across the partnerships that share it. No partnership is named."""
+
+    library_code: str
+    name: str  # the library's name of the indicator, not any partnership's own wording
+    unit: str
+    year: str
+    partnerships: int  # how many partnerships have a figure (including this one, if it has)
+    shown: bool
+    reason: str
+    low: str
+    median: str
+    high: str
+    own: str  # this partnership's own figure ("" when it has none for the year)
+    position: str  # where this partnership's own figure sits against the median
+    # For the range drawing only (0-100 along the line); None when not shown.
+    median_at: float | None = None
+    own_at: float | None = None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class BenchmarkPage:
+    opted_in: bool
+    shared_codes: list[str]
+    comparisons: list[Comparison]
+    min_partnerships: int = MIN_PARTNERSHIPS
+
+
+def _library_names() -> dict[str, str]:
+    from indicators.library_data import LIBRARY_INDICATORS
+
+    return {i["code"]: i["name"] for i in LIBRARY_INDICATORS}
+
+
+def _year_start(start_month: int, day) -> tuple[int, int]:
+    return (day.year if day.month >= start_month else day.year - 1), start_month
+
+
+def _year_label(year: int, month: int) -> str:
+    return str(year) if month == 1 else f"{year}/{(year + 1) % 100:02d}"
+
+
+def _plain(value: Decimal, unit: str) -> str:
+    if unit == "money":
+        return f"£{value:,.0f}"
+    if unit == "percentage":
+        return f"{value:.1f}%"
+    if unit == "score":
+        return f"{value:.1f}"
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.1f}"
+
+
+def _shown(value: Decimal, unit: str, threshold: int) -> tuple[str, bool]:
+    if unit == "count":
+        cell = suppress_count(int(value.to_integral_value(ROUND_HALF_UP)), threshold=threshold)
+        if cell.suppressed:
+            return cell.text, True
+    return _plain(value, unit), False
+
+
+def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple[str, str, str], dict[int, Decimal]]:
+    """{(library code, unit, year label): {partnership id: year value}} for the participants' shared
+    indicators. One query; partnership ids never leave this module."""
+    from indicators.models import Figure
+
+    rows = (
+        Figure.objects.filter(
+            partnership_id__in=list(participants),
+            partnership__is_active=True,
+            indicator__is_active=True,
+            indicator__library_code__in=codes,
+            indicator__unit__in=SHAREABLE_UNITS,
+            value__isnull=False,
+        )
+        .values(
+            "partnership_id",
+            "indicator_id",
+            "indicator__library_code",
+            "indicator__unit",
+            "period__kind",
+            "period__start",
+        )
+        .annotate(total=Sum("value"), average=Avg("value"), n=Count("id"))
+        .order_by("partnership_id", "indicator_id", "period__start")
+    )
+    first_indicator: dict[tuple[int, str], int] = {}
+    periods: dict[tuple[int, str, str, str], list[tuple[str, Decimal, Decimal]]] = defaultdict(list)
+    for r in rows:
+        pid, code = r["partnership_id"], r["indicator__library_code"]
+        if code not in participants[pid]["codes"]:
+            continue  # not among the indicators this partnership chose to share
+        if first_indicator.setdefault((pid, code), r["indicator_id"]) != r["indicator_id"]:
+            continue  # two indicators from one library item: only the first one counts
+        year = _year_label(*_year_start(participants[pid]["start_month"], r["period__start"]))
+        average = Decimal(str(r["average"])) if r["average"] is not None else None
+        periods[(pid, code, r["indicator__unit"], year)].append((r["period__kind"], r["total"], average))
+    values: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
+    for (pid, code, unit, year), all_items in periods.items():
+        # Figures may sit on months, quarters or the whole year: use one kind only (the one covering
+        # most of the year), so that nothing is counted twice.
+        kinds = {kind for kind, _, _ in all_items}
+        best = max(kinds, key=lambda k: (sum(KIND_MONTHS[k] for kind, _, _ in all_items if kind == k), k == "quarter"))
+        items = [item for item in all_items if item[0] == best]
+        if unit in ADDITIVE:
+            if sum(KIND_MONTHS[kind] for kind, _, _ in items) < 12:
+                continue  # a part year would look like a low figure
+            value = sum((total for _, total, _ in items), Decimal(0))
+        else:
+            known = [avg for _, _, avg in items if avg is not None]
+            value = (sum(known, Decimal(0)) / len(known)).quantize(Decimal("0.01"))
+        values[(code, unit, year)][pid] = value
+    return values
+
+
+def _along(value: Decimal, low: Decimal, span: Decimal) -> float:
+    """Where a value sits along the range drawing, from 0 (lowest) to 100 (highest)."""
+    return 50.0 if not span else round(float((value - low) / span * 100), 1)
+
+
+def _position(own: Decimal | None, median: Decimal) -> str:
+    if own is None:
+        return "No figure of yours for this year"
+    if own > median:
+        return "Above the median"
+    if own < median:
+        return "Below the median"
+    return "At the median"
+
+
+def benchmarks(partnership: Partnership) -> BenchmarkPage:
+    """The comparisons this partnership may see: two queries whatever the number of partnerships."""
+    choices = list(
+        BenchmarkingChoice.objects.filter(opted_in=True, partnership__is_active=True).values(
+            "partnership_id",
+            "library_codes",
+            "partnership__financial_year_start_month",
+            "partnership__small_count_threshold",
+        )
+    )
+    participants = {
+        c["partnership_id"]: {
+            "codes": set(c["library_codes"] or []),
+            "start_month": c["partnership__financial_year_start_month"],
+            "threshold": c["partnership__small_count_threshold"],
+        }
+        for c in choices
+    }
+    mine = participants.get(partnership.pk)
+    if mine is None:
+        own_choice = BenchmarkingChoice.objects.filter(partnership=partnership).values_list("library_codes", flat=True)
+        return BenchmarkPage(opted_in=False, shared_codes=sorted(next(iter(own_choice), []) or []), comparisons=[])
+    names = _library_names()
+    values = _yearly_values(participants, mine["codes"])
+    own_units = {(code, unit) for (code, unit, _), by_p in values.items() if partnership.pk in by_p}
+    comparisons = []
+    for (code, unit, year), by_partnership in sorted(values.items(), key=lambda kv: (kv[0][0], kv[0][2])):
+        if partnership.pk not in by_partnership and (code, unit) not in own_units:
+            continue  # the same library item measured in another unit than this partnership's
+        figures = sorted(by_partnership.values())
+        own = by_partnership.get(partnership.pk)
+        n = len(figures)
+        base = {"library_code": code, "name": names.get(code, code), "unit": unit, "year": year, "partnerships": n}
+        own_text = _plain(own, unit) if own is not None else ""
+        if n < MIN_PARTNERSHIPS:
+            reason = (
+                f"Fewer than {MIN_PARTNERSHIPS} partnerships have a figure for this year, so no range is shown: "
+                "it could point to one partnership."
+            )
+            comparisons.append(
+                Comparison(**base, shown=False, reason=reason, low="", median="", high="", own=own_text, position="")
+            )
+            continue
+        threshold = max(participants[pid]["threshold"] for pid in by_partnership)
+        low, high = figures[0], figures[-1]
+        median = Decimal(str(statistics.median(figures)))
+        cells = [_shown(v, unit, threshold) for v in (low, median, high)]
+        suppressed = any(hidden for _, hidden in cells)
+        span = high - low
+
+        comparisons.append(
+            Comparison(
+                **base,
+                shown=True,
+                reason="",
+                low=cells[0][0],
+                median=cells[1][0],
+                high=cells[2][0],
+                own=own_text,
+                position=_position(own, median),
+                median_at=None if suppressed else _along(median, low, span),
+                own_at=None if suppressed or own is None else _along(own, low, span),
+                suppressed=suppressed,
+            )
+        )
+    return BenchmarkPage(opted_in=True, shared_codes=sorted(mine["codes"]), comparisons=comparisons)

@@ -1,0 +1,151 @@
+"""Benchmarking reads other partnerships' figures, so these tests try to make it leak: a partnership
+that has not opted in never counts, no figure is ever named, small counts are hidden, fewer than
+three partnerships show nothing, and opting out takes a partnership out of every comparison at once."""
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from partnerships.health.benchmarking import benchmarking_set
+from partnerships.health.benchmarks import MIN_PARTNERSHIPS, benchmarks
+from partnerships.models import AuditEvent, BenchmarkingChoice, Organisation
+
+from .benchmark_helpers import record_year, sharing_partnership, side_shares
+
+pytestmark = pytest.mark.django_db
+
+NRM = "O6-07"  # NRM referrals for the locality: a quarterly count
+JOINT = "O2-03"  # jointly planned activities: a quarterly count
+
+
+@pytest.fixture
+def peers(db):
+    """Three other partnerships sharing NRM referrals for 2025/26: yearly 40, 60 and 100."""
+    return [
+        sharing_partnership("eastfield", {NRM: [10, 10, 10, 10]}),
+        sharing_partnership("westdale", {NRM: [15, 15, 15, 15]}),
+        sharing_partnership("upton", {NRM: [25, 25, 25, 25]}),
+    ]
+
+
+def only(page, code=NRM, year="2025/26"):
+    (found,) = [c for c in page.comparisons if c.library_code == code and c.year == year]
+    return found
+
+
+def test_the_range_and_median_come_from_the_opted_in_partnerships_with_this_ones_position(a, peers):
+    side_shares(a, {NRM: [20, 20, 20, 20]})  # 80 in the year
+    c = only(benchmarks(a.partnership))
+    assert (c.shown, c.partnerships, c.low, c.median, c.high) == (True, 4, "40", "70", "100")
+    assert (c.own, c.position) == ("80", "Above the median")
+    assert c.name == "NRM referrals for the locality"
+
+
+def test_a_partnership_that_has_not_opted_in_never_changes_a_result(a, b, peers):
+    side_shares(a, {NRM: [20, 20, 20, 20]})
+    before = benchmarks(a.partnership)
+    side_shares(b, {NRM: [9000, 9000, 9000, 9000]}, opted_in=False)
+    assert benchmarks(a.partnership) == before
+    sharing_partnership("quietmoor", {NRM: [1, 1, 1, 1]}, opted_in=False)
+    assert benchmarks(a.partnership) == before
+
+
+def test_only_the_indicators_a_partnership_chose_to_share_count(a, peers):
+    side_shares(a, {NRM: [20, 20, 20, 20]})
+    sharing_partnership("hideaway", {NRM: [500, 500, 500, 500], JOINT: [5, 5, 5, 5]}, share=[JOINT])
+    assert only(benchmarks(a.partnership)).high == "100"
+
+
+def test_opting_out_takes_a_partnership_out_of_every_comparison_at_once(a, peers):
+    side_shares(a, {NRM: [20, 20, 20, 20]})
+    assert only(benchmarks(a.partnership)).partnerships == 4
+    upton = peers[2]
+    benchmarking_set(actor=None, partnership=upton, opted_in=False, library_codes=[NRM])
+    c = only(benchmarks(a.partnership))
+    assert (c.partnerships, c.high, c.median) == (3, "80", "60")
+    benchmarking_set(actor=None, partnership=peers[1], opted_in=False, library_codes=[NRM])
+    c = only(benchmarks(a.partnership))
+    assert (c.shown, c.low, c.median, c.high) == (False, "", "", "")
+    assert c.partnerships < MIN_PARTNERSHIPS and "Fewer than 3 partnerships" in c.reason
+
+
+def test_with_fewer_than_three_partnerships_nothing_of_the_others_is_shown(a, peers):
+    side_shares(a, {JOINT: [3, 4, 5, 6]})
+    sharing_partnership("solo", {JOINT: [7, 7, 7, 7]})
+    c = only(benchmarks(a.partnership), JOINT)
+    assert (c.shown, c.low, c.median, c.high, c.own_at, c.median_at) == (False, "", "", "", None, None)
+    assert c.own == "18"  # our own figure is ours to see
+
+
+def test_small_counts_are_hidden_with_the_most_careful_threshold(a):
+    side_shares(a, {NRM: [1, 1, 1, 1]})  # 4 in the year
+    sharing_partnership("tiny", {NRM: [0, 1, 1, 1]})  # 3
+    sharing_partnership("careful", {NRM: [2, 2, 2, 2]}, threshold=10)  # 8
+    sharing_partnership("bigger", {NRM: [30, 30, 30, 30]})  # 120
+    c = only(benchmarks(a.partnership))
+    assert (c.low, c.median, c.high) == ("<10", "<10", "120")
+    assert c.suppressed and c.median_at is None and c.own_at is None
+
+
+def test_a_part_year_of_counts_is_left_out_rather_than_shown_as_low(a, peers):
+    side_shares(a, {NRM: [20, 20, 20, 20]})
+    sharing_partnership("partial", {NRM: [1, None, None, None]})
+    assert only(benchmarks(a.partnership)).partnerships == 4
+
+
+def test_a_partnership_that_does_not_share_sees_no_comparison(a, b, peers):
+    side_shares(b, {NRM: [20, 20, 20, 20]}, opted_in=False)
+    page = benchmarks(b.partnership)
+    assert (page.opted_in, page.comparisons, page.shared_codes) == (False, [], [NRM])
+
+
+def test_the_page_and_the_export_name_no_other_partnership(a, b, peers, login):
+    side_shares(a, {NRM: [20, 20, 20, 20]})
+    side_shares(b, {NRM: [9000, 9000, 9000, 9000]}, opted_in=False)
+    client = login(a.viewer)
+    html = client.get(reverse("health:benchmarking", kwargs={"slug": a.slug})).content.decode()
+    export = client.get(reverse("health:benchmarking_export", kwargs={"slug": a.slug})).content.decode()
+    assert "Explain the differences; do not rank" in html and "Areas differ" in html
+    assert "70" in html and "100" in html
+    rows = list(csv.reader(io.StringIO(export)))
+    assert rows[1][:8] == [NRM, "NRM referrals for the locality", "2025/26", "4", "40", "70", "100", "80"]
+    for text in (html, export):
+        for other in [*peers, b.partnership]:
+            assert other.name not in text and other.slug not in text
+            assert other.area not in text
+        assert "9000" not in text and "9,000" not in text
+
+
+def test_sharing_is_chosen_by_the_coordinator_from_the_partnerships_library_indicators(a, login):
+    side_shares(a, {NRM: [20, 20, 20, 20]}, opted_in=False)
+    with pytest.raises(ValidationError, match="O6-01"):
+        benchmarking_set(actor=a.coordinator, partnership=a.partnership, opted_in=True, library_codes=["O6-01"])
+    with pytest.raises(ValidationError, match="at least one"):
+        benchmarking_set(actor=a.coordinator, partnership=a.partnership, opted_in=True, library_codes=[])
+    client = login(a.coordinator)
+    url = reverse("health:benchmarking_settings", kwargs={"slug": a.slug})
+    assert "NRM referrals" in client.get(url).content.decode()
+    response = client.post(url, {"opted_in": "on", "library_codes": [NRM]})
+    assert response.status_code == 302
+    choice = BenchmarkingChoice.objects.get(partnership=a.partnership)
+    assert (choice.opted_in, choice.library_codes) == (True, [NRM])
+    assert AuditEvent.objects.filter(action="benchmarkingchoice.update", partnership=a.partnership).exists()
+    assert login(a.board).post(url, {"library_codes": [NRM]}).status_code == 403
+
+
+def test_benchmarks_take_a_constant_number_of_queries(a, peers, django_assert_max_num_queries):
+    side_shares(a, {NRM: [20, 20, 20, 20], JOINT: [1, 2, 3, 4]})
+    for i in range(5):
+        p = sharing_partnership(f"more{i}", {NRM: [i, i, i, i], JOINT: [i, i, i, i]})
+        police = Organisation.objects.get(partnership=p)
+        record_year(p, police, NRM, [i + 1] * 4, year_start=dt.date(2024, 4, 1))
+    with django_assert_max_num_queries(2):
+        page = benchmarks(a.partnership)
+    assert {c.year for c in page.comparisons} >= {"2025/26"}
+    assert only(page).partnerships == 9
+    assert Decimal(only(page).high) == Decimal(100)

@@ -26,49 +26,40 @@ def _n(value) -> str:
 
 
 def actual_vs_target(uid: str, title: str, labels: list[str], actuals: list, targets: list, hidden: list[str]) -> str:
-    """Bars for the actual of each quarter, a dash for its target. ``hidden``: text shown instead of a
-    bar whose count is suppressed (e.g. "<5"), or "" when the bar is drawn."""
-    width, height, left, bottom, top = 300, 120, 34, 18, 8
-    plot_h = height - bottom - top
+    """Bars for the actual of each quarter, a dash for its target: a small multiple with no text of its own.
+
+    It always sits beside the quarters table (same order, same numbers), so it carries no labels:
+    SVG text is what WeasyPrint spends most of its SVG time on. A bar whose count is suppressed is
+    not drawn (a grey stub marks it); ``hidden`` holds what the table shows instead (e.g. "<5").
+    The <title> and <desc> give the figures in words."""
+    width, height, pad = 200, 64, 3
+    plot_h = height - 2 * pad
     values = [float(v) for v in [*actuals, *targets] if v is not None]
     peak = max(values, default=0) or 1
-    step = (width - left - 4) / max(len(labels), 1)
+    step = (width - 2 * pad) / max(len(labels), 1)
+    desc = "; ".join(
+        f"{lab}: actual {h or ('–' if a is None else _n(a))}, target {'–' if t is None else _n(t)}"
+        for lab, a, t, h in zip(labels, actuals, targets, hidden, strict=True)
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" {FONT} font-size="9" aria-labelledby="{uid}-t">',
-        f'<title id="{uid}-t">{escape(title)}</title>',
-        "<desc>"
-        + escape(
-            "; ".join(
-                f"{lab}: actual {h or ('–' if a is None else _n(a))}, target {'–' if t is None else _n(t)}"
-                for lab, a, t, h in zip(labels, actuals, targets, hidden, strict=True)
-            )
-        )
-        + "</desc>",
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 2}" y2="{top + plot_h}" stroke="#888" stroke-width=".6"/>',
-        f'<text x="{left - 3}" y="{top + 7}" text-anchor="end" fill="#555">{_n(peak)}</text>',
-        f'<text x="{left - 3}" y="{top + plot_h}" text-anchor="end" fill="#555">0</text>',
+        f'height="{height}" aria-labelledby="{uid}-t">',
+        f'<title id="{uid}-t">{escape(title)}</title><desc>{escape(desc)}</desc>',
+        f'<path d="M{pad} {pad + plot_h}H{width - pad}" stroke="#888" stroke-width=".6"/>',
     ]
-    for i, (label, actual, target, mark) in enumerate(zip(labels, actuals, targets, hidden, strict=True)):
-        x = left + i * step
+    for i, (actual, target, mark) in enumerate(zip(actuals, targets, hidden, strict=True)):
         bar_w = step * 0.5
-        bx = x + (step - bar_w) / 2
+        bx = pad + i * step + (step - bar_w) / 2
         if mark:
-            parts.append(_text(bx + bar_w / 2, top + plot_h - 3, mark))
+            parts.append(f'<rect x="{bx:.1f}" y="{pad + plot_h - 3}" width="{bar_w:.1f}" height="3" fill="#aaa"/>')
         elif actual is not None:
             h = plot_h * float(actual) / peak
             parts.append(
-                f'<rect x="{bx:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{ACTUAL}"/>'
+                f'<rect x="{bx:.1f}" y="{pad + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{ACTUAL}"/>'
             )
         if target is not None:
-            y = top + plot_h - plot_h * float(target) / peak
-            parts.append(
-                f'<line x1="{bx - 4:.1f}" y1="{y:.1f}" x2="{bx + bar_w + 4:.1f}" y2="{y:.1f}" stroke="{TARGET}" '
-                'stroke-width="2.5"/>'
-            )
-        parts.append(
-            f'<text x="{x + step / 2:.1f}" y="{height - 5}" text-anchor="middle" fill="{INK}">{escape(label)}</text>'
-        )
+            y = pad + plot_h - plot_h * float(target) / peak
+            parts.append(f'<path d="M{bx - 4:.1f} {y:.1f}H{bx + bar_w + 4:.1f}" stroke="{TARGET}" stroke-width="2.5"/>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -46,6 +46,7 @@ def _indicators(ctx: ReportContext) -> dict:
     for rev in (
         scoped(ctx.partnership, TargetRevision)
         .filter(target__indicator_id__in=ids, created_at__date__gte=ctx.year.start, created_at__date__lte=ctx.year.end)
+        .exclude(old_value__isnull=True)  # the first setting of a target is not a revision
         .select_related("target__period", "changed_by")
         .order_by("created_at", "id")
     ):
@@ -96,11 +97,12 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         actual_texts = [_figure(ctx, indicator, c.actual) for c in row.cells]
         hidden = [""] * len(row.cells)
         year_actual = _figure(ctx, indicator, row.ytd.actual)
+    reported = {p.pk for p, c in zip(table.periods, row.cells, strict=True) if c.actual is not None}
     dims = []
     for dim, categories in splits.get(indicator.pk, {}).items():
         name, names = DIMENSIONS.get(dim, (dim, {}))
         cats = list(categories.items())
-        cells = [[by_period.get(p.pk, 0) for p in table.periods] for _, by_period in cats]
+        cells = [[by_period.get(p.pk, 0) if p.pk in reported else None for p in table.periods] for _, by_period in cats]
         dims.append(
             {
                 "name": name,

@@ -63,8 +63,8 @@ def test_the_report_has_its_sections_and_the_plan_figures(planned, django_captur
         "About this report",
         "Foreword",
         "The partnership and its organisations",
-        "Objectives and results chains",
-        "Indicators: baselines and targets",
+        "Objectives, SMART check and results chains",
+        "Indicators: results against targets",
         "Annex: definitions and data sources",
     ):
         assert heading in text, heading

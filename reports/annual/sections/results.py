@@ -2,9 +2,10 @@
 its status, a chart, the target revisions made during the year, and the disaggregation tables.
 
 The figures come from measurement's ``results_table`` (the same roll-ups and status rules as the
-results page), never recomputed here. Counts of people or cases — the quarterly and yearly figures of
-count indicators and every disaggregation cell and total — go through the small-count rule; targets
-and baselines are plans and history, not people, and stay as they are.
+results page), never recomputed here. Counts of people or cases — the quarterly and yearly figures and
+the baselines of count indicators, and every disaggregation cell and total — go through the small-count
+rule (``ctx.counts``, so totals that would give a hidden cell back are withheld too). Targets are plans,
+not people, and stay as they are; so do percentages, scores and money.
 """
 
 from __future__ import annotations

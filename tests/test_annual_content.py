@@ -34,7 +34,7 @@ from reports.annual.registry import all_sections, default_section_keys
 from reports.annual.render import build_sections, render_html, render_pdf
 from reports.annual.sections.base import ReportContext
 from reports.annual.years import year_containing
-from reports.models import Return, ReturnStatus
+from reports.models import ReportJobStatus, Return, ReturnStatus
 
 from .action_helpers import make_action
 from .annual_plan import load_plan
@@ -230,3 +230,21 @@ def test_each_section_gathers_its_data_in_a_constant_number_of_queries(a):
     assert large == small
     assert large["indicators"] <= 10 and large["actions"] <= 8 and large["vision"] <= 3
     assert sum(large.values()) <= 40
+
+
+def test_the_web_page_shows_the_same_sections_with_titled_charts(reported, login):
+    from django.urls import reverse
+
+    from .access_registry.reports import make_job
+
+    job = make_job(reported, status=ReportJobStatus.QUEUED)
+    job.sections = default_section_keys()
+    job.save(update_fields=["sections"])
+    response = login(reported.board).get(
+        reverse("reports:annual_job_web", kwargs={"slug": reported.slug, "pk": job.pk})
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    for heading in NEW_HEADINGS:
+        assert heading in html, heading
+    assert '<title id="ind-' in html and '<title id="heat-t">' in html and "chain-title-" in html

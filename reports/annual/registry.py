@@ -2,10 +2,7 @@
 
 Each entry names a :class:`reports.annual.sections.base.Section`. A section gathers its data with a
 constant number of queries (``gather``), may draw charts from that data (``draw``), and renders
-one template fragment, the same in the PDF and on the web page. Next to come (other branches):
-assumptions, SMART check, indicator figures and charts, disaggregation tables, action plan RAG,
-partner contributions from Q4 returns, qualitative outcomes, risk register and heat map,
-development and process goals.
+one template fragment, the same in the PDF and on the web page.
 """
 
 from __future__ import annotations
@@ -19,9 +16,15 @@ SECTIONS: list[str] = [
     "reports.annual.sections.front.CONTENTS",
     "reports.annual.sections.front.ABOUT",
     "reports.annual.sections.front.FOREWORD",
+    "reports.annual.sections.strategy.VISION",
     "reports.annual.sections.plan.PARTNERSHIP",
     "reports.annual.sections.plan.OBJECTIVES",
-    "reports.annual.sections.plan.INDICATORS",
+    "reports.annual.sections.results.INDICATORS",
+    "reports.annual.sections.delivery.ACTION_PLAN",
+    "reports.annual.sections.delivery.PARTNERS",
+    "reports.annual.sections.governance.OUTCOMES",
+    "reports.annual.sections.governance.RISKS",
+    "reports.annual.sections.governance.GOALS",
     "reports.annual.sections.front.LEARNING",
     "reports.annual.sections.annex.ANNEX",
 ]

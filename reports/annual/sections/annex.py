@@ -47,6 +47,16 @@ def _annex(ctx: ReportContext) -> dict:
         .prefetch_related(Prefetch("reporting_organisations", queryset=organisations, to_attr="reporters"))
         .order_by("code")
     )
+    everyone = scoped(ctx.partnership, Organisation).filter(is_active=True).count()
+    for indicator in indicators:
+        # "All partner organisations" rather than the same long list on every row (it made the annex
+        # a third of the report, and its slowest part to lay out)
+        active = [o for o in indicator.reporters if o.is_active]
+        indicator.reported_by = (
+            "All partner organisations"
+            if everyone > 1 and len(active) == everyone
+            else "; ".join(o.name for o in active)
+        )
     return {"indicators": indicators, "terms": TERMS}
 
 

@@ -6,11 +6,12 @@ from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q
 
-from indicators.models import Indicator, Objective, PathwayStage, ReportingPeriod, ResultsChainEntry, Strand, Target
+from indicators.models import Indicator, Objective, ResultsChainEntry, Strand
+from indicators.strategy import selectors as strategy
+from indicators.strategy.diagram import results_chain_svg
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role, Sector, SubGroup
 
-from ..chain_svg import chain_diagram
 from .base import ReportContext, Section
 
 
@@ -62,79 +63,50 @@ def _objectives_in_year(ctx: ReportContext):
 
 
 def _objectives(ctx: ReportContext) -> dict:
+    """Objectives of the year with strategy's SMART check (``objectives_with_smart``) and their chains."""
     strands = list(scoped(ctx.partnership, Strand).order_by("order", "name"))
     entries = ResultsChainEntry.objects.order_by("level", "order", "id")
-    objectives = list(
-        _objectives_in_year(ctx)
-        .select_related("strand", "owner_organisation", "owner_subgroup")
-        .prefetch_related(
-            Prefetch("chain_entries", queryset=entries, to_attr="chain"),
-            Prefetch("indicators", queryset=Indicator.objects.filter(is_active=True).order_by("code"), to_attr="inds"),
-        )
-        .order_by("strand__order", "code")
+    objectives = strategy.objectives_with_smart(
+        ctx.partnership,
+        _objectives_in_year(ctx).prefetch_related(Prefetch("chain_entries", queryset=entries, to_attr="chain")),
     )
-    stage_labels = dict(PathwayStage.choices)
+    objectives.sort(key=lambda o: (o.strand.order if o.strand else 10_000, o.code))
     grouped = {s.pk: {"strand": s, "objectives": []} for s in strands}
     unassigned = {"strand": None, "objectives": []}
     for objective in objectives:
-        objective.stage_labels = [stage_labels.get(code, code) for code in objective.pathway_stages or []]
+        objective.inds = objective.indicator_list
+        objective.smart_passed = sum(1 for c in objective.smart if c.ok)
         (grouped.get(objective.strand_id) or unassigned)["objectives"].append(objective)
     groups = [g for g in grouped.values()] + ([unassigned] if unassigned["objectives"] else [])
     ctx.notes["objective_count"] = len(objectives)
-    return {"groups": groups, "count": len(objectives)}
+    return {"groups": groups, "count": len(objectives), "smart_ok": sum(1 for o in objectives if not o.failing)}
 
 
 def _draw_chains(ctx: ReportContext, data: dict) -> dict:
+    """Strategy's diagram, with its fixed ids made unique so many can share one page."""
     for group in data["groups"]:
         for objective in group["objectives"]:
-            objective.chain_svg = chain_diagram(objective, objective.chain) if objective.chain else ""
+            if not objective.chain:
+                objective.chain_svg = ""
+                continue
+            svg = results_chain_svg(objective.chain, title=f"Results chain of {objective.code} {objective.title}")
+            for name in ("chain-title", "chain-desc", "chain-arrow"):
+                svg = svg.replace(name, f"{name}-{objective.pk}")
+            objective.chain_svg = svg
     return data
 
 
 OBJECTIVES = Section(
     key="objectives",
-    title="Objectives and results chains",
+    title="Objectives, SMART check and results chains",
     template="reports/annual/sections/objectives.html",
     gather=_objectives,
     draw=_draw_chains,
-    help_text="Each strand's objectives, their owners and dates, and each results chain as a diagram.",
+    help_text="Each strand's objectives with their SMART check, owners and dates, and each results chain as a diagram.",
 )
 
 
-# --------------------------------------------------------------------------- indicators
-def _indicators(ctx: ReportContext) -> dict:
-    year = ctx.year
-    periods_in_year = scoped(ctx.partnership, ReportingPeriod).filter(start__gte=year.start, end__lte=year.end)
-    targets = Target.objects.filter(Q(period__isnull=True) | Q(period__in=periods_in_year)).select_related("period")
-    indicators = list(
-        scoped(ctx.partnership, Indicator)
-        .filter(is_active=True)
-        .select_related("strand", "objective")
-        .prefetch_related(Prefetch("targets", queryset=targets, to_attr="year_targets"))
-        .order_by("strand__order", "code")
-    )
-    rows_by_strand: dict[str, list] = defaultdict(list)
-    for indicator in indicators:
-        plan_target = next((t for t in indicator.year_targets if t.period_id is None), None)
-        period_targets = sorted((t for t in indicator.year_targets if t.period_id), key=lambda t: t.period.start)
-        year_target = next((t for t in period_targets if t.period.kind == "year"), None)
-        rows_by_strand[indicator.strand.name if indicator.strand else "Not linked to a strand"].append(
-            {
-                "indicator": indicator,
-                "baseline": _figure(ctx, indicator, indicator.baseline_value),
-                "plan_target": _figure(ctx, indicator, plan_target.value if plan_target else None, target=True),
-                "year_target": _figure(ctx, indicator, year_target.value if year_target else None, target=True),
-                "period_targets": [
-                    (t.period.label.rsplit(" ", 1)[-1], _figure(ctx, indicator, t.value, target=True))
-                    for t in period_targets
-                    if t.period.kind != "year"
-                ],
-            }
-        )
-    ctx.notes["indicator_count"] = len(indicators)
-    return {"groups": list(rows_by_strand.items()), "count": len(indicators)}
-
-
+# --------------------------------------------------------------------------- figures
 def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = False) -> str:
     """A figure as text in the indicator's unit. Observed counts go through the small-count rule."""
     if value is None:
@@ -149,12 +121,3 @@ def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = F
     if indicator.unit == "yes_no":
         return "Yes" if value else "No"
     return f"{value.normalize():f}"
-
-
-INDICATORS = Section(
-    key="indicators",
-    title="Indicators: baselines and targets",
-    template="reports/annual/sections/indicators.html",
-    gather=_indicators,
-    help_text="Every active indicator with its baseline, the whole-plan target and this year's targets.",
-)

@@ -1,0 +1,118 @@
+"""Delivery: the action plan at year end and how its RAG moved, and what each partner said in its
+year-end (Q4) return: key achievements, key challenges and future priorities.
+
+RAG counts are numbers of actions, not people, so they are shown in full in every version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from actionplans import selectors as actions
+from actionplans.models import RAG_MEANINGS, RagStatus
+from indicators.models import PeriodKind
+from partnerships.access import scoped
+from reports.models import Return, ReturnStatus
+
+from .. import svg
+from .base import ReportContext, Section
+
+
+def _quarter_ends(ctx: ReportContext) -> list[dt.date]:
+    ends, day = [], ctx.year.start
+    while day <= ctx.year.end:
+        _start, end = actions.quarter_of(ctx.partnership, day)
+        ends.append(end)
+        day = end + dt.timedelta(days=1)
+    return ends
+
+
+def _action_plan(ctx: ReportContext) -> dict:
+    """One query for the plan at year end (``plan_as_of``) and one per quarter end (``counts_at``)."""
+    today = ctx.as_of.date()
+    last_day = min(ctx.year.end, today)
+    ends = [d for d in _quarter_ends(ctx) if d <= last_day]
+    if not ends or ends[-1] != last_day:
+        ends.append(last_day)
+    counts = actions.counts_at(ctx.partnership, ends)
+    plan = list(actions.plan_as_of(ctx.partnership, last_day))
+    names = dict(RagStatus.choices)
+    groups: dict[str, list] = defaultdict(list)
+    for action in plan:
+        action.rag = action.status_then or action.status
+        action.rag_label = names.get(action.rag, action.rag)
+        groups[action.strand.name if action.strand else "Not under a strand"].append(action)
+    labels = [f"{d:%-d %b %Y}" for d in ends]
+    return {
+        "groups": list(groups.items()),
+        "count": len(plan),
+        "labels": labels,
+        "moves": [
+            (label, [c.get(k, 0) for k in RagStatus.values], sum(c.values()))
+            for label, c in zip(labels, counts, strict=True)
+        ],
+        "counts": counts,
+        "statuses": [(names[k], k, RAG_MEANINGS.get(k, "")) for k in RagStatus.values],
+        "last_day": last_day,
+    }
+
+
+def _draw_plan(ctx: ReportContext, data: dict) -> dict:
+    if data["count"]:
+        data["chart"] = svg.rag_over_time("rag", data["labels"], data["counts"], dict(RagStatus.choices))
+    return data
+
+
+ACTION_PLAN = Section(
+    key="actions",
+    title="Action plan: RAG at year end",
+    template="reports/annual/sections/actions.html",
+    gather=_action_plan,
+    draw=_draw_plan,
+    help_text="Every action with its RAG status at the year end, and how the counts moved quarter by quarter.",
+)
+
+
+def _partners(ctx: ReportContext) -> dict:
+    """One query: the year's submitted returns. Each organisation's year-end (Q4) answers when it has
+    given them; before then (a year still running), the progress, problems and priorities of its latest
+    return in the year, labelled as such."""
+    returns = (
+        scoped(ctx.partnership, Return)
+        .filter(period__kind=PeriodKind.QUARTER, period__start__gte=ctx.year.start, period__end__lte=ctx.year.end)
+        .exclude(status=ReturnStatus.DRAFT)
+        .select_related("organisation", "period")
+        .order_by("organisation__name", "-period__start")
+    )
+    chosen: dict[int, dict] = {}
+    for ret in returns:
+        if ret.organisation_id in chosen:
+            continue
+        if ret.key_achievements or ret.key_challenges or ret.future_priorities:
+            answers = (ret.key_achievements, ret.key_challenges, ret.future_priorities)
+            source = f"Year-end return ({ret.period.label})"
+        elif ret.progress or ret.problems or ret.priorities:
+            answers = (ret.progress, ret.problems, ret.priorities)
+            source = f"Latest return in the year ({ret.period.label}); the year-end return is not in yet"
+        else:
+            continue
+        chosen[ret.organisation_id] = {
+            "organisation": ret.organisation,
+            "achievements": answers[0],
+            "challenges": answers[1],
+            "priorities": answers[2],
+            "source": source,
+            "status": ret.get_status_display(),
+        }
+    items = list(chosen.values())
+    return {"items": items, "count": len(items)}
+
+
+PARTNERS = Section(
+    key="partners",
+    title="Partner contributions",
+    template="reports/annual/sections/partners.html",
+    gather=_partners,
+    help_text="Each organisation's key achievements, challenges and future priorities from its year-end return.",
+)

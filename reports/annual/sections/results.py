@@ -1,0 +1,173 @@
+"""Every indicator against its baseline and the year's targets, with the actual figures of each quarter,
+its status, a chart, the target revisions made during the year, and the disaggregation tables.
+
+The figures come from measurement's ``results_table`` (the same roll-ups and status rules as the
+results page), never recomputed here. Counts of people or cases — the quarterly and yearly figures and
+the baselines of count indicators, and every disaggregation cell and total — go through the small-count
+rule (``ctx.counts``, so totals that would give a hidden cell back are withheld too). Targets are plans,
+not people, and stay as they are; so do percentages, scores and money.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from indicators.measurement import selectors as measurement
+from indicators.measurement.progress import STATUS_ORDER, Status
+from indicators.measurement.selectors import number_text
+from indicators.models import Figure, PeriodKind, ReportingPeriod, Target, TargetRevision
+from indicators.models.figures import DIMENSIONS
+from partnerships.access import scoped
+
+from .. import svg
+from .base import ReportContext, Section
+from .plan import _figure
+
+
+def _short(label: str) -> str:
+    return label.rsplit(" ", 1)[-1]
+
+
+def _indicators(ctx: ReportContext) -> dict:
+    """Ten queries whatever the size: the year, measurement's table (five), year targets, revisions, figures."""
+    year = scoped(ctx.partnership, ReportingPeriod).filter(kind=PeriodKind.YEAR, start=ctx.year.start).first()
+    today = min(ctx.year.end, ctx.as_of.date())
+    table = measurement.results_table(ctx.partnership, year=year, today=today) if year else None
+    if table is None or not table.rows:
+        ctx.notes["indicator_count"] = len(table.rows) if table else 0
+        return {"count": 0, "groups": [], "has_year": bool(year)}
+    rows = [r for r in table.rows if r.indicator.is_active]
+    ids = [r.indicator.pk for r in rows]
+    year_targets = dict(
+        scoped(ctx.partnership, Target).filter(indicator_id__in=ids, period=year).values_list("indicator_id", "value")
+    )
+    revisions = defaultdict(list)
+    for rev in (
+        scoped(ctx.partnership, TargetRevision)
+        .filter(target__indicator_id__in=ids, created_at__date__gte=ctx.year.start, created_at__date__lte=ctx.year.end)
+        .exclude(old_value__isnull=True)  # the first setting of a target is not a revision
+        .select_related("target__period", "changed_by")
+        .order_by("created_at", "id")
+    ):
+        revisions[rev.target.indicator_id].append(rev)
+    period_ids = [p.pk for p in table.periods]
+    splits = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(int))))
+    for indicator_id, period_id, breakdown in (
+        scoped(ctx.partnership, Figure)
+        .filter(indicator_id__in=ids, period_id__in=period_ids)
+        .exclude(Q(breakdown={}) | Q(breakdown__isnull=True))
+        .values_list("indicator_id", "period_id", "breakdown")
+    ):
+        for dim, parts in (breakdown or {}).items():
+            for category, n in parts.items():
+                splits[indicator_id][dim][category][period_id] += int(n or 0)
+    labels = [_short(p.label) for p in table.periods]
+    groups: dict[str, list] = defaultdict(list)
+    order: dict[str, tuple] = {}
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for row in rows:
+        item = _row(ctx, row, table, labels, year_targets, revisions, splits)
+        strand = row.indicator.strand
+        key = strand.name if strand else "Not linked to a strand"
+        order[key] = (strand.order, strand.name) if strand else (10_000, "")
+        groups[key].append(item)
+        counts[row.ytd.status] += 1
+    ctx.notes["indicator_count"] = len(rows)
+    return {
+        "count": len(rows),
+        "labels": labels,
+        "groups": [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])],
+        "status_counts": [(Status(s).label, s, n) for s, n in counts.items()],
+        "tolerance": table.tolerance,
+        "has_year": True,
+    }
+
+
+def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
+    indicator = row.indicator
+    is_count = indicator.unit == "count"
+    if is_count:
+        quarter_counts = [int(c.actual) if c.actual is not None else None for c in row.cells]
+        protected = ctx.counts([quarter_counts], row_totals=True)
+        actual_texts = [c.text for c in protected.cells[0]]
+        hidden = [c.text if c.suppressed else "" for c in protected.cells[0]]
+        year_actual = protected.row_totals[0].text
+    else:
+        actual_texts = [_figure(ctx, indicator, c.actual) for c in row.cells]
+        hidden = [""] * len(row.cells)
+        year_actual = _figure(ctx, indicator, row.ytd.actual)
+    reported = {p.pk for p, c in zip(table.periods, row.cells, strict=True) if c.actual is not None}
+    dims = []
+    for dim, categories in splits.get(indicator.pk, {}).items():
+        name, names = DIMENSIONS.get(dim, (dim, {}))
+        cats = list(categories.items())
+        cells = [[by_period.get(p.pk, 0) if p.pk in reported else None for p in table.periods] for _, by_period in cats]
+        dims.append(
+            {
+                "name": name,
+                "labels": [names.get(c, c) for c, _ in cats],
+                "table": ctx.counts(cells, row_totals=True, column_totals=True),
+            }
+        )
+    for d in dims:
+        d["rows"] = list(zip(d["labels"], d["table"].rows, strict=True))
+    return {
+        "indicator": indicator,
+        "baseline": _figure(ctx, indicator, indicator.baseline_value),
+        "plan_target": _figure(ctx, indicator, row.plan_target, target=True),
+        "year_target": _figure(ctx, indicator, year_targets.get(indicator.pk), target=True),
+        "quarters": [
+            {"target": _figure(ctx, indicator, c.target, target=True), "actual": a, "status": c.status}
+            for c, a in zip(row.cells, actual_texts, strict=True)
+        ],
+        "year_actual": year_actual,
+        "status": row.ytd.status,
+        "status_label": Status(row.ytd.status).label,
+        "ytd_target": _figure(ctx, indicator, row.ytd.target, target=True),
+        "revisions": [
+            {
+                "period": rev.target.period.label if rev.target.period else "Whole plan",
+                "old": number_text(rev.old_value),
+                "new": number_text(rev.new_value),
+                "on": rev.created_at,
+                "by": rev.changed_by,
+                "reason": rev.reason,
+            }
+            for rev in revisions.get(indicator.pk, [])
+        ],
+        "dims": dims,
+        "chart_data": (
+            labels,
+            [None if h else c.actual for c, h in zip(row.cells, hidden, strict=True)],
+            [c.target for c in row.cells],
+            hidden,
+        )
+        if indicator.unit != "text"
+        else None,
+    }
+
+
+def _draw(ctx: ReportContext, data: dict) -> dict:
+    for _strand, items in data.get("groups", []):
+        for item in items:
+            if item["chart_data"]:
+                ind = item["indicator"]
+                item["chart"] = svg.actual_vs_target(
+                    f"ind-{ind.pk}", f"{ind.code}: actual and target by quarter", *item["chart_data"]
+                )
+    return data
+
+
+INDICATORS = Section(
+    key="indicators",
+    title="Indicators: results against targets",
+    template="reports/annual/sections/results.html",
+    gather=_indicators,
+    draw=_draw,
+    help_text=(
+        "Every active indicator with its baseline, the year's targets and actual figures by quarter, its status, "
+        "a chart, target revisions in the year and disaggregation tables."
+    ),
+)

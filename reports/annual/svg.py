@@ -1,0 +1,154 @@
+"""Small vector charts for the report, written as plain SVG text.
+
+Why not pygal (what the measurement pages use)? A report draws one chart per indicator: 300 at
+county size. pygal's output carries its own stylesheet, scripts and hundreds of elements per
+chart; WeasyPrint must parse and lay out every one. These charts are a few dozen elements each,
+with presentation attributes only, so they cost next to nothing to draw or lay out. Every chart
+has a <title> and <desc> (the tagged PDF's alt text) and a table of the same numbers beside it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
+INK = "#212529"
+ACTUAL = "#1d3f6e"
+TARGET = "#e69f00"
+
+
+def _text(x, y, text, *, anchor: str = "middle", fill: str = INK, extra: str = "") -> str:
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}"{extra}>{escape(str(text))}</text>'
+
+
+def _n(value) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def actual_vs_target(uid: str, title: str, labels: list[str], actuals: list, targets: list, hidden: list[str]) -> str:
+    """Bars for the actual of each quarter, a dash for its target: a small multiple with no text of its own.
+
+    It always sits beside the quarters table (same order, same numbers), so it carries no labels:
+    SVG text is what WeasyPrint spends most of its SVG time on. A bar whose count is suppressed is
+    not drawn (a grey stub marks it); ``hidden`` holds what the table shows instead (e.g. "<5").
+    The <title> and <desc> give the figures in words."""
+    width, height, pad = 200, 64, 3
+    plot_h = height - 2 * pad
+    values = [float(v) for v in [*actuals, *targets] if v is not None]
+    peak = max(values, default=0) or 1
+    step = (width - 2 * pad) / max(len(labels), 1)
+    desc = "; ".join(
+        f"{lab}: actual {h or ('–' if a is None else _n(a))}, target {'–' if t is None else _n(t)}"
+        for lab, a, t, h in zip(labels, actuals, targets, hidden, strict=True)
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" aria-labelledby="{uid}-t">',
+        f'<title id="{uid}-t">{escape(title)}</title><desc>{escape(desc)}</desc>',
+        f'<path d="M{pad} {pad + plot_h}H{width - pad}" stroke="#888" stroke-width=".6"/>',
+    ]
+    for i, (actual, target, mark) in enumerate(zip(actuals, targets, hidden, strict=True)):
+        bar_w = step * 0.5
+        bx = pad + i * step + (step - bar_w) / 2
+        if mark:
+            parts.append(f'<rect x="{bx:.1f}" y="{pad + plot_h - 3}" width="{bar_w:.1f}" height="3" fill="#aaa"/>')
+        elif actual is not None:
+            h = plot_h * float(actual) / peak
+            parts.append(
+                f'<rect x="{bx:.1f}" y="{pad + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{ACTUAL}"/>'
+            )
+        if target is not None:
+            y = pad + plot_h - plot_h * float(target) / peak
+            parts.append(f'<path d="M{bx - 4:.1f} {y:.1f}H{bx + bar_w + 4:.1f}" stroke="{TARGET}" stroke-width="2.5"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+RAG_FILL = {"red": "#b3261e", "amber": "#e69f00", "green": "#1e6b33", "complete": "#4a6fa5"}
+
+
+def rag_over_time(uid: str, labels: list[str], counts: list[dict[str, int]], names: dict[str, str]) -> str:
+    """Stacked bars: how many actions were red, amber, green and complete at each quarter end."""
+    width, height, left, bottom, top = 560, 190, 30, 34, 10
+    plot_h = height - bottom - top
+    peak = max((sum(c.values()) for c in counts), default=0) or 1
+    step = (width - left - 130) / max(len(labels), 1)
+    desc = "; ".join(
+        f"{lab}: " + ", ".join(f"{names[k]} {c.get(k, 0)}" for k in RAG_FILL)
+        for lab, c in zip(labels, counts, strict=True)
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" {FONT} font-size="10" aria-labelledby="{uid}-t">',
+        f'<title id="{uid}-t">Actions by RAG status at each quarter end</title><desc>{escape(desc)}</desc>',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 130}" y2="{top + plot_h}" '
+        'stroke="#888" stroke-width=".6"/>',
+    ]
+    for i, (label, c) in enumerate(zip(labels, counts, strict=True)):
+        x = left + i * step + step * 0.2
+        y = top + plot_h
+        for key, fill in RAG_FILL.items():
+            n = c.get(key, 0)
+            if not n:
+                continue
+            h = plot_h * n / peak
+            y -= h
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.6:.1f}" height="{h:.1f}" fill="{fill}"/>')
+            if h >= 11:
+                parts.append(_text(x + step * 0.3, y + h / 2 + 3.5, n, fill="#fff"))
+        parts.append(
+            f'<text x="{x + step * 0.3:.1f}" y="{height - 18}" text-anchor="middle" fill="{INK}">{escape(label)}</text>'
+        )
+    for j, (key, fill) in enumerate(RAG_FILL.items()):
+        y = top + 10 + j * 18
+        parts.append(f'<rect x="{width - 118}" y="{y - 9}" width="11" height="11" fill="{fill}"/>')
+        parts.append(f'<text x="{width - 102}" y="{y}" fill="{INK}">{escape(names[key])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+BAND_FILL = {"low": "#dcefe0", "medium": "#fdf0c4", "high": "#f9c98b", "very_high": "#f1a09a"}
+
+
+def heat_map(uid: str, rows: list[dict]) -> str:
+    """The 5×5 grid (likelihood up, impact across), each cell with its number of open risks."""
+    cell, left, top = 62, 70, 10
+    width, height = left + 5 * cell + 10, top + 5 * cell + 46
+    total = sum(len(c["risks"]) for r in rows for c in r["cells"])
+    desc = "; ".join(
+        f"likelihood {r['likelihood']}, impact {c['impact']}: {len(c['risks'])}"
+        for r in rows
+        for c in r["cells"]
+        if c["risks"]
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" {FONT} font-size="10" aria-labelledby="{uid}-t">',
+        f'<title id="{uid}-t">Heat map of {total} open risk{"s" if total != 1 else ""} by likelihood and impact</title>'
+        f"<desc>{escape(desc or 'No open risks.')}</desc>",
+    ]
+    for i, row in enumerate(rows):
+        y = top + i * cell
+        parts.append(
+            f'<text x="{left - 8}" y="{y + cell / 2 + 4}" text-anchor="end" fill="{INK}">{row["likelihood"]}</text>'
+        )
+        for j, c in enumerate(row["cells"]):
+            x = left + j * cell
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{BAND_FILL[c["band"]]}" '
+                'stroke="#fff" stroke-width="2"/>'
+            )
+            if c["risks"]:
+                parts.append(
+                    f'<text x="{x + cell / 2}" y="{y + cell / 2 + 6}" text-anchor="middle" font-size="17" '
+                    f'font-weight="bold" fill="{INK}">{len(c["risks"])}</text>'
+                )
+    for j in range(5):
+        parts.append(_text(left + j * cell + cell / 2, top + 5 * cell + 14, j + 1))
+    parts.append(f'<text x="{left + 2.5 * cell}" y="{height - 6}" text-anchor="middle" fill="{INK}">Impact</text>')
+    parts.append(
+        f'<text x="14" y="{top + 2.5 * cell}" text-anchor="middle" fill="{INK}" '
+        f'transform="rotate(-90 14 {top + 2.5 * cell})">Likelihood</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -7,9 +7,13 @@ caller whether another partnership's id exists.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters as filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
@@ -48,8 +52,26 @@ class IdFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time turned into UTC here, so the database never sees an offset it cannot store
+    (PostgreSQL refuses offsets beyond ±15:59, which Python accepts)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(dt.UTC)
+        except (OverflowError, ValueError) as exc:
+            raise ValidationError("Give a date and time between the years 1 and 9999.", code="invalid") from exc
+
+
+class UtcIsoDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 class ModifiedSinceFilterSet(filters.FilterSet):
-    modified_since = filters.IsoDateTimeFilter(
+    modified_since = UtcIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Only records changed at or after this time (ISO 8601, e.g. 2026-04-01T00:00:00Z).",

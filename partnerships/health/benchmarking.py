@@ -52,7 +52,7 @@ def benchmarking_set(
     if opted_in and not codes:
         raise ValidationError({"library_codes": "Choose at least one indicator to share, or leave benchmarking off."})
     with transaction.atomic():
-        existing = scoped(partnership, BenchmarkingChoice).select_for_update().first()
+        existing = scoped(partnership, BenchmarkingChoice).select_for_update().order_by("pk").first()
         values = {"opted_in": bool(opted_in), "library_codes": codes, "changed_by": actor}
         if existing is None:
             return audit.create(actor=actor, obj=BenchmarkingChoice(partnership=partnership, **values))

@@ -29,7 +29,12 @@ def process_goal_target_set(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        existing = ProcessGoalTarget.objects.select_for_update().filter(partnership=partnership, goal=goal).first()
+        existing = (
+            ProcessGoalTarget.objects.select_for_update()
+            .filter(partnership=partnership, goal=goal)
+            .order_by("pk")
+            .first()
+        )
         if existing is None:
             return audit.create(
                 actor=actor,

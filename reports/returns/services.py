@@ -59,7 +59,7 @@ def return_deadline_set(*, actor, period: ReportingPeriod, due_date: date, reaso
     if due_date <= period.end:
         raise ValidationError({"due_date": f"Choose a date after the quarter ends ({period.end:%-d %B %Y})."})
     with transaction.atomic():
-        deadline = ReturnDeadline.objects.select_for_update().filter(period=period).first()
+        deadline = ReturnDeadline.objects.select_for_update().filter(period=period).order_by("pk").first()
         if deadline is None:
             deadline = audit.create(
                 actor=actor,

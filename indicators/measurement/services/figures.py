@@ -200,6 +200,7 @@ def figure_record(
         existing = (
             Figure.objects.select_for_update()
             .filter(indicator=indicator, period=period, organisation=organisation)
+            .order_by("pk")  # no joins: PostgreSQL locks only the figure row
             .first()
         )
         if existing is None:

@@ -190,7 +190,7 @@ def settings_update(*, actor, partnership: Partnership, tolerance_percent) -> Me
     if tolerance_percent is None or not (0 <= Decimal(tolerance_percent) <= 100):
         raise ValidationError({"tolerance_percent": "The tolerance band is a percentage between 0 and 100."})
     with transaction.atomic():
-        current = MeasurementSettings.objects.select_for_update().filter(partnership=partnership).first()
+        current = MeasurementSettings.objects.select_for_update().filter(partnership=partnership).order_by("pk").first()
         if current is None:
             return audit.create(
                 actor=actor, obj=MeasurementSettings(partnership=partnership, tolerance_percent=tolerance_percent)

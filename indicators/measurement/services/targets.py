@@ -36,7 +36,7 @@ def target_set(*, actor, indicator: Indicator, period: ReportingPeriod | None, v
     check_same_partnership(indicator.partnership, [period])
     parsed = parse_target(indicator, value)
     with transaction.atomic():
-        target = Target.objects.select_for_update().filter(indicator=indicator, period=period).first()
+        target = Target.objects.select_for_update().filter(indicator=indicator, period=period).order_by("pk").first()
         if target is None:
             target = audit.create(
                 actor=actor,

@@ -23,7 +23,7 @@ def plan_statement_update(*, actor, partnership: Partnership, **values) -> PlanS
     unknown = set(values) - set(PLAN_FIELDS)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
-    statement = PlanStatement.objects.select_for_update().filter(partnership=partnership).first()
+    statement = PlanStatement.objects.select_for_update().filter(partnership=partnership).order_by("pk").first()
     if statement is None:
         return audit.create(actor=actor, obj=PlanStatement(partnership=partnership, **values))
     return audit.update(actor=actor, obj=statement, values=values)

@@ -30,7 +30,7 @@ def test_coordinator_filters_the_plan_and_changes_an_action_to_amber_in_place(wo
     _plan(a)
     sign_in(page, live_server, a.coordinator.email)
     page.goto(f"{live_server.url}/p/{a.slug}/")
-    assert page.get_by_role("heading", name="Action plan").first.is_visible()
+    expect(page.get_by_role("heading", name="Action plan").first).to_be_visible()
     assert serious_accessibility_problems(page) == []
 
     page.get_by_role("link", name="Action plan", exact=True).first.click()

@@ -59,7 +59,7 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
             "aria-valuenow", "100", timeout=120_000
         )
         assert page.url == url_before  # updated in place by htmx, no reload
-        assert page.get_by_text("The report is ready").is_visible()
+        expect(page.get_by_text("The report is ready")).to_be_visible()
         assert serious_accessibility_problems(page) == []
         with page.expect_download() as download_info:
             page.get_by_role("link", name="Download the PDF").click()
@@ -67,7 +67,7 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
         with open(path, "rb") as handle:
             assert handle.read(5) == b"%PDF-"
         page.get_by_role("link", name="Details and checksum").click()
-        assert page.get_by_text("SHA-256 checksum").is_visible()
+        expect(page.get_by_text("SHA-256 checksum")).to_be_visible()
         assert serious_accessibility_problems(page) == []
     finally:
         if patch:

@@ -2,6 +2,7 @@
 makes a token on their account page, copies it, uses it, and revokes it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from partnerships.models import ApiToken
 
@@ -19,7 +20,7 @@ def test_the_docs_page_renders_every_operation_without_a_csp_violation(world, li
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(live_server.url) else None)
     page.goto(f"{live_server.url}/api/v1/docs/")
     page.wait_for_selector(".opblock")
-    assert page.get_by_role("heading", name="ASPM API").is_visible()
+    expect(page.get_by_role("heading", name="ASPM API")).to_be_visible()
     operations = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/v1/p/{slug}/indicators/" in [o.replace("\u200b", "") for o in operations]
     assert problems == [] and external == []
@@ -31,7 +32,7 @@ def test_a_member_makes_a_token_uses_it_and_revokes_it(world, live_server, page)
     sign_in(page, live_server, a.spoc_police.email)
     page.get_by_role("button", name=a.spoc_police.get_short_name()).click()
     page.get_by_role("link", name="API tokens").click()
-    assert page.get_by_role("heading", name="API tokens", level=1).is_visible()
+    expect(page.get_by_role("heading", name="API tokens", level=1)).to_be_visible()
     page.get_by_label("Token name").fill("Force data team")
     page.get_by_role("button", name="Make token").click()
     secret = page.get_by_label("Token", exact=True).input_value()
@@ -48,7 +49,7 @@ def test_a_member_makes_a_token_uses_it_and_revokes_it(world, live_server, page)
     page.reload()
     assert secret not in page.content()
     page.get_by_role("button", name="Revoke Force data team").click()
-    assert page.get_by_text("is revoked").is_visible()
+    expect(page.get_by_text("is revoked")).to_be_visible()
     assert ApiToken.objects.get(user=a.spoc_police).revoked_at is not None
     refused = page.request.get(f"{live_server.url}/api/v1/partnerships/", headers={"Authorization": f"Bearer {secret}"})
     assert refused.status == 401

@@ -5,6 +5,7 @@ axe-core finds no serious or critical problems on the benchmarking, sharing and 
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from actionplans.models import Action
 from partnerships.meetings import services as meeting_services
@@ -26,15 +27,15 @@ def test_coordinator_shares_indicators_and_reads_the_comparison(world, live_serv
     side_shares(a, {NRM: [20] * 4}, opted_in=False)
     sign_in(page, live_server, a.coordinator.email)
     page.goto(f"{live_server.url}/p/{a.slug}/health/benchmarking/")
-    assert page.get_by_role("heading", name="This partnership does not take part").is_visible()
+    expect(page.get_by_role("heading", name="This partnership does not take part")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     page.get_by_role("link", name="Choose what to share").click()
     assert serious_accessibility_problems(page) == []
     page.get_by_label("Share these indicators").check()
     page.get_by_label("O6-07").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("The chosen indicators are shared for benchmarking.").is_visible()
-    assert page.get_by_role("heading", name="Explain the differences; do not rank").is_visible()
+    expect(page.get_by_text("The chosen indicators are shared for benchmarking.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Explain the differences; do not rank")).to_be_visible()
     row = page.get_by_role("row", name="O6-07")
     assert "Above the median" in row.inner_text() and "70" in row.inner_text()
     assert serious_accessibility_problems(page) == []
@@ -52,8 +53,8 @@ def test_an_action_arising_goes_into_the_plan_from_the_meeting_page(world, live_
     page.locator(f"#owner-{item.pk}").select_option(label="Northvale Police")
     page.locator(f"#due-{item.pk}").fill((dt.date.today() + dt.timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Add to the plan").click()
-    assert page.get_by_text("is now in the action plan").is_visible()
-    assert page.get_by_role("link", name="Action in the plan").is_visible()
+    expect(page.get_by_text("is now in the action plan")).to_be_visible()
+    expect(page.get_by_role("link", name="Action in the plan")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     assert Action.objects.filter(partnership=a.partnership, title="Brief the night-time economy venues").exists()
     page.goto(f"{live_server.url}/p/{a.slug}/health/")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from partnerships import services
 from partnerships.models import Membership, Role
@@ -21,17 +22,17 @@ def test_coordinator_switches_partnership_and_invites_someone_who_joins(world, l
     coordinator = browser.new_context(locale="en-GB")
     page = coordinator.new_page()
     sign_in(page, live_server, a.coordinator.email)
-    assert page.get_by_role("heading", name="Your partnerships").is_visible()
+    expect(page.get_by_role("heading", name="Your partnerships")).to_be_visible()
     assert serious_accessibility_problems(page) == []
 
     page.get_by_role("link", name="Northvale").click()
-    assert page.get_by_role("heading", name="Northvale", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Northvale", level=1)).to_be_visible()
     assert serious_accessibility_problems(page) == []
 
     # Switch to the other partnership from the menu.
     page.locator("#switcher").click()
     page.get_by_role("link", name=re.compile("Southmoor")).click()
-    assert page.get_by_role("heading", name="Southmoor", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Southmoor", level=1)).to_be_visible()
     assert "/p/southmoor/" in page.url
     page.locator("#switcher").click()
     page.get_by_role("link", name=re.compile("Northvale")).click()
@@ -44,25 +45,25 @@ def test_coordinator_switches_partnership_and_invites_someone_who_joins(world, l
     page.get_by_label("Role").select_option("board")
     assert serious_accessibility_problems(page) == []
     page.get_by_role("button", name="Send the invitation").click()
-    assert page.get_by_text("An invitation is on its way to ravi.patel@example.org").is_visible()
+    expect(page.get_by_text("An invitation is on its way to ravi.patel@example.org")).to_be_visible()
     link = re.search(r"https?://\S+/invitations/\S+/", mail.outbox[-1].body).group(0)
 
     # Accept it in a fresh session (another browser context: no cookies shared).
     invitee = browser.new_context(locale="en-GB")
     fresh = invitee.new_page()
     fresh.goto(link)
-    assert fresh.get_by_role("heading", name="Join Northvale").is_visible()
+    expect(fresh.get_by_role("heading", name="Join Northvale")).to_be_visible()
     assert serious_accessibility_problems(fresh) == []
     fresh.get_by_label("Your full name").fill("Ravi Patel")
     fresh.get_by_label("Choose a password").fill("a-long-passphrase-41")
     fresh.get_by_label("Type the password again").fill("a-long-passphrase-41")
     fresh.get_by_role("button", name="Create my account and join").click()
-    assert fresh.get_by_text("Welcome to Northvale").is_visible()
+    expect(fresh.get_by_text("Welcome to Northvale")).to_be_visible()
     assert Membership.objects.get(user__email="ravi.patel@example.org").role == Role.BOARD
 
     # The invitation is used up: the link now says so.
     fresh.goto(link)
-    assert fresh.get_by_text("already been used").is_visible()
+    expect(fresh.get_by_text("already been used")).to_be_visible()
     coordinator.close()
     invitee.close()
 

@@ -2,6 +2,7 @@
 survey; axe-core finds no serious or critical problems on the meetings and health pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from partnerships.models import Attendance, Meeting, SurveyAnswer, SurveyParticipation
 
@@ -26,8 +27,8 @@ def test_coordinator_records_a_meeting_with_attendance(world, live_server, page)
     page.get_by_label("Northvale Council: Apologies").check()
     page.get_by_label("Written minutes").fill("The board reviewed the plan.")
     page.get_by_role("button", name="Record the meeting").click()
-    assert page.get_by_role("heading", name="Summer board", level=1).is_visible()
-    assert page.get_by_text("2 of 3 expected organisations were present (67%)").is_visible()
+    expect(page.get_by_role("heading", name="Summer board", level=1)).to_be_visible()
+    expect(page.get_by_text("2 of 3 expected organisations were present (67%)")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     m = Meeting.objects.get(title="Summer board")
     assert Attendance.objects.get(meeting=m, organisation=a.council).status == "apologies"
@@ -35,10 +36,9 @@ def test_coordinator_records_a_meeting_with_attendance(world, live_server, page)
     page.get_by_text("Add an action arising").click()
     page.get_by_label("Action arising").fill("Send the revised plan to partners")
     page.get_by_role("button", name="Add the action").click()
-    assert page.get_by_text("Send the revised plan to partners").is_visible()
-
+    expect(page.get_by_text("Send the revised plan to partners")).to_be_visible()
     page.goto(f"{live_server.url}/p/{a.slug}/health/")
-    assert page.get_by_role("heading", name="Partnership health", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Partnership health", level=1)).to_be_visible()
     assert serious_accessibility_problems(page) == []
     page.goto(f"{live_server.url}/p/{a.slug}/health/targets/")
     assert serious_accessibility_problems(page) == []
@@ -56,8 +56,8 @@ def test_a_member_answers_the_survey_anonymously(world, live_server, page):
     page.get_by_role("group", name="7. Partners share the information").get_by_label("2 – Disagree").check()
     page.get_by_label("Comment on statement 7 (optional)").fill("Data comes too late")
     page.get_by_role("button", name="Send my answers").click()
-    assert page.get_by_text("your answers are recorded, without your name").is_visible()
-    assert page.get_by_text("You have answered this round.").is_visible()
+    expect(page.get_by_text("your answers are recorded, without your name")).to_be_visible()
+    expect(page.get_by_text("You have answered this round.")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     assert SurveyParticipation.objects.filter(round=round).count() == 1
     assert sorted(SurveyAnswer.objects.values_list("statement", "score")) == [("share_data", 2), ("trust_rely", 4)]

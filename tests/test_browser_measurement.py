@@ -4,6 +4,7 @@ target, enters a split figure and sees progress and the chart; axe-core finds no
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from indicators.models import Figure, Indicator, Target
 
@@ -22,14 +23,14 @@ def test_coordinator_adopts_sets_a_target_enters_a_figure_and_sees_progress(worl
 
     page.get_by_role("button", name="Measuring").click()
     page.get_by_role("link", name="Indicator library").click()
-    assert page.get_by_role("heading", name="Indicator library", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Indicator library", level=1)).to_be_visible()
     page.get_by_label("Objective", exact=True).select_option("O6")
     page.get_by_role("button", name="Filter").click()
     assert serious_accessibility_problems(page) == []
     page.get_by_label(re.compile("Potential victims identified")).check()
     page.get_by_label(re.compile("Victims assisted to exit")).check()
     page.get_by_role("button", name="Adopt the ticked indicators").click()
-    assert page.get_by_text("2 indicators adopted").is_visible()
+    expect(page.get_by_text("2 indicators adopted")).to_be_visible()
     assert serious_accessibility_problems(page) == []
 
     page.get_by_role("link", name="Victims assisted to exit their situation").click()
@@ -38,8 +39,7 @@ def test_coordinator_adopts_sets_a_target_enters_a_figure_and_sees_progress(worl
     page.get_by_label(f"Target for {q1.label}").fill("10")
     assert serious_accessibility_problems(page) == []
     page.get_by_role("button", name="Save baseline and targets").click()
-    assert page.get_by_text("Baseline and targets of O6-02 are saved").is_visible()
-
+    expect(page.get_by_text("Baseline and targets of O6-02 are saved")).to_be_visible()
     page.get_by_role("link", name="Enter a figure").click()
     page.get_by_label("Reporting period").select_option(label=q1.label)
     page.get_by_label("Reporting organisation").select_option(label=a.police.name)
@@ -47,15 +47,15 @@ def test_coordinator_adopts_sets_a_target_enters_a_figure_and_sees_progress(worl
     page.locator("#id_bd_sex_female").fill("5")
     page.locator("#id_bd_sex_male").fill("3")
     page.get_by_role("button", name="Save the figure").click()
-    assert page.get_by_text("Sex adds up to 8, but the total is 9").first.is_visible()
+    expect(page.get_by_text("Sex adds up to 8, but the total is 9").first).to_be_visible()
     assert serious_accessibility_problems(page) == []
     page.locator("#id_bd_sex_unknown").fill("1")
     page.get_by_role("button", name="Save the figure").click()
 
-    assert page.get_by_role("heading", name="Progress by period").is_visible()
+    expect(page.get_by_role("heading", name="Progress by period")).to_be_visible()
     row = page.locator("section[aria-labelledby=progress-heading] tr", has_text=q1.label)
     assert "At risk" in row.first.inner_text()  # 9 against 10, within the 10% band
-    assert page.locator(".chart-svg svg").first.is_visible()
+    expect(page.locator(".chart-svg svg").first).to_be_visible()
     assert serious_accessibility_problems(page) == []
 
     indicator = Indicator.objects.get(partnership=a.partnership, code="O6-02")
@@ -63,8 +63,8 @@ def test_coordinator_adopts_sets_a_target_enters_a_figure_and_sees_progress(worl
     assert Figure.objects.get(indicator=indicator).breakdown == {"sex": {"female": 5, "male": 3, "unknown": 1}}
 
     page.goto(f"{live_server.url}/p/{a.slug}/progress/")
-    assert page.get_by_role("heading", name=re.compile("Progress")).first.is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Progress")).first).to_be_visible()
     assert serious_accessibility_problems(page) == []
     page.goto(f"{live_server.url}/p/{a.slug}/results/")
-    assert page.get_by_role("link", name="O6-02").is_visible()
+    expect(page.get_by_role("link", name="O6-02")).to_be_visible()
     assert serious_accessibility_problems(page) == []

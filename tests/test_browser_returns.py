@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from actionplans.models import RagStatus
 from actionplans.services import action_create
@@ -52,7 +53,7 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
     spoc.goto(f"{live_server.url}/p/{a.slug}/returns/")
     assert serious_accessibility_problems(spoc) == []
     spoc.get_by_role("link", name=re.compile("Fill in")).click()
-    assert spoc.get_by_role("heading", level=1, name=re.compile("return for")).is_visible()
+    expect(spoc.get_by_role("heading", level=1, name=re.compile("return for"))).to_be_visible()
     spoc.get_by_label("Progress", exact=True).fill("Two joint visits to hand car washes; nine workers spoken to.")
     spoc.get_by_label("Problems", exact=True).fill("Interpreters took three weeks to book.")
     spoc.get_by_label("Priorities", exact=True).fill("Train the new response officers.")
@@ -65,33 +66,30 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
     assert saved, "the autosave stored everything typed, without pressing a button"
     assert serious_accessibility_problems(spoc) == []
     spoc.get_by_role("button", name="Submit the return").click()
-    assert spoc.get_by_text("The return is submitted").is_visible()
-
+    expect(spoc.get_by_text("The return is submitted")).to_be_visible()
     coordinator = browser.new_context(locale="en-GB").new_page()
     sign_in(coordinator, live_server, a.coordinator.email)
     coordinator.goto(f"{live_server.url}/p/{a.slug}/returns/")
-    assert coordinator.get_by_role("heading", name="Waiting for approval (1)").is_visible()
+    expect(coordinator.get_by_role("heading", name="Waiting for approval (1)")).to_be_visible()
     assert serious_accessibility_problems(coordinator) == []
     coordinator.get_by_role("link", name=f"{a.police}, {return_.period.label}").click()
     assert serious_accessibility_problems(coordinator) == []
     coordinator.get_by_label("Your reason").fill("Please say how many of the nine were referred to the NRM.")
     coordinator.get_by_role("button", name="Return with comments").click()
-    assert coordinator.get_by_text("is returned to").is_visible()
-
+    expect(coordinator.get_by_text("is returned to")).to_be_visible()
     spoc.reload()
     reason = spoc.get_by_role("status").filter(has_text="Returned for changes by")
-    assert reason.get_by_text("how many of the nine were referred").is_visible()
+    expect(reason.get_by_text("how many of the nine were referred")).to_be_visible()
     fixed = "Two joint visits; nine workers spoken to, four referred to the NRM."
     spoc.get_by_label("Progress", exact=True).fill(fixed)
     # let the autosave land first: SQLite (tests only) cannot run it beside the submit
     assert _eventually(spoc, lambda: Return.objects.get(pk=return_.pk).progress == fixed)
     spoc.get_by_role("button", name="Submit the return").click()
-    assert spoc.get_by_text("The return is submitted").is_visible()
-
+    expect(spoc.get_by_text("The return is submitted")).to_be_visible()
     coordinator.reload()
-    assert coordinator.get_by_text("four referred to the NRM").first.is_visible()
+    expect(coordinator.get_by_text("four referred to the NRM").first).to_be_visible()
     coordinator.get_by_role("button", name="Approve and lock").click()
-    assert coordinator.get_by_text("is approved and locked").is_visible()
+    expect(coordinator.get_by_text("is approved and locked")).to_be_visible()
     assert serious_accessibility_problems(coordinator) == []
     stored = Return.objects.get(pk=return_.pk)
     assert stored.status == ReturnStatus.APPROVED
@@ -99,14 +97,14 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
     assert verbs == ["submit", "send_back", "resubmit", "approve"]
 
     spoc.reload()
-    assert spoc.get_by_text("The return is locked").is_visible()
+    expect(spoc.get_by_text("The return is locked")).to_be_visible()
     assert spoc.get_by_role("button", name="Submit the return").count() == 0
 
     # The approved figure is in the indicator's progress, and the action's status changed.
     figure = Figure.objects.get(indicator=ind, organisation=a.police)
     assert (figure.value, figure.source) == (4, FigureSource.RETURN)
     coordinator.goto(f"{live_server.url}/p/{a.slug}/indicators/{ind.pk}/")
-    assert coordinator.get_by_role("cell", name="4", exact=True).first.is_visible()
+    expect(coordinator.get_by_role("cell", name="4", exact=True).first).to_be_visible()
     assert serious_accessibility_problems(coordinator) == []
     action.refresh_from_db()
     assert action.status == RagStatus.AMBER
@@ -133,6 +131,6 @@ def test_text_typed_after_the_session_ended_comes_back_after_signing_in(world, l
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(rf"/returns/{return_.pk}/$"))
     assert page.get_by_label("Progress", exact=True).input_value() == "Typed after my session ended"
-    assert page.get_by_text("It is back in the form").is_visible()
+    expect(page.get_by_text("It is back in the form")).to_be_visible()
     assert _eventually(page, lambda: Return.objects.get(pk=return_.pk).progress == "Typed after my session ended")
     context.close()

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from indicators.models import Indicator, Objective, Target
 from indicators.strategy import services
@@ -57,12 +58,11 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     page.get_by_label("How it serves the vision").fill("Work gives survivors the independence the vision speaks of.")
     page.get_by_role("button", name="Save the objective").click()
 
-    assert page.get_by_role("heading", name="OBJ1 Help survivors into paid work").is_visible()
+    expect(page.get_by_role("heading", name="OBJ1 Help survivors into paid work")).to_be_visible()
     assert "Missing from this chain" in page.locator("#chain").inner_text()
-    assert page.locator('[data-check="Measurable"].is-missing').is_visible()
-    assert page.locator('[data-check="Specific"].is-missing').is_visible()
-    assert page.locator('[data-check="Time-bound"].is-ok').is_visible()
-
+    expect(page.locator('[data-check="Measurable"].is-missing')).to_be_visible()
+    expect(page.locator('[data-check="Specific"].is-missing')).to_be_visible()
+    expect(page.locator('[data-check="Time-bound"].is-ok')).to_be_visible()
     # Build the chain from the top down, each entry linked to the one above; htmx swaps the chain in place.
     url_before = page.url
     for level, text, assumption in CHAIN:
@@ -92,7 +92,7 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     Indicator.objects.filter(pk=indicator.pk).update(objective=Objective.objects.get(partnership=a.partnership))
     page.get_by_label("This objective says what will change").check()
     page.get_by_role("button", name="Save my judgement").click()
-    assert page.get_by_text("All met").is_visible()
+    expect(page.get_by_text("All met")).to_be_visible()
     assert page.locator(".smart-item.is-missing").count() == 0
     assert page.locator(".smart-item.is-ok").count() == 5
 

@@ -116,11 +116,6 @@ def return_approve(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"{return_} is approved and locked.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    except NotImplementedError:
-        messages.error(
-            request,
-            "This return has figures, and this installation cannot record figures yet, so it was not approved.",
-        )
     return _back(request, return_)
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Min
+from django.utils import timezone
 
 from partnerships.access import scoped
 from partnerships.health.goals import ProcessGoal, Quarter, percent, register
@@ -20,26 +21,41 @@ from .models import Action, ActionStatusChange, RagStatus
 def actions_completed_on_time(partnership: Partnership, quarters: list[Quarter]) -> dict[str, Decimal | None]:
     """Of the actions due in each quarter, the share marked Complete (in their status history) on or
     before their due date. An action due later than today is counted only once it is complete, so
-    the current quarter is not pulled down by work that still has time. One query."""
-    today = clock.today()
-    done_on_time = scoped(partnership, ActionStatusChange).filter(
-        action=OuterRef("pk"), status=RagStatus.COMPLETE, changed_at__date__lte=OuterRef("due_date")
-    )
-    aggregates = {}
-    for i, q in enumerate(quarters):
-        in_q = Q(due_date__gte=q.start, due_date__lte=q.end)
-        counted = in_q & (Q(due_date__lt=today) | Q(on_time=True))
-        aggregates[f"n{i}"] = Count("id", filter=counted)
-        aggregates[f"k{i}"] = Count("id", filter=counted & Q(on_time=True))
+    the current quarter is not pulled down by work that still has time. Two queries."""
     if not quarters:
         return {}
-    row = (
+    today = clock.today()
+    due = dict(
         scoped(partnership, Action)
         .filter(due_date__gte=quarters[0].start, due_date__lte=quarters[-1].end)
-        .annotate(on_time=Exists(done_on_time))
-        .aggregate(**aggregates)
+        .values_list("id", "due_date")
     )
-    return {q.label: percent(row[f"k{i}"], row[f"n{i}"]) for i, q in enumerate(quarters)}
+    # First completion per action, compared in Python: a correlated subquery here made SQLite scan
+    # every status change of the partnership once per action (minutes at 5,000 actions).
+    first_complete = dict(
+        scoped(partnership, ActionStatusChange)
+        .filter(
+            status=RagStatus.COMPLETE,
+            action__due_date__gte=quarters[0].start,
+            action__due_date__lte=quarters[-1].end,
+        )
+        .values("action_id")
+        .annotate(first=Min("changed_at"))
+        .values_list("action_id", "first")
+    )
+    counted = [0] * len(quarters)
+    kept = [0] * len(quarters)
+    for action_id, due_date in due.items():
+        completed = first_complete.get(action_id)
+        on_time = completed is not None and timezone.localdate(completed) <= due_date
+        if not (due_date < today or on_time):
+            continue
+        for i, q in enumerate(quarters):
+            if q.start <= due_date <= q.end:
+                counted[i] += 1
+                kept[i] += on_time
+                break
+    return {q.label: percent(kept[i], counted[i]) for i, q in enumerate(quarters)}
 
 
 def register_goals() -> None:

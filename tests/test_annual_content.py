@@ -153,7 +153,12 @@ def render(side, *, publication=False) -> str:
 
 def indicator_block(text: str, code: str) -> str:
     start = text.index(f"{code} ", text.index("Indicators: results against targets", text.index("Contents") + 50))
-    return text[start : start + 900]
+    return text[start : start + 300]
+
+
+def breakdowns(text: str) -> str:
+    start = text.index("Breakdowns for the year")
+    return " ".join(text[start : start + 900].split())
 
 
 def test_the_pdf_has_every_new_section_and_the_year_total_of_a_known_indicator(reported):
@@ -161,10 +166,15 @@ def test_the_pdf_has_every_new_section_and_the_year_total_of_a_known_indicator(r
     for heading in NEW_HEADINGS:
         assert heading in text, heading
     block = indicator_block(text, "OBJ1-01")
-    # Quarterly actuals 12 and 9 beside their targets, and the year's total 21
-    assert re.search(r"Actual\s+12\s+9\s+–\s+–\s+21", block), block
-    assert "Target revised during the year" in block and "to 15" in block and "Two new teams" in block
-    assert re.search(r"Female\s+9\s+9\s+–\s+–\s+18", block), block
+    # Its quarters in words, actual (target): 12 and 9 reported, the rest not yet
+    assert re.search(r"Q1 12 \(8\) · Q2 9 \(9\) · Q3 – \(10\) · Q4 – \(11\)", block), block
+    # Target for the two quarters reported 8 + 9 = 17; actual 12 + 9 = 21, above it: on track
+    assert re.search(r"\b17\s+21\s+On track", block), block
+    assert "Target revised" in block and "to 15" in block and "Two new teams" in block
+    # By sex for the year: female 6 + 3 + 6 + 3 = 18, male 1 + 2 = 3, total 21
+    split = breakdowns(text)
+    assert "By sex" in split and "Female Male Total" in split, split
+    assert re.search(r"OBJ1-01 .*? 18 3 21", split), split
     text = " ".join(text.split())  # table cells wrap: compare words, not line breaks
     assert "A county where exploitation has nowhere to hide." in text
     assert "Moved from holding to doubtful." in text
@@ -176,16 +186,16 @@ def test_the_pdf_has_every_new_section_and_the_year_total_of_a_known_indicator(r
 
 
 def test_the_publication_version_shows_small_counts_as_less_than_five_in_the_new_tables(reported):
-    internal = indicator_block(render(reported), "OBJ1-01")
+    internal_text = render(reported)
+    assert re.search(r"OBJ1-01 .*? 18 3 21", breakdowns(internal_text))
     public_text = render(reported, publication=True)
     public = indicator_block(public_text, "OBJ1-01")
-    assert re.search(r"Male\s+3\s+0\s+–\s+–\s+3", internal)
-    # Male 3 in Q1 and its total 3 are small: shown as <5. The female cells that would give them
-    # back by subtraction from the column totals (12 − 9, 21 − 18) are withheld as [c].
-    assert re.search(r"Male\s+<5\s+0\s+–\s+–\s+<5", public), public
-    assert re.search(r"Female\s+\[c\]\s+9\s+–\s+–\s+\[c\]", public), public
+    # Male 3 is small: shown as <5. The female 18 beside it would give it back by subtraction from
+    # the total (21 − 18), so it is withheld as [c]; the total stays.
+    assert re.search(r"OBJ1-01 .*? \[c\] <5 21", breakdowns(public_text)), breakdowns(public_text)
     # Quarterly actuals 12 and 9 are not small and stay; targets are never suppressed
-    assert re.search(r"Actual\s+12\s+9\s+–\s+–\s+21", public), public
+    assert re.search(r"Q1 12 \(8\) · Q2 9 \(9\)", public), public
+    assert re.search(r"\b17\s+21\s+On track", public), public
     public_text = " ".join(public_text.split())
     assert "Small counts are suppressed" in public_text
     # RAG counts are numbers of actions, not people: a single green action stays "1"
@@ -200,7 +210,38 @@ def test_a_quarter_with_a_small_count_is_hidden_with_the_total_that_would_reveal
     record(a, indicator, q2, a.police, 40)
     public = indicator_block(render(a, publication=True), "OBJ1-01")
     # 3 is small; beside the year total 43, the 40 would give it back (43 − 40), so 40 is withheld too
-    assert re.search(r"Actual\s+<5\s+\[c\]\s+–\s+–\s+43", public), public
+    assert re.search(r"Q1 <5 \(8\) · Q2 \[c\] \(9\)", public), public
+    assert re.search(r"\b17\s+43\s+On track", public), public
+
+
+def test_a_large_plan_lists_its_red_and_amber_actions_and_counts_the_rest_by_objective(a, monkeypatch):
+    from actionplans.models import RagStatus
+    from reports.annual.sections import delivery
+
+    monkeypatch.setattr(delivery, "LIST_LIMIT", 2)
+    start = this_year(a).start
+    make_action(
+        a, title="Amber, due first", status=RagStatus.AMBER, note="Slipping", due_date=start + dt.timedelta(days=30)
+    )
+    make_action(a, title="Red, due later", status=RagStatus.RED, note="Stuck", due_date=start + dt.timedelta(days=90))
+    make_action(a, title="Red, due first", status=RagStatus.RED, note="Stuck", due_date=start + dt.timedelta(days=60))
+    make_action(a, title="Green", status=RagStatus.GREEN)
+    ctx = ReportContext(partnership=a.partnership, year=this_year(a), as_of=timezone.now())
+    data = delivery.ACTION_PLAN.gather(ctx)
+    listed = [action.title for _strand, rows in data["groups"] for action in rows]
+    assert listed == ["Red, due first", "Red, due later"]  # red before amber, longest overdue first
+    assert (data["count"], data["attention"], data["not_listed"]) == (4, 3, 1)
+    [line] = data["by_objective"]
+    assert dict(zip(RagStatus.values, line["values"], strict=True)) == {"red": 2, "amber": 1, "green": 1, "complete": 0}
+
+
+def test_a_small_plan_lists_every_action(a):
+    from reports.annual.sections import delivery
+
+    make_action(a, title="Green one")
+    ctx = ReportContext(partnership=a.partnership, year=this_year(a), as_of=timezone.now())
+    data = delivery.ACTION_PLAN.gather(ctx)
+    assert data["listing"] == "all" and [r.title for _s, rows in data["groups"] for r in rows] == ["Green one"]
 
 
 def queries_of_each_section(side) -> dict[str, int]:

@@ -80,7 +80,10 @@ def render_pdf(html: str, *, progress: Progress = _no_progress, timings: Timings
     # WeasyPrint takes seconds to import: load it in the worker when a PDF is made, not at start-up.
     from weasyprint import HTML
 
+    from . import pdf_patches
     from .fetcher import BASE_URL, ReportURLFetcher
+
+    pdf_patches.apply()
 
     fetcher = ReportURLFetcher()
     progress(ReportStage.LAYOUT, 60)

@@ -28,10 +28,10 @@ def _n(value) -> str:
 def actual_vs_target(uid: str, title: str, labels: list[str], actuals: list, targets: list, hidden: list[str]) -> str:
     """Bars for the actual of each quarter, a dash for its target: a small multiple with no text of its own.
 
-    It always sits beside the quarters table (same order, same numbers), so it carries no labels:
-    SVG text is what WeasyPrint spends most of its SVG time on. A bar whose count is suppressed is
-    not drawn (a grey stub marks it); ``hidden`` holds what the table shows instead (e.g. "<5").
-    The <title> and <desc> give the figures in words."""
+    It sits in the indicator's row, whose first cell gives the same quarters in words (actual and
+    target), so it carries no labels: SVG text is what WeasyPrint spends most of its SVG time on. A
+    bar whose count is suppressed is not drawn (a grey stub marks it); ``hidden`` holds what the
+    row shows instead (e.g. "<5"). The <title> and <desc> give the figures in words."""
     width, height, pad = 200, 64, 3
     plot_h = height - 2 * pad
     values = [float(v) for v in [*actuals, *targets] if v is not None]

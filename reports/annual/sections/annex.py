@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db.models import Prefetch
 
 from indicators.models import Indicator
@@ -39,6 +41,20 @@ TERMS = (
 )
 
 
+# Up to this many reporting organisations are named; more are counted by sector, so a county's
+# annex gives each indicator a line or two rather than half a page of names.
+NAMED_REPORTERS = 5
+
+
+def _reporters(active: list[Organisation], everyone: int) -> str:
+    if everyone > 1 and len(active) == everyone:
+        return "All partner organisations"
+    if len(active) <= NAMED_REPORTERS:
+        return "; ".join(o.name for o in active)
+    sectors = Counter(o.get_sector_display().lower() for o in active)
+    return f"{len(active)} organisations (" + ", ".join(f"{n} {name}" for name, n in sorted(sectors.items())) + ")"
+
+
 def _annex(ctx: ReportContext) -> dict:
     organisations = Organisation.objects.order_by("name")
     indicators = list(
@@ -52,11 +68,7 @@ def _annex(ctx: ReportContext) -> dict:
         # "All partner organisations" rather than the same long list on every row (it made the annex
         # a third of the report, and its slowest part to lay out)
         active = [o for o in indicator.reporters if o.is_active]
-        indicator.reported_by = (
-            "All partner organisations"
-            if everyone > 1 and len(active) == everyone
-            else "; ".join(o.name for o in active)
-        )
+        indicator.reported_by = _reporters(active, everyone)
     return {"indicators": indicators, "terms": TERMS}
 
 

@@ -28,6 +28,11 @@ def _quarter_ends(ctx: ReportContext) -> list[dt.date]:
     return ends
 
 
+# Up to this many actions, the report lists every one; beyond it, the red and amber ones (this many
+# at most) and counts the rest by objective.
+LIST_LIMIT = 100
+
+
 def _action_plan(ctx: ReportContext) -> dict:
     """One query for the plan at year end (``plan_as_of``) and one per quarter end (``counts_at``)."""
     today = ctx.as_of.date()
@@ -38,15 +43,44 @@ def _action_plan(ctx: ReportContext) -> dict:
     counts = actions.counts_at(ctx.partnership, ends)
     plan = list(actions.plan_as_of(ctx.partnership, last_day))
     names = dict(RagStatus.choices)
-    groups: dict[str, list] = defaultdict(list)
+    by_objective: dict[tuple, dict] = {}
     for action in plan:
         action.rag = action.status_then or action.status
         action.rag_label = names.get(action.rag, action.rag)
+        strand = action.strand.name if action.strand else "Not under a strand"
+        key = (
+            action.strand.order if action.strand else 10_000,
+            strand,
+            action.objective.code if action.objective else "~",
+        )
+        line = by_objective.setdefault(
+            key, {"strand": strand, "objective": action.objective, "counts": dict.fromkeys(RagStatus.values, 0)}
+        )
+        line["counts"][action.rag] = line["counts"].get(action.rag, 0) + 1
+    listed, listing, not_listed = plan, "all", 0
+    if len(plan) > LIST_LIMIT:
+        # A board reads exceptions: a county's plan of thousands of actions would fill a hundred
+        # pages. Red before amber, the longest overdue first; the rest are counted above.
+        attention = [a for a in plan if a.rag in (RagStatus.RED, RagStatus.AMBER)]
+        attention.sort(key=lambda a: (a.rag != RagStatus.RED, a.due_date or last_day, a.pk))
+        listed, listing = attention[:LIST_LIMIT], "attention"
+        not_listed = len(attention) - len(listed)
+    groups: dict[str, list] = defaultdict(list)
+    for action in listed:
         groups[action.strand.name if action.strand else "Not under a strand"].append(action)
     labels = [f"{d:%-d %b %Y}" for d in ends]
     return {
         "groups": list(groups.items()),
         "count": len(plan),
+        "listing": listing,
+        "listed": len(listed),
+        "not_listed": not_listed,
+        "attention": sum(a.rag in (RagStatus.RED, RagStatus.AMBER) for a in plan),
+        "limit": LIST_LIMIT,
+        "by_objective": [
+            {**line, "values": [line["counts"][k] for k in RagStatus.values], "total": sum(line["counts"].values())}
+            for _key, line in sorted(by_objective.items(), key=lambda kv: kv[0])
+        ],
         "labels": labels,
         "moves": [
             (label, [c.get(k, 0) for k in RagStatus.values], sum(c.values()))
@@ -70,7 +104,10 @@ ACTION_PLAN = Section(
     template="reports/annual/sections/actions.html",
     gather=_action_plan,
     draw=_draw_plan,
-    help_text="Every action with its RAG status at the year end, and how the counts moved quarter by quarter.",
+    help_text=(
+        "How the RAG counts moved quarter by quarter, the year-end position of each objective's actions, and the "
+        "actions themselves (for a plan of more than 100 actions, the red and amber ones)."
+    ),
 )
 
 

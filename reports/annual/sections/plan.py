@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 
@@ -114,10 +115,10 @@ def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = F
     if indicator.unit == "count":
         number = int(value)
         return f"{number:,}" if target else ctx.count(number).text
-    if indicator.unit == "percentage":
-        return f"{value.normalize():f}%"
+    if indicator.unit == "percentage":  # a mean over organisations: one decimal place is enough
+        return f"{Decimal(value).quantize(Decimal('0.1')).normalize():f}%"
     if indicator.unit == "money":
         return f"£{value:,.0f}"
     if indicator.unit == "yes_no":
         return "Yes" if value else "No"
-    return f"{value.normalize():f}"
+    return f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"

@@ -1,5 +1,6 @@
-"""Every indicator against its baseline and the year's targets, with the actual figures of each quarter,
-its status, a chart, the target revisions made during the year, and the disaggregation tables.
+"""Every indicator against its baseline and the year's targets: one table per strand with a row per
+indicator (its quarters in words, actual and target; the figures to date; its status; a small chart;
+the target revisions made during the year), then one breakdown table per dimension for the year.
 
 The figures come from measurement's ``results_table`` (the same roll-ups and status rules as the
 results page), never recomputed here. Counts of people or cases — the quarterly and yearly figures and
@@ -75,10 +76,13 @@ def _indicators(ctx: ReportContext) -> dict:
         groups[key].append(item)
         counts[row.ytd.status] += 1
     ctx.notes["indicator_count"] = len(rows)
+    ordered = [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])]
     return {
         "count": len(rows),
         "labels": labels,
-        "groups": [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])],
+        "groups": ordered,
+        "breakdowns": _breakdowns(ctx, [item for _key, items in ordered for item in items]),
+        "revised": sum(bool(item["revisions"]) for _key, items in ordered for item in items),
         "status_counts": [(Status(s).label, s, n) for s, n in counts.items()],
         "tolerance": table.tolerance,
         "has_year": True,
@@ -99,20 +103,17 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         hidden = [""] * len(row.cells)
         year_actual = _figure(ctx, indicator, row.ytd.actual)
     reported = {p.pk for p, c in zip(table.periods, row.cells, strict=True) if c.actual is not None}
-    dims = []
-    for dim, categories in splits.get(indicator.pk, {}).items():
-        name, names = DIMENSIONS.get(dim, (dim, {}))
-        cats = list(categories.items())
-        cells = [[by_period.get(p.pk, 0) if p.pk in reported else None for p in table.periods] for _, by_period in cats]
-        dims.append(
-            {
-                "name": name,
-                "labels": [names.get(c, c) for c, _ in cats],
-                "table": ctx.counts(cells, row_totals=True, column_totals=True),
+    year_split = (
+        {
+            dim: {
+                category: sum(n for period_id, n in by_period.items() if period_id in reported)
+                for category, by_period in categories.items()
             }
-        )
-    for d in dims:
-        d["rows"] = list(zip(d["labels"], d["table"].rows, strict=True))
+            for dim, categories in splits.get(indicator.pk, {}).items()
+        }
+        if reported
+        else {}
+    )
     return {
         "indicator": indicator,
         "baseline": _figure(ctx, indicator, indicator.baseline_value),
@@ -137,7 +138,11 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
             }
             for rev in revisions.get(indicator.pk, [])
         ],
-        "dims": dims,
+        "year_split": year_split,
+        "by_quarter": [
+            (label, a, _figure(ctx, indicator, c.target, target=True))
+            for label, c, a in zip(labels, row.cells, actual_texts, strict=True)
+        ],
         "chart_data": (
             labels,
             [None if h else c.actual for c, h in zip(row.cells, hidden, strict=True)],
@@ -147,6 +152,30 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         if indicator.unit != "text"
         else None,
     }
+
+
+def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
+    """One table per dimension (sex, age group, exploitation type): a row for each indicator whose
+    figures were split that way, its year's count in each group and the total. Groups follow the
+    dimension's own order; a group an indicator never used shows "–". Each row is one table for the
+    small-count rule (its groups add up to its total); rows of different indicators are never added."""
+    tables = []
+    known = list(DIMENSIONS)
+    dims = known + sorted({d for item in items for d in item["year_split"]} - set(known))
+    for dim in dims:
+        with_split = [item for item in items if item["year_split"].get(dim)]
+        if not with_split:
+            continue
+        name, names = DIMENSIONS.get(dim, (dim.replace("_", " ").capitalize(), {}))
+        used = {c for item in with_split for c in item["year_split"][dim]}
+        categories = [c for c in names if c in used] + sorted(used - set(names))
+        rows = []
+        for item in with_split:
+            split = item["year_split"][dim]
+            protected = ctx.counts([[split.get(c) for c in categories]], row_totals=True)
+            rows.append((item["indicator"], protected.cells[0], protected.row_totals[0]))
+        tables.append({"key": dim, "name": name, "columns": [names.get(c, c) for c in categories], "rows": rows})
+    return tables
 
 
 def _draw(ctx: ReportContext, data: dict) -> dict:

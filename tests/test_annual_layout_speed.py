@@ -1,0 +1,32 @@
+"""The layout speed fixes change nothing but speed: the same page references, the same GC settings after."""
+
+from __future__ import annotations
+
+import gc
+
+import pydyf
+
+from reports.annual import layout_speed
+
+
+def test_cached_page_references_match_pydyfs_own_as_pages_are_added():
+    layout_speed.apply()
+    pdf = pydyf.PDF()
+    seen = []
+    for _ in range(5):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        seen.append(pdf.page_references)
+        assert pdf.page_references == layout_speed.original_page_references(pdf)
+    assert [len(refs) for refs in seen] == [1, 2, 3, 4, 5]
+    assert pdf.page_references is pdf.page_references  # built once until the next page
+
+
+def test_the_collector_thresholds_come_back_after_a_render_even_when_it_fails():
+    before = gc.get_threshold()
+    try:
+        with layout_speed.relaxed_gc():
+            assert gc.get_threshold()[0] == 100_000
+            raise RuntimeError("layout failed")
+    except RuntimeError:
+        pass
+    assert gc.get_threshold() == before

@@ -289,3 +289,29 @@ def test_the_web_page_shows_the_same_sections_with_titled_charts(reported, login
     for heading in NEW_HEADINGS:
         assert heading in html, heading
     assert '<title id="ind-' in html and '<title id="heat-t">' in html and "chain-title-" in html
+
+
+def test_the_annex_names_a_few_reporters_counts_many_by_sector_and_shows_the_means_of_verification(a):
+    from partnerships.models import Organisation
+    from reports.annual.sections import annex
+
+    load_plan(a.partnership, this_year(a).start, objectives=1)
+    few, many = Indicator.objects.filter(partnership=a.partnership).order_by("code")[:2]
+    few.reporting_organisations.set([a.police])
+    few.means_of_verification = "Crime recording system, monthly extract"
+    few.save()
+    extra = [
+        Organisation.objects.create(partnership=a.partnership, name=f"Ward {n} Council", sector="local_authority")
+        for n in range(5)
+    ]
+    many.reporting_organisations.set([a.police, *extra])
+    many.means_of_verification = ""
+    many.save()
+    ctx = ReportContext(partnership=a.partnership, year=this_year(a), as_of=timezone.now())
+    data = annex.ANNEX.gather(ctx)
+    by_code = {i.code: i for i in data["indicators"]}
+    assert by_code[few.code].reported_by == a.police.name
+    assert by_code[many.code].reported_by == "6 organisations (5 local authority, 1 police)"
+    assert data["without_source"] == 1  # the plan's indicators all have one, but for this one
+    text = " ".join(render(a).split())
+    assert "Means of verification: Crime recording system, monthly extract" in text

@@ -37,3 +37,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # The API's rate limits would stop the isolation walk; tests of throttling set their own rates.
 _RATES = {"api": "100000/minute", "api_anonymous": "100000/minute"}
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": _RATES}  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not SQLite's shared in-memory database: the browser tests' live server answers requests
+    # on threads of its own, and an in-memory database would have them all share one connection
+    # (two overlapping requests then fail with "cannot start a transaction within a transaction").
+    # pytest-django adds each xdist worker's suffix to the name.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test_run.sqlite3")}  # noqa: F405

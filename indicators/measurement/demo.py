@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from partnerships.access import scoped
 from partnerships.demo import DemoWorld
 
 from .. import demo_content, library_data
@@ -242,6 +243,8 @@ def _seed_large(demo, today: date) -> None:
     quarters = _ensure_years(partnership, actor, today, 3)[-12:]
     existing = set(Indicator.objects.filter(partnership=partnership).values_list("code", flat=True))
     library = [i for i in library_data.LIBRARY_INDICATORS if i["unit"] != "text"]
+    # Each indicator serves one of the strategy seeder's 40 objectives, in turn, under its strand
+    objectives = list(scoped(partnership, Objective).select_related("strand").order_by("code"))
     for n in range(300):
         code = f"WM-{n + 1:03d}"
         if code in existing:
@@ -262,6 +265,8 @@ def _seed_large(demo, today: date) -> None:
             frequency="quarterly",
             disaggregation=list(item["disaggregation"]),
             library_code=item["code"],
+            objective=objectives[n % len(objectives)] if objectives else None,
+            strand=objectives[n % len(objectives)].strand if objectives else None,
             range_low=Decimal(0) if item["direction"] == "range" else None,
             range_high=Decimal(100) if item["direction"] == "range" else None,
         )

@@ -69,7 +69,11 @@ def _annex(ctx: ReportContext) -> dict:
         # a third of the report, and its slowest part to lay out)
         active = [o for o in indicator.reporters if o.is_active]
         indicator.reported_by = _reporters(active, everyone)
-    return {"indicators": indicators, "terms": TERMS}
+    return {
+        "indicators": indicators,
+        "without_source": sum(not i.means_of_verification.strip() for i in indicators),
+        "terms": TERMS,
+    }
 
 
 ANNEX = Section(

@@ -65,12 +65,13 @@ def _action_plan(ctx: ReportContext) -> dict:
         attention.sort(key=lambda a: (a.rag != RagStatus.RED, a.due_date or last_day, a.pk))
         listed, listing = attention[:LIST_LIMIT], "attention"
         not_listed = len(attention) - len(listed)
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[tuple, list] = defaultdict(list)
     for action in listed:
-        groups[action.strand.name if action.strand else "Not under a strand"].append(action)
+        strand = action.strand
+        groups[(strand.order, strand.name) if strand else (10_000, "Not under a strand")].append(action)
     labels = [f"{d:%-d %b %Y}" for d in ends]
     return {
-        "groups": list(groups.items()),
+        "groups": [(name, groups[(order, name)]) for order, name in sorted(groups)],
         "count": len(plan),
         "listing": listing,
         "listed": len(listed),

@@ -88,8 +88,22 @@ def _seed_partnership(demo, groups, *, years_back: int, today: date, reporters_e
         objective = Objective.objects.filter(partnership=partnership, code=objective_code).first()
         services.library_adopt(actor=actor, partnership=partnership, codes=codes, objective=objective)
     indicators = list(Indicator.objects.filter(partnership=partnership).prefetch_related("reporting_organisations"))
+    _means_of_verification(actor, indicators)
     _baselines_and_targets(actor, indicators, quarters)
     _figures(partnership, actor, indicators, quarters, reporters_each)
+
+
+def _means_of_verification(actor, indicators) -> None:
+    """Where each figure can be checked: the library's first data source, kept by the first reporter."""
+    for indicator in indicators:
+        if indicator.means_of_verification or not indicator.collection_method:
+            continue
+        source = indicator.collection_method.split(";")[0].strip()
+        keepers = sorted(o.name for o in indicator.reporting_organisations.all())
+        text = f"{source}, kept by {keepers[0]}" if keepers else source
+        if len(keepers) > 1:
+            text += f" and {len(keepers) - 1} other partner{'s' if len(keepers) > 2 else ''}"
+        services.indicator_update(actor=actor, indicator=indicator, means_of_verification=text + ".")
 
 
 def _target_for(indicator: Indicator, position: int) -> Decimal:

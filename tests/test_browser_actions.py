@@ -39,7 +39,7 @@ def test_coordinator_filters_the_plan_and_changes_an_action_to_amber_in_place(wo
     page.get_by_role("button", name="Show").click()
     rows = page.locator("#action-table tbody tr[id^=action-]")
     expect(rows).to_have_count(2)
-    assert "Add clauses to council contracts" not in page.locator("#action-table").inner_text()
+    expect(page.locator("#action-table")).not_to_contain_text("Add clauses to council contracts")
 
     page.evaluate("window.__noReload = true")
     row = page.locator("tr", has_text="Visit hand car washes")

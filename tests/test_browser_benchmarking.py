@@ -37,7 +37,8 @@ def test_coordinator_shares_indicators_and_reads_the_comparison(world, live_serv
     expect(page.get_by_text("The chosen indicators are shared for benchmarking.")).to_be_visible()
     expect(page.get_by_role("heading", name="Explain the differences; do not rank")).to_be_visible()
     row = page.get_by_role("row", name="O6-07")
-    assert "Above the median" in row.inner_text() and "70" in row.inner_text()
+    expect(row).to_contain_text("Above the median")
+    expect(row).to_contain_text("70")
     assert serious_accessibility_problems(page) == []
     for other in ("Eastfield", "Westdale", "Upton"):
         assert other not in page.content()

@@ -54,7 +54,7 @@ def test_coordinator_adopts_sets_a_target_enters_a_figure_and_sees_progress(worl
 
     expect(page.get_by_role("heading", name="Progress by period")).to_be_visible()
     row = page.locator("section[aria-labelledby=progress-heading] tr", has_text=q1.label)
-    assert "At risk" in row.first.inner_text()  # 9 against 10, within the 10% band
+    expect(row.first).to_contain_text("At risk")  # 9 against 10, within the 10% band
     expect(page.locator(".chart-svg svg").first).to_be_visible()
     assert serious_accessibility_problems(page) == []
 

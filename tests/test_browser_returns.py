@@ -98,7 +98,7 @@ def test_submit_return_resubmit_approve(world, live_server, browser):
 
     spoc.reload()
     expect(spoc.get_by_text("The return is locked")).to_be_visible()
-    assert spoc.get_by_role("button", name="Submit the return").count() == 0
+    expect(spoc.get_by_role("button", name="Submit the return")).to_have_count(0)
 
     # The approved figure is in the indicator's progress, and the action's status changed.
     figure = Figure.objects.get(indicator=ind, organisation=a.police)
@@ -130,7 +130,7 @@ def test_text_typed_after_the_session_ended_comes_back_after_signing_in(world, l
     page.get_by_label("Password").fill("correct-horse-battery-staple")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(rf"/returns/{return_.pk}/$"))
-    assert page.get_by_label("Progress", exact=True).input_value() == "Typed after my session ended"
+    expect(page.get_by_label("Progress", exact=True)).to_have_value("Typed after my session ended")
     expect(page.get_by_text("It is back in the form")).to_be_visible()
     assert _eventually(page, lambda: Return.objects.get(pk=return_.pk).progress == "Typed after my session ended")
     context.close()

@@ -59,7 +59,7 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     page.get_by_role("button", name="Save the objective").click()
 
     expect(page.get_by_role("heading", name="OBJ1 Help survivors into paid work")).to_be_visible()
-    assert "Missing from this chain" in page.locator("#chain").inner_text()
+    expect(page.locator("#chain")).to_contain_text("Missing from this chain")
     expect(page.locator('[data-check="Measurable"].is-missing')).to_be_visible()
     expect(page.locator('[data-check="Specific"].is-missing')).to_be_visible()
     expect(page.locator('[data-check="Time-bound"].is-ok')).to_be_visible()
@@ -77,7 +77,7 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     assert page.url == url_before  # never left the page
     chain_text = page.locator("#chain").inner_text()
     assert "Missing from this chain" not in chain_text
-    assert page.locator("#chain svg line").count() == 4
+    expect(page.locator("#chain svg line")).to_have_count(4)
 
     # Edit one entry in place.
     page.get_by_role("link", name=re.compile(r"^Edit\s*: Job coaching for survivors")).click()
@@ -85,7 +85,7 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     form.get_by_label("Description").fill("Weekly job coaching for survivors")
     form.get_by_role("button", name="Save").click()
     page.locator("#chain .chain-entry.level-2", has_text="Weekly job coaching for survivors").wait_for()
-    assert "Leads to: Weekly job coaching for survivors" in page.locator("#chain .level-1").inner_text()
+    expect(page.locator("#chain .level-1")).to_contain_text("Leads to: Weekly job coaching for survivors")
     assert serious_accessibility_problems(page) == []
 
     # The indicator is linked to the objective on the indicators pages; then the coordinator confirms "specific".
@@ -93,11 +93,11 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     page.get_by_label("This objective says what will change").check()
     page.get_by_role("button", name="Save my judgement").click()
     expect(page.get_by_text("All met")).to_be_visible()
-    assert page.locator(".smart-item.is-missing").count() == 0
-    assert page.locator(".smart-item.is-ok").count() == 5
+    expect(page.locator(".smart-item.is-missing")).to_have_count(0)
+    expect(page.locator(".smart-item.is-ok")).to_have_count(5)
 
     page.get_by_role("link", name="Objectives").first.click()
-    assert page.locator("tr.objective-flagged").count() == 0
+    expect(page.locator("tr.objective-flagged")).to_have_count(0)
     assert serious_accessibility_problems(page) == []
 
 

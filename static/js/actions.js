@@ -3,7 +3,9 @@
 (function () {
   "use strict";
 
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // After settle, not after swap: htmx wires the new row's hx-post by then, so a key pressed at
+  // once on the focused field submits through htmx, not as a plain form (which leaves the page).
+  document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.elt;
     var row = target && target.id && target.id.indexOf("action-") === 0 ? target : null;
     if (!row) {

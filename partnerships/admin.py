@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
@@ -72,11 +73,37 @@ class MembershipAdminForm(forms.ModelForm):
         model = Membership
         fields = ("user", "role", "organisation")
 
+    actor = None  # set per request by MembershipAdmin.get_form
+    saved: Membership | None = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["partnership_choice"].initial = self.instance.partnership_id
             self.fields["partnership_choice"].disabled = True
+
+    def clean(self):
+        """The service writes here, not in save_model, so that its refusals (a second membership, a
+        taken SPOC seat, the last coordinator) come back as form errors, not a server error. The admin
+        view runs in one transaction, so nothing stays written if a later step fails."""
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        values = {"role": cleaned.get("role"), "organisation": cleaned.get("organisation")}
+        try:
+            if self.instance.pk:
+                self.saved = services.membership_change_role(actor=self.actor, membership=self.instance, **values)
+            else:
+                self.saved = services.membership_create(
+                    actor=self.actor, partnership=cleaned["partnership_choice"], user=cleaned["user"], **values
+                )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, messages in error.message_dict.items():
+                    self.add_error("user" if field == "email" else field if field in self.fields else None, messages)
+            else:
+                self.add_error(None, error.messages)
+        return cleaned
 
 
 @admin.register(Membership)
@@ -91,23 +118,14 @@ class MembershipAdmin(admin.ModelAdmin):
     fields = ("partnership_choice", "user", "role", "organisation")
     autocomplete_fields = ("user",)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)  # a new class for each request
+        form.actor = request.user
+        return form
+
     def save_model(self, request, obj, form, change):
-        if change:
-            services.membership_change_role(
-                actor=request.user,
-                membership=obj,
-                role=form.cleaned_data["role"],
-                organisation=form.cleaned_data["organisation"],
-            )
-        else:
-            new = services.membership_create(
-                actor=request.user,
-                partnership=form.cleaned_data["partnership_choice"],
-                user=form.cleaned_data["user"],
-                role=form.cleaned_data["role"],
-                organisation=form.cleaned_data["organisation"],
-            )
-            obj.pk = new.pk
+        obj.pk = form.saved.pk  # written by the service in the form's clean()
+        obj.partnership_id = form.saved.partnership_id
 
 
 @admin.register(Invitation)

@@ -66,3 +66,30 @@ def test_the_audit_log_cannot_be_changed_in_the_admin(staff, client, world):
 def test_a_coordinator_is_not_platform_staff(a, login):
     response = login(a.coordinator).get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_a_membership_the_service_refuses_comes_back_to_staff_as_form_errors(staff, client, world):
+    a = world.a
+    add = reverse("admin:partnerships_membership_add")
+    # The coordinator is already a member of the partnership
+    response = client.post(add, {"partnership_choice": a.partnership.pk, "user": a.coordinator.pk, "role": Role.VIEWER})
+    assert response.status_code == 200
+    assert "is already a member of this partnership" in response.content.decode()
+    # A SPOC must speak for an organisation
+    response = client.post(add, {"partnership_choice": a.partnership.pk, "user": world.outsider.pk, "role": Role.SPOC})
+    assert response.status_code == 200
+    assert "must speak for one organisation" in response.content.decode()
+    assert not Membership.objects.filter(user=world.outsider).exists()
+
+
+def test_staff_change_a_role_in_the_admin_through_the_service(staff, client, world):
+    a = world.a
+    membership = Membership.objects.get(partnership=a.partnership, user=a.viewer)
+    response = client.post(
+        reverse("admin:partnerships_membership_change", args=[membership.pk]),
+        {"user": a.viewer.pk, "role": Role.BOARD},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    membership.refresh_from_db()
+    assert membership.role == Role.BOARD
+    assert AuditEvent.objects.filter(partnership=a.partnership, actor=staff, action__startswith="membership.").exists()

@@ -35,14 +35,16 @@ def coordinator_api(a):
     return ApiClient(token_for(a.coordinator))
 
 
-def test_a_coordinator_posts_a_figure_and_it_is_recorded_and_audited_like_one_typed_on_the_page(a, coordinator_api):
+def test_a_coordinator_posts_a_figure_and_it_is_recorded_and_audited_like_one_typed_on_the_page_but_labelled_api(
+    a, coordinator_api
+):
     response = coordinator_api.post(_api(a, "figures/"), _figure(a, breakdown={"sex": {"female": 2, "male": 3}}))
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["value"] == "5.00" and body["organisation_name"] == "Northvale Survivor Trust"
     assert body["breakdown"] == {"sex": {"female": 2, "male": 3}} and body["indicator_code"] == "REF-1"
     figure = Figure.objects.get(pk=body["id"])
-    assert figure.entered_by == a.coordinator and figure.source == FigureSource.FORM
+    assert figure.entered_by == a.coordinator and figure.source == FigureSource.API  # labelled as sent through the API
     assert AuditEvent.objects.filter(action="figure.create", object_id=str(figure.pk), actor=a.coordinator).exists()
 
 

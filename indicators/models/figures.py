@@ -30,6 +30,7 @@ class FigureSource(models.TextChoices):
     IMPORT = "import", "Imported from a spreadsheet"
     RETURN = "return", "Quarterly return"
     CORRECTION = "correction", "Correction of a locked period"
+    API = "api", "Sent through the API"
     DEMO = "demo", "Demo data"
 
 

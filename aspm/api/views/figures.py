@@ -122,7 +122,7 @@ class FigureViewSet(
                 breakdown=values.get("breakdown"),
                 comment=values.get("comment") or "",
                 text_value=values.get("text_value") or "",
-                source=FigureSource.FORM,
+                source=FigureSource.API,
             )
         except ValidationError as error:
             period.refresh_from_db(fields=["status"])

@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from . import audit, services
+from aspm.errors import ConflictError
+
+from . import audit, services, services_tokens
 from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, User
+from .models_tokens import ApiToken
 
 
 @admin.register(User)
@@ -136,6 +139,35 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Staff see tokens (never their secrets) and can revoke one reported lost or leaked."""
+
+    list_display = ("name", "prefix", "user", "created_at", "last_used_at", "revoked_at")
+    list_filter = (("revoked_at", admin.EmptyFieldListFilter),)
+    search_fields = ("name", "prefix", "user__email")
+    readonly_fields = ("user", "name", "prefix", "created_at", "last_used_at", "revoked_at")
+    exclude = ("secret_hash",)
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False  # people make their own tokens on their account page
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked, never deleted: the audit log points at them
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request, queryset):
+        done = 0
+        for token in queryset.filter(revoked_at__isnull=True):
+            try:
+                services_tokens.token_revoke(actor=request.user, token=token)
+                done += 1
+            except ConflictError:
+                pass  # revoked by its owner meanwhile
+        self.message_user(request, f"{done} token{'s' if done != 1 else ''} revoked.")
 
 
 @admin.register(AuditEvent)

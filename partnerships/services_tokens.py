@@ -64,8 +64,9 @@ def token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
 
 
 def token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
-    """Withdraw a token at once: every later request with it is refused (401)."""
-    if token.user_id != actor.pk:
+    """Withdraw a token at once: every later request with it is refused (401). Its owner may, and so
+    may platform staff (from the admin: a token reported lost or leaked)."""
+    if token.user_id != actor.pk and not actor.is_staff:
         raise PermissionDenied("You can revoke only your own tokens.")
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)

@@ -47,6 +47,7 @@ def test_staff_create_a_partnership_and_its_first_coordinator_in_the_admin(staff
         "admin:partnerships_organisation_changelist",
         "admin:partnerships_membership_changelist",
         "admin:partnerships_auditevent_changelist",
+        "admin:partnerships_apitoken_changelist",
     ],
 )
 def test_staff_see_the_admin_lists(staff, client, world, name):
@@ -93,3 +94,22 @@ def test_staff_change_a_role_in_the_admin_through_the_service(staff, client, wor
     membership.refresh_from_db()
     assert membership.role == Role.BOARD
     assert AuditEvent.objects.filter(partnership=a.partnership, actor=staff, action__startswith="membership.").exists()
+
+
+def test_staff_revoke_a_leaked_token_in_the_admin_and_it_is_audited(staff, client, world):
+    from partnerships import services_tokens
+
+    a = world.a
+    token, secret = services_tokens.token_create(actor=a.spoc_police, name="Force data team")
+    response = client.post(
+        reverse("admin:partnerships_apitoken_changelist"),
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+    assert response.status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert services_tokens.token_for_secret(secret) is None
+    assert AuditEvent.objects.filter(partnership=a.partnership, action="apitoken.revoke", actor=staff).exists()
+    # The list never shows the secret's hash
+    page = client.get(reverse("admin:partnerships_apitoken_change", args=[token.pk])).content.decode()
+    assert token.secret_hash not in page

@@ -5,7 +5,7 @@ Anonymity of the survey is built into the tables:
 * :class:`SurveyAnswer` has no link to a person and no timestamp (it is not a ``TenantModel``,
   which would add ``created_at``), and a random UUID key, so neither a sequence nor a time can be
   matched against who answered;
-* :class:`SurveyParticipation` records only that a member has answered a round (to stop a second
+* :class:`SurveyParticipation` records only that a person has answered a round (to stop a second
   answer). Nothing joins it to the answers.
 """
 
@@ -44,16 +44,22 @@ class SurveyRound(TenantModel):
 
 
 class SurveyParticipation(TenantModel):
-    """ "This member has answered this round" — and nothing about what they answered."""
+    """ "This person has answered this round" — and nothing about what they answered.
+
+    Keyed on the person, not the membership: someone removed from the partnership and invited back
+    has a new membership but has still answered, and the round's count of respondents must not
+    drop when a member leaves (their answers stay)."""
 
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="participations")
-    membership = models.ForeignKey("partnerships.Membership", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        "partnerships.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )  # an erased account leaves the count as it was
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["round", "membership"], name="answer_survey_once")]
+        constraints = [models.UniqueConstraint(fields=["round", "user"], name="answer_survey_once_per_person")]
 
     def __str__(self) -> str:
-        return f"membership {self.membership_id} answered round {self.round_id}"
+        return f"user {self.user_id} answered round {self.round_id}"
 
 
 class SurveyAnswer(models.Model):

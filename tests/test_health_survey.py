@@ -172,3 +172,15 @@ def test_the_home_page_invites_members_to_an_open_round_until_they_answer(a, log
     assert "Answer the survey" in client.get(home).content.decode()
     _answer(a.memberships["board"], round)
     assert "Answer the survey" not in client.get(home).content.decode()
+
+
+def test_a_member_removed_and_invited_back_has_still_answered_and_the_count_stays(a):
+    round = open_round(a)
+    viewer = a.memberships["viewer"]
+    _answer(viewer, round)
+    services.membership_remove(actor=a.coordinator, membership=viewer)
+    assert SurveyParticipation.objects.filter(round=round).count() == 1  # their answer still counts
+    back = services.membership_create(actor=a.coordinator, partnership=a.partnership, user=a.viewer, role=Role.VIEWER)
+    assert survey.has_answered(back, round)
+    with pytest.raises(ValidationError, match="already answered"):
+        _answer(back, round)

@@ -48,7 +48,7 @@ def survey_round_close(*, actor: User | None, round: SurveyRound, closed_on: dt.
 
 
 def has_answered(membership: Membership, round: SurveyRound) -> bool:
-    return SurveyParticipation.objects.filter(round=round, membership=membership).exists()
+    return SurveyParticipation.objects.filter(round=round, user_id=membership.user_id).exists()
 
 
 def survey_answer(
@@ -90,7 +90,9 @@ def survey_answer(
             locked = SurveyRound.objects.select_for_update().get(pk=round.pk)
             if locked.closed_on is not None:
                 raise ValidationError("This survey round has closed; answers are no longer taken.")
-            SurveyParticipation.objects.create(partnership_id=round.partnership_id, round=locked, membership=membership)
+            SurveyParticipation.objects.create(
+                partnership_id=round.partnership_id, round=locked, user_id=membership.user_id
+            )
             for row in rows:
                 row.full_clean()
             SurveyAnswer.objects.bulk_create(rows)

@@ -1,6 +1,6 @@
 """Benchmarking reads other partnerships' figures, so these tests try to make it leak: a partnership
 that has not opted in never counts, no figure is ever named, small counts are hidden, fewer than
-three partnerships show nothing, and opting out takes a partnership out of every comparison at once."""
+five partnerships show nothing, and opting out takes a partnership out of every comparison at once."""
 
 import csv
 import datetime as dt
@@ -25,10 +25,11 @@ JOINT = "O2-03"  # jointly planned activities: a quarterly count
 
 @pytest.fixture
 def peers(db):
-    """Three other partnerships sharing NRM referrals for 2025/26: yearly 40, 60 and 100."""
+    """Four other partnerships sharing NRM referrals for 2025/26: yearly 40, 60, 70 and 100."""
     return [
         sharing_partnership("eastfield", {NRM: [10, 10, 10, 10]}),
         sharing_partnership("westdale", {NRM: [15, 15, 15, 15]}),
+        sharing_partnership("northby", {NRM: [17, 17, 18, 18]}),
         sharing_partnership("upton", {NRM: [25, 25, 25, 25]}),
     ]
 
@@ -41,7 +42,7 @@ def only(page, code=NRM, year="2025/26"):
 def test_the_range_and_median_come_from_the_opted_in_partnerships_with_this_ones_position(a, peers):
     side_shares(a, {NRM: [20, 20, 20, 20]})  # 80 in the year
     c = only(benchmarks(a.partnership))
-    assert (c.shown, c.partnerships, c.low, c.median, c.high) == (True, 4, "40", "70", "100")
+    assert (c.shown, c.partnerships, c.low, c.median, c.high) == (True, 5, "40", "70", "100")
     assert (c.own, c.position) == ("80", "Above the median")
     assert c.name == "NRM referrals for the locality"
 
@@ -63,18 +64,24 @@ def test_only_the_indicators_a_partnership_chose_to_share_count(a, peers):
 
 def test_opting_out_takes_a_partnership_out_of_every_comparison_at_once(a, peers):
     side_shares(a, {NRM: [20, 20, 20, 20]})
-    assert only(benchmarks(a.partnership)).partnerships == 4
-    upton = peers[2]
+    assert only(benchmarks(a.partnership)).partnerships == 5
+    upton = peers[3]
     benchmarking_set(actor=None, partnership=upton, opted_in=False, library_codes=[NRM])
     c = only(benchmarks(a.partnership))
-    assert (c.partnerships, c.high, c.median) == (3, "80", "60")
-    benchmarking_set(actor=None, partnership=peers[1], opted_in=False, library_codes=[NRM])
-    c = only(benchmarks(a.partnership))
-    assert (c.shown, c.low, c.median, c.high) == (False, "", "", "")
-    assert c.partnerships < MIN_PARTNERSHIPS and "Fewer than 3 partnerships" in c.reason
+    assert (c.shown, c.partnerships, c.low, c.median, c.high) == (False, 4, "", "", "")
+    assert c.partnerships < MIN_PARTNERSHIPS and "Fewer than 5 partnerships" in c.reason
 
 
-def test_with_fewer_than_three_partnerships_nothing_of_the_others_is_shown(a, peers):
+def test_with_three_partnerships_the_other_two_figures_are_not_shown(a, peers):
+    """With three, our own figure would give the other two away from the range: nothing is shown."""
+    side_shares(a, {JOINT: [3, 4, 5, 6]})
+    sharing_partnership("solo", {JOINT: [7, 7, 7, 7]})
+    sharing_partnership("duo", {JOINT: [9, 9, 9, 9]})
+    c = only(benchmarks(a.partnership), JOINT)
+    assert (c.partnerships, c.shown, c.low, c.median, c.high) == (3, False, "", "", "")
+
+
+def test_with_fewer_than_five_partnerships_nothing_of_the_others_is_shown(a, peers):
     side_shares(a, {JOINT: [3, 4, 5, 6]})
     sharing_partnership("solo", {JOINT: [7, 7, 7, 7]})
     c = only(benchmarks(a.partnership), JOINT)
@@ -87,6 +94,7 @@ def test_small_counts_are_hidden_with_the_most_careful_threshold(a):
     sharing_partnership("tiny", {NRM: [0, 1, 1, 1]})  # 3
     sharing_partnership("careful", {NRM: [2, 2, 2, 2]}, threshold=10)  # 8
     sharing_partnership("bigger", {NRM: [30, 30, 30, 30]})  # 120
+    sharing_partnership("middling", {NRM: [12, 12, 13, 13]})  # 50
     c = only(benchmarks(a.partnership))
     assert (c.low, c.median, c.high) == ("<10", "<10", "120")
     assert c.suppressed and c.median_at is None and c.own_at is None
@@ -95,7 +103,7 @@ def test_small_counts_are_hidden_with_the_most_careful_threshold(a):
 def test_a_part_year_of_counts_is_left_out_rather_than_shown_as_low(a, peers):
     side_shares(a, {NRM: [20, 20, 20, 20]})
     sharing_partnership("partial", {NRM: [1, None, None, None]})
-    assert only(benchmarks(a.partnership)).partnerships == 4
+    assert only(benchmarks(a.partnership)).partnerships == 5
 
 
 def test_a_partnership_that_does_not_share_sees_no_comparison(a, b, peers):
@@ -113,7 +121,7 @@ def test_the_page_and_the_export_name_no_other_partnership(a, b, peers, login):
     assert "Explain the differences; do not rank" in html and "Areas differ" in html
     assert "70" in html and "100" in html
     rows = list(csv.reader(io.StringIO(export)))
-    assert rows[1][:8] == [NRM, "NRM referrals for the locality", "2025/26", "4", "40", "70", "100", "80"]
+    assert rows[1][:8] == [NRM, "NRM referrals for the locality", "2025/26", "5", "40", "70", "100", "80"]
     for text in (html, export):
         for other in [*peers, b.partnership]:
             assert other.name not in text and other.slug not in text
@@ -147,5 +155,5 @@ def test_benchmarks_take_a_constant_number_of_queries(a, peers, django_assert_ma
     with django_assert_max_num_queries(2):
         page = benchmarks(a.partnership)
     assert {c.year for c in page.comparisons} >= {"2025/26"}
-    assert only(page).partnerships == 9
+    assert only(page).partnerships == 10
     assert Decimal(only(page).high) == Decimal(100)

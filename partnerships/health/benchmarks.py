@@ -10,8 +10,11 @@ Rules (each tested in tests/test_benchmarking.py):
   out removes a partnership from every comparison at once; only the indicators each partnership
   chose to share count;
 * the asking partnership must have opted in too (it sees others only when it shares its own);
-* a comparison is shown only when at least ``MIN_PARTNERSHIPS`` partnerships have a figure for that
-  indicator and year, so that no single partnership's figure stands alone;
+* a comparison is shown only when at least ``MIN_PARTNERSHIPS`` (five) partnerships have a figure
+  for that indicator and year. With three, the asking partnership knows its own figure and so
+  reads the other two straight off the range: each would stand alone, and a partnership that
+  knows who else takes part could tell whose is whose. Five is the usual floor for benchmarking
+  clubs;
 * counts in the range and median go through :func:`aspm.suppression.suppress_count` with the
   highest small-count threshold among the partnerships compared (the most careful one wins);
 * a year's count or amount is the sum of its periods, and counts only when the periods cover the
@@ -33,7 +36,7 @@ from aspm.suppression import suppress_count
 from ..models import BenchmarkingChoice, Partnership
 from .benchmarking import SHAREABLE_UNITS
 
-MIN_PARTNERSHIPS = 3
+MIN_PARTNERSHIPS = 5
 ADDITIVE = ("count", "money")
 KIND_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 

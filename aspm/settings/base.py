@@ -64,7 +64,14 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite (the embedded default and the tests): the dev server, the worker and the browser tests'
+    # live server write from several connections. IMMEDIATE transactions take the write lock when
+    # they begin, so a second writer waits (up to the timeout) instead of failing at once with
+    # "database is locked" when a read transaction tries to become a write; WAL lets reads go on
+    # during a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
 REDIS_URL = required(

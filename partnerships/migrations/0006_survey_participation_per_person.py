@@ -35,4 +35,7 @@ class Migration(migrations.Migration):
             model_name="surveyparticipation",
             constraint=models.UniqueConstraint(fields=("round", "user"), name="answer_survey_once_per_person"),
         ),
+        # Not reversible: the membership a participation came from is not kept (a person may have
+        # had several). Marked here, last, so an attempt stops before any table is touched.
+        migrations.RunPython(migrations.RunPython.noop, reverse_code=None),
     ]

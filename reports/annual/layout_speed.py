@@ -15,6 +15,7 @@ again only when a page has been added since (the Kids array grows by three entri
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -24,7 +25,10 @@ _original = pydyf.PDF.page_references
 
 
 def _page_references(self) -> tuple[bytes, ...]:
-    kids = self.pages["Kids"]
+    pages = getattr(self, "pages", None)
+    kids = pages.get("Kids") if isinstance(pages, dict) else None
+    if not isinstance(kids, list):  # a pydyf whose insides changed: use its own code
+        return _original.fget(self)
     cached = self.__dict__.get("_aspm_page_references")
     if cached is None or cached[0] != len(kids):
         cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
@@ -41,11 +45,25 @@ def original_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
     return _original.fget(pdf)
 
 
+_lock = threading.Lock()
+_active = 0
+_saved: tuple[int, ...] = ()
+
+
 @contextmanager
 def relaxed_gc(first_generation: int = 100_000) -> Iterator[None]:
-    previous = gc.get_threshold()
-    gc.set_threshold(first_generation, 20, 20)
+    """The thresholds are process-wide: the first render in sets them, the last one out restores them
+    (two renders on threads, e.g. eager tasks under a threaded server, must not strand them)."""
+    global _active, _saved
+    with _lock:
+        if _active == 0:
+            _saved = gc.get_threshold()
+            gc.set_threshold(first_generation, 20, 20)
+        _active += 1
     try:
         yield
     finally:
-        gc.set_threshold(*previous)
+        with _lock:
+            _active -= 1
+            if _active == 0:
+                gc.set_threshold(*_saved)

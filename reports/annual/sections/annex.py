@@ -46,12 +46,18 @@ TERMS = (
 NAMED_REPORTERS = 5
 
 
+def _in_a_sentence(label: str) -> str:
+    """ "Local authority" -> "local authority"; "NGO / charity" keeps its capitals."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() else label[:1].lower() + label[1:]
+
+
 def _reporters(active: list[Organisation], everyone: int) -> str:
     if everyone > 1 and len(active) == everyone:
         return "All partner organisations"
     if len(active) <= NAMED_REPORTERS:
         return "; ".join(o.name for o in active)
-    sectors = Counter(o.get_sector_display().lower() for o in active)
+    sectors = Counter(_in_a_sentence(o.get_sector_display()) for o in active)
     return f"{len(active)} organisations (" + ", ".join(f"{n} {name}" for name, n in sorted(sectors.items())) + ")"
 
 

@@ -82,7 +82,6 @@ def _indicators(ctx: ReportContext) -> dict:
         "labels": labels,
         "groups": ordered,
         "breakdowns": _breakdowns(ctx, [item for _key, items in ordered for item in items]),
-        "revised": sum(bool(item["revisions"]) for _key, items in ordered for item in items),
         "status_counts": [(Status(s).label, s, n) for s, n in counts.items()],
         "tolerance": table.tolerance,
         "has_year": True,
@@ -119,10 +118,6 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         "baseline": _figure(ctx, indicator, indicator.baseline_value),
         "plan_target": _figure(ctx, indicator, row.plan_target, target=True),
         "year_target": _figure(ctx, indicator, year_targets.get(indicator.pk), target=True),
-        "quarters": [
-            {"target": _figure(ctx, indicator, c.target, target=True), "actual": a, "status": c.status}
-            for c, a in zip(row.cells, actual_texts, strict=True)
-        ],
         "year_actual": year_actual,
         "status": row.ytd.status,
         "status_label": Status(row.ytd.status).label,
@@ -139,6 +134,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
             for rev in revisions.get(indicator.pk, [])
         ],
         "year_split": year_split,
+        # the year's count, for the breakdowns' "not split" column (counts only)
+        "year_count": int(row.ytd.actual) if is_count and row.ytd.actual is not None else None,
         "by_quarter": [
             (label, a, _figure(ctx, indicator, c.target, target=True))
             for label, c, a in zip(labels, row.cells, actual_texts, strict=True)
@@ -169,13 +166,28 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
         name, names = DIMENSIONS.get(dim, (dim.replace("_", " ").capitalize(), {}))
         used = {c for item in with_split for c in item["year_split"][dim]}
         categories = [c for c in names if c in used] + sorted(used - set(names))
+        # Splitting is optional per figure, so a row's groups may cover less than the year's count.
+        # The rest is a column of its own: every row then adds up to the year's figure printed above
+        # it, and the rest, a count too, goes through the small-count rule (else the year's figure
+        # minus this total would give a hidden figure back).
+        rests = [_not_split(item, dim) for item in with_split]
+        has_rest = any(rests)
         rows = []
-        for item in with_split:
+        for item, rest in zip(with_split, rests, strict=True):
             split = item["year_split"][dim]
-            protected = ctx.counts([[split.get(c) for c in categories]], row_totals=True)
+            cells = [split.get(c) for c in categories] + ([rest] if has_rest else [])
+            protected = ctx.counts([cells], row_totals=True)
             rows.append((item["indicator"], protected.cells[0], protected.row_totals[0]))
-        tables.append({"key": dim, "name": name, "columns": [names.get(c, c) for c in categories], "rows": rows})
+        columns = [names.get(c, c) for c in categories] + (["Not split"] if has_rest else [])
+        tables.append({"key": dim, "name": name, "columns": columns, "rows": rows})
     return tables
+
+
+def _not_split(item: dict, dim: str) -> int:
+    total = item["year_count"]
+    if total is None:
+        return 0
+    return max(total - sum(n or 0 for n in item["year_split"][dim].values()), 0)
 
 
 def _draw(ctx: ReportContext, data: dict) -> dict:

@@ -3,11 +3,11 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from aspm.errors import ConflictError
+from aspm.forms import call_service
 
 from . import audit, services, services_tokens
 from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, User
@@ -95,21 +95,21 @@ class MembershipAdminForm(forms.ModelForm):
             return
         cleaned = self.cleaned_data
         values = {"role": cleaned.get("role"), "organisation": cleaned.get("organisation")}
-        try:
-            if self.instance.pk:
-                self.saved = services.membership_change_role(
-                    actor=self.actor, membership=Membership.objects.get(pk=self.instance.pk), **values
-                )
-            else:
-                self.saved = services.membership_create(
-                    actor=self.actor, partnership=cleaned["partnership_choice"], user=cleaned["user"], **values
-                )
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, messages in error.message_dict.items():
-                    self.add_error("user" if field == "email" else field if field in self.fields else None, messages)
-            else:
-                self.add_error(None, error.messages)
+        if self.instance.pk:
+            membership = Membership.objects.get(pk=self.instance.pk)
+            _ok, self.saved = call_service(
+                self, services.membership_change_role, actor=self.actor, membership=membership, **values
+            )
+        else:
+            _ok, self.saved = call_service(
+                self,
+                services.membership_create,
+                aliases={"email": "user"},
+                actor=self.actor,
+                partnership=cleaned["partnership_choice"],
+                user=cleaned["user"],
+                **values,
+            )
 
 
 @admin.register(Membership)

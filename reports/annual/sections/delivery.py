@@ -33,6 +33,12 @@ def _quarter_ends(ctx: ReportContext) -> list[dt.date]:
 LIST_LIMIT = 100
 
 
+def _strand_key(action) -> tuple[int, str]:
+    """(order, name) of the action's strand, actions under none last."""
+    strand = action.strand
+    return (strand.order, strand.name) if strand else (10_000, "Not under a strand")
+
+
 def _action_plan(ctx: ReportContext) -> dict:
     """One query for the plan at year end (``plan_as_of``) and one per quarter end (``counts_at``)."""
     today = ctx.as_of.date()
@@ -47,37 +53,30 @@ def _action_plan(ctx: ReportContext) -> dict:
     for action in plan:
         action.rag = action.status_then or action.status
         action.rag_label = names.get(action.rag, action.rag)
-        strand = action.strand.name if action.strand else "Not under a strand"
-        key = (
-            action.strand.order if action.strand else 10_000,
-            strand,
-            action.objective.code if action.objective else "~",
-        )
+        order, strand = _strand_key(action)
+        key = (order, strand, action.objective.code if action.objective else "~")
         line = by_objective.setdefault(
             key, {"strand": strand, "objective": action.objective, "counts": dict.fromkeys(RagStatus.values, 0)}
         )
         line["counts"][action.rag] = line["counts"].get(action.rag, 0) + 1
-    listed, listing, not_listed = plan, "all", 0
+    attention = [a for a in plan if a.rag in (RagStatus.RED, RagStatus.AMBER)]
+    listed, listing = plan, "all"
     if len(plan) > LIST_LIMIT:
         # A board reads exceptions: a county's plan of thousands of actions would fill a hundred
         # pages. Red before amber, the longest overdue first; the rest are counted above.
-        attention = [a for a in plan if a.rag in (RagStatus.RED, RagStatus.AMBER)]
         attention.sort(key=lambda a: (a.rag != RagStatus.RED, a.due_date or last_day, a.pk))
         listed, listing = attention[:LIST_LIMIT], "attention"
-        not_listed = len(attention) - len(listed)
     groups: dict[tuple, list] = defaultdict(list)
     for action in listed:
-        strand = action.strand
-        groups[(strand.order, strand.name) if strand else (10_000, "Not under a strand")].append(action)
+        groups[_strand_key(action)].append(action)
     labels = [f"{d:%-d %b %Y}" for d in ends]
     return {
         "groups": [(name, groups[(order, name)]) for order, name in sorted(groups)],
         "count": len(plan),
         "listing": listing,
         "listed": len(listed),
-        "not_listed": not_listed,
-        "attention": sum(a.rag in (RagStatus.RED, RagStatus.AMBER) for a in plan),
-        "limit": LIST_LIMIT,
+        "not_listed": len(attention) - len(listed) if listing == "attention" else 0,
+        "attention": len(attention),
         "by_objective": [
             {**line, "values": [line["counts"][k] for k in RagStatus.values], "total": sum(line["counts"].values())}
             for _key, line in sorted(by_objective.items(), key=lambda kv: kv[0])

@@ -166,9 +166,12 @@ def action_set_status(
     """
     _check_status(status)
     _check_note(status, note)
-    when = _check_when(at)
+    _check_when(at)
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
+        # "Now" is read once the row is ours: read before the lock, a saver who waited for another
+        # would be dated before the change it waited for, and be refused.
+        when = _check_when(at)
         overtaken_by = None
         if expected_status is not None and expected_status != locked.status:
             overtaken_by = locked.history.select_related("changed_by").order_by("-changed_at", "-id").first()

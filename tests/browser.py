@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 from .cast import PASSWORD
 
@@ -18,9 +19,27 @@ def sign_in(page, live_server, email: str, password: str = PASSWORD) -> None:
     page.wait_for_load_state("networkidle")
 
 
+# What Chromium says when axe starts while a click's navigation is replacing the document.
+_NAVIGATING = ("Execution context was destroyed", "reading 'documentElement'")
+
+
+def _run_axe(page, attempts: int = 3):
+    for attempt in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            return _axe.run(page, options=AXE_OPTIONS)
+        except PlaywrightError as error:
+            if attempt == attempts - 1 or not any(sign in str(error) for sign in _NAVIGATING):
+                raise
+    raise AssertionError("unreachable")
+
+
 def serious_accessibility_problems(page) -> list[str]:
-    """axe-core's serious and critical violations on the page, as readable lines."""
-    results = _axe.run(page, options=AXE_OPTIONS)
+    """axe-core's serious and critical violations on the page, as readable lines.
+
+    Callers wait for the page they mean to check (a heading, a URL) before calling; the retry
+    here only covers a navigation still swapping the document when axe starts."""
+    results = _run_axe(page)
     problems = []
     for violation in results.response["violations"]:
         if violation["impact"] in ("serious", "critical"):

@@ -3,6 +3,7 @@ in place (no page reload) and reads it in the history; a SPOC updates only their
 actions, by keyboard; axe-core finds no serious or critical problems on the pages."""
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -34,6 +35,7 @@ def test_coordinator_filters_the_plan_and_changes_an_action_to_amber_in_place(wo
     assert serious_accessibility_problems(page) == []
 
     page.get_by_role("link", name="Action plan", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/actions/$"))
     assert serious_accessibility_problems(page) == []
     page.get_by_label("Status", exact=True).select_option("green")
     page.get_by_role("button", name="Show").click()
@@ -73,6 +75,7 @@ def test_a_spoc_updates_only_their_organisations_actions_by_keyboard(world, live
     expect(charity_row.get_by_role("button", name="Change status")).to_have_count(0)
 
     page.get_by_role("link", name="My actions").click()
+    expect(page).to_have_url(re.compile(r"/actions/mine/$"))
     assert serious_accessibility_problems(page) == []
     expect(page.locator("#action-table")).not_to_contain_text("Run a weekly drop-in")
     button = page.locator("tr", has_text="Visit hand car washes").get_by_role("button", name="Change status")

@@ -6,6 +6,7 @@ waiting first); in CI (ASPM_REAL_WORKER=1) the real Celery worker on Redis makes
 """
 
 import os
+import re
 import threading
 import time
 from unittest import mock
@@ -45,6 +46,7 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
         sign_in(page, live_server, a.coordinator.email)
         page.goto(f"{live_server.url}/p/{a.slug}/")
         page.get_by_role("link", name="Annual reports").click()
+        expect(page).to_have_url(re.compile(r"/annual-reports/$"))
         assert serious_accessibility_problems(page) == []
         page.get_by_role("link", name="Start an annual report").click()
         page.get_by_label("Foreword (optional)").fill("A year of joint work.")

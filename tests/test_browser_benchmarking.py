@@ -3,6 +3,7 @@ median and own position with the reminder that areas differ, an action arising g
 axe-core finds no serious or critical problems on the benchmarking, sharing and health pages."""
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -30,6 +31,7 @@ def test_coordinator_shares_indicators_and_reads_the_comparison(world, live_serv
     expect(page.get_by_role("heading", name="This partnership does not take part")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     page.get_by_role("link", name="Choose what to share").click()
+    expect(page).to_have_url(re.compile(r"/health/benchmarking/sharing/$"))
     assert serious_accessibility_problems(page) == []
     page.get_by_label("Share these indicators").check()
     page.get_by_label("O6-07").check()

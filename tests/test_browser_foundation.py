@@ -39,6 +39,7 @@ def test_coordinator_switches_partnership_and_invites_someone_who_joins(world, l
 
     # Invite a new member.
     page.get_by_role("link", name="Members", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/members/$"))
     assert serious_accessibility_problems(page) == []
     page.get_by_role("link", name="Invite a member").click()
     page.get_by_label("Email address").fill("ravi.patel@example.org")

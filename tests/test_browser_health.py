@@ -1,6 +1,8 @@
 """In a real browser: the coordinator records a meeting with its attendance, a member answers the
 survey; axe-core finds no serious or critical problems on the meetings and health pages."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -18,6 +20,7 @@ def test_coordinator_records_a_meeting_with_attendance(world, live_server, page)
     page.goto(f"{live_server.url}/p/{a.slug}/meetings/")
     assert serious_accessibility_problems(page) == []
     page.get_by_role("link", name="Record a meeting").click()
+    expect(page).to_have_url(re.compile(r"/meetings/new/$"))
     assert serious_accessibility_problems(page) == []
     page.get_by_label("Type of meeting").select_option("board")
     page.get_by_label("Date").fill("2026-06-04")
@@ -51,6 +54,7 @@ def test_a_member_answers_the_survey_anonymously(world, live_server, page):
     page.goto(f"{live_server.url}/p/{a.slug}/health/survey/")
     assert serious_accessibility_problems(page) == []
     page.get_by_role("link", name="Answer the survey").click()
+    expect(page).to_have_url(re.compile(r"/health/survey/\d+/answer/$"))
     assert serious_accessibility_problems(page) == []
     page.get_by_role("group", name="1. I can rely on partner").get_by_label("4 – Agree").check()
     page.get_by_role("group", name="7. Partners share the information").get_by_label("2 – Disagree").check()

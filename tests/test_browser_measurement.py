@@ -26,6 +26,7 @@ def test_coordinator_adopts_sets_a_target_enters_a_figure_and_sees_progress(worl
     expect(page.get_by_role("heading", name="Indicator library", level=1)).to_be_visible()
     page.get_by_label("Objective", exact=True).select_option("O6")
     page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"objective=O6"))
     assert serious_accessibility_problems(page) == []
     page.get_by_label(re.compile("Potential victims identified")).check()
     page.get_by_label(re.compile("Victims assisted to exit")).check()

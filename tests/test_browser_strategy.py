@@ -44,6 +44,7 @@ def test_coordinator_builds_an_objective_with_its_chain_and_sees_the_smart_check
     page.get_by_role("button", name="Plan").click()
     page.get_by_role("link", name="Objectives", exact=True).click()
     page.get_by_role("link", name="Add an objective").click()
+    expect(page).to_have_url(re.compile(r"/objectives/new/$"))
     assert serious_accessibility_problems(page) == []
 
     page.get_by_label("Title").fill("Help survivors into paid work")

@@ -12,9 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actionplans.meeting_items import action_from_meeting_item
+from aspm.deleting import delete_then_redirect
 from aspm.forms import add_service_errors
 from aspm.uploads import file_response
 
@@ -144,13 +146,14 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_for(request.membership, Meeting, pk=pk, need=Perm.EDIT_PLAN)
-    try:
-        services.meeting_delete(actor=request.user, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("meetings:detail", slug=request.partnership.slug, pk=meeting.pk)
-    messages.success(request, f"{meeting.title} is deleted.")
-    return redirect("meetings:list", slug=request.partnership.slug)
+    slug = request.partnership.slug
+    return delete_then_redirect(
+        request,
+        lambda: services.meeting_delete(actor=request.user, meeting=meeting),
+        done=f"{meeting.title} is deleted.",
+        back=reverse("meetings:detail", kwargs={"slug": slug, "pk": meeting.pk}),
+        then=reverse("meetings:list", kwargs={"slug": slug}),
+    )
 
 
 @partnership_view()
@@ -175,12 +178,12 @@ def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_for(request.membership, MeetingActionItem, pk=pk, need=Perm.EDIT_PLAN)
-    try:
-        services.meeting_item_delete(actor=request.user, item=item)
-        messages.success(request, "The action arising is removed.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("meetings:detail", slug=request.partnership.slug, pk=item.meeting_id)
+    return delete_then_redirect(
+        request,
+        lambda: services.meeting_item_delete(actor=request.user, item=item),
+        done="The action arising is removed.",
+        back=reverse("meetings:detail", kwargs={"slug": request.partnership.slug, "pk": item.meeting_id}),
+    )
 
 
 @partnership_view()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from aspm.deleting import delete_then_redirect
 from aspm.forms import call_service
 
 from .. import selectors, services
@@ -59,9 +60,9 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for(request.membership, Organisation, pk=pk, need=Perm.MANAGE_PARTNERSHIP)
-    try:
-        services.organisation_delete(actor=request.user, organisation=organisation)
-        messages.success(request, f"{organisation} is deleted.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("partnerships:organisations", slug=request.partnership.slug)
+    return delete_then_redirect(
+        request,
+        lambda: services.organisation_delete(actor=request.user, organisation=organisation),
+        done=f"{organisation} is deleted.",
+        back=reverse("partnerships:organisations", kwargs={"slug": request.partnership.slug}),
+    )

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actionplans.models import RagStatus
+from aspm.deleting import delete_then_redirect
 from aspm.forms import add_service_errors, call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for, scoped
@@ -244,9 +246,9 @@ def return_attachment_download(request: HttpRequest, pk: int, attachment_pk: int
 @require_POST
 def return_attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk, need=Perm.SUBMIT_OWN_RETURN)
-    try:
-        evidence.attachment_delete(actor=request.user, attachment=attachment)
-        messages.success(request, f"{attachment} is removed.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("reports:return_detail", slug=request.partnership.slug, pk=pk)
+    return delete_then_redirect(
+        request,
+        lambda: evidence.attachment_delete(actor=request.user, attachment=attachment),
+        done=f"{attachment} is removed.",
+        back=reverse("reports:return_detail", kwargs={"slug": request.partnership.slug, "pk": pk}),
+    )

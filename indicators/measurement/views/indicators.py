@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from aspm.deleting import delete_then_redirect
 from aspm.forms import add_service_errors, call_service
 from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
@@ -105,13 +107,14 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
-    try:
-        services.indicator_delete(actor=request.user, indicator=indicator)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("indicators:detail", slug=request.partnership.slug, pk=indicator.pk)
-    messages.success(request, f"{indicator} is deleted.")
-    return redirect("indicators:list", slug=request.partnership.slug)
+    slug = request.partnership.slug
+    return delete_then_redirect(
+        request,
+        lambda: services.indicator_delete(actor=request.user, indicator=indicator),
+        done=f"{indicator} is deleted.",
+        back=reverse("indicators:detail", kwargs={"slug": slug, "pk": indicator.pk}),
+        then=reverse("indicators:list", kwargs={"slug": slug}),
+    )
 
 
 @partnership_view()

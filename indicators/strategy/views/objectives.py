@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from aspm.deleting import delete_then_redirect
 from aspm.forms import call_service
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
@@ -100,10 +101,11 @@ def objective_specific(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_object_for(request.membership, Objective, pk=pk, need=Perm.EDIT_PLAN)
-    try:
-        services.objective_delete(actor=request.user, objective=objective)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("strategy:objective_detail", slug=request.partnership.slug, pk=objective.pk)
-    messages.success(request, f"{objective.code} is deleted.")
-    return redirect("strategy:objectives", slug=request.partnership.slug)
+    slug = request.partnership.slug
+    return delete_then_redirect(
+        request,
+        lambda: services.objective_delete(actor=request.user, objective=objective),
+        done=f"{objective.code} is deleted.",
+        back=reverse("strategy:objective_detail", kwargs={"slug": slug, "pk": objective.pk}),
+        then=reverse("strategy:objectives", kwargs={"slug": slug}),
+    )

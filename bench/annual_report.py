@@ -39,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slug", default="northshire")
     parser.add_argument("--publication", action="store_true")
+    parser.add_argument("--out", type=Path, help="also write the PDF here, to look at it")
     args = parser.parse_args()
 
     partnership = Partnership.objects.get(slug=args.slug)
@@ -80,6 +81,9 @@ def main() -> None:
     print(f"CPU time (this process): total {cpu_total:.2f} s, data+charts {cpu_data:.2f} s, layout {cpu_layout:.2f} s")
     print(f"Load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times suffer)")
     print(f"Peak memory (RSS):     {peak_mb:6.0f} MB")
+    if args.out:
+        args.out.write_bytes(result.content)
+        print(f"Written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -329,3 +329,39 @@ def test_the_annex_names_a_few_reporters_counts_many_by_sector_and_shows_the_mea
     assert data["without_source"] == 1  # the plan's indicators all have one, but for this one
     text = " ".join(render(a).split())
     assert "Means of verification: Crime recording system, monthly extract" in text
+
+
+def test_partners_show_year_end_answers_as_such_and_a_quarterly_narrative_under_its_own_labels(a):
+    from reports.annual.sections import delivery
+
+    load_plan(a.partnership, this_year(a).start, objectives=1)  # makes the year's quarters
+    q1, _q2, _q3, q4 = quarters(a)
+    for organisation, period, answers in (
+        (a.police, q4, {"key_achievements": "Forty officers trained.", "key_challenges": "Interpreters."}),
+        (a.charity, q1, {"progress": "Opened a drop-in.", "problems": "Volunteers left.", "priorities": "Recruit."}),
+        (a.council, q1, {}),  # a submitted return with nothing written is left out
+    ):
+        Return.objects.create(
+            partnership=a.partnership,
+            organisation=organisation,
+            period=period,
+            due_date=period.end,
+            status=ReturnStatus.SUBMITTED,
+            **answers,
+        )
+    ctx = ReportContext(partnership=a.partnership, year=this_year(a), as_of=timezone.now())
+    items = {item["organisation"]: item for item in delivery.PARTNERS.gather(ctx)["items"]}
+
+    assert set(items) == {a.police, a.charity}
+    assert items[a.police]["answers"] == [
+        ("Key achievements", "Forty officers trained."),
+        ("Key challenges", "Interpreters."),
+        ("Future priorities", ""),
+    ]
+    assert items[a.police]["source"].startswith("Year-end return")
+    assert items[a.charity]["answers"] == [
+        ("Progress this quarter", "Opened a drop-in."),
+        ("Problems", "Volunteers left."),
+        ("Priorities", "Recruit."),
+    ]
+    assert "the year-end return is not in yet" in items[a.charity]["source"]

@@ -287,3 +287,86 @@ def _seed_large(demo, today: date) -> None:
     indicators = list(Indicator.objects.filter(partnership=partnership).prefetch_related("reporting_organisations"))
     _baselines_and_targets(actor, indicators, quarters[-8:])
     _figures(partnership, actor, indicators, quarters, reporters_each=12)
+    _seed_large_evidence(demo, today)
+
+
+# Westmoor's outcome-harvest entries: (title, what changed, for whom, month, contribution, evidence, confidence).
+LARGE_OUTCOMES = (
+    (
+        "Farm labour providers now check where workers live",
+        "Four of the six labour providers supplying Halton Marsh farms now visit workers' housing before a "
+        "placement starts, where none did before.",
+        "Labour providers serving farms in Halton Marsh",
+        5,
+        "Joint visits by the council, police and the business forum, and a short checklist the forum wrote.",
+        "Providers' own visit logs, seen by the business forum in the autumn.",
+        "medium",
+    ),
+    (
+        "GP practices in Kingsbridge refer through one route",
+        "Every GP practice in Kingsbridge now sends concerns to the same safeguarding contact, and the first "
+        "three referrals reached support within two days.",
+        "GP practices and their patients in Kingsbridge",
+        8,
+        "Training sessions by the health partnership and a one-page referral route agreed with the police.",
+        "The health partnership's referral log (dates only).",
+        "high",
+    ),
+    (
+        "Faith groups invite the police to speak",
+        "Two faith groups in Orwell that had avoided statutory services asked the police and council to speak "
+        "at their meetings.",
+        "Faith communities in Orwell",
+        10,
+        "Months of visits by the faith network's community champions with a named officer.",
+        "Meeting invitations and the champions' notes.",
+        "low",
+    ),
+)
+LARGE_CASES = (
+    (
+        "From a car wash to a tenancy of his own",
+        "A man in his thirties was found sleeping at the hand car wash where he worked unpaid. After a joint "
+        "visit he entered the National Referral Mechanism, stayed in a safe house for four months and, with "
+        "tenancy support from the housing association, now rents a flat and works for a local employer.",
+        "The same support worker throughout, and a housing officer who found a home before his safe-house stay ended.",
+    ),
+    (
+        "A teenager kept out of county lines",
+        "A fifteen-year-old reported missing three times was recognised by a school nurse as at risk of "
+        "criminal exploitation. A joint plan between the school, police and youth service kept him in "
+        "education; he has not gone missing since.",
+        "A school nurse who knew the signs and one plan that every service followed.",
+    ),
+)
+
+
+def _seed_large_evidence(demo, today: date) -> None:
+    partnership, actor = demo.partnership, demo.people.get("coordinator")
+    objectives = list(scoped(partnership, Objective).order_by("code")[:3])
+    if not OutcomeHarvest.objects.filter(partnership=partnership).exists():
+        start = year_start_for(partnership, today)
+        for n, (title, changed, whom, month, contribution, evidence, confidence) in enumerate(LARGE_OUTCOMES):
+            when = date(start.year + (month < start.month), month, 10)
+            services.outcome_harvest_create(
+                actor=actor,
+                partnership=partnership,
+                title=title,
+                what_changed=changed,
+                for_whom=whom,
+                when=min(when, today),
+                contribution=contribution,
+                evidence=evidence,
+                confidence=confidence,
+                objective=objectives[n] if n < len(objectives) else None,
+            )
+    if not CaseStudy.objects.filter(partnership=partnership).exists():
+        for title, summary, helped in LARGE_CASES:
+            services.case_study_create(
+                actor=actor,
+                partnership=partnership,
+                title=title,
+                summary=summary,
+                what_helped=helped,
+                consent_confirmed=True,
+            )

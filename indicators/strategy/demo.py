@@ -36,6 +36,14 @@ RIVERSIDE_VISION = (
     "A city where exploitation is noticed early, acted on together and never tolerated, and where anyone "
     "who has been exploited can find help quickly."
 )
+WESTMOOR_VISION = (
+    "A county where no one is bought, sold or held for profit, where every town and village knows the "
+    "signs, and where survivors are safe, heard and supported to rebuild their lives."
+)
+WESTMOOR_MISSION = (
+    "Sixty organisations across Greater Westmoor planning together, sharing what they know and holding "
+    "each other to the plan."
+)
 RIVERSIDE_MISSION = "City services, charities and employers sharing what they see and acting on it as one network."
 
 
@@ -208,8 +216,11 @@ def seed(world) -> None:
 
 
 def _seed_large(partnership: Partnership, start: dt.date, today: dt.date) -> None:
-    """40 objectives with full five-level chains (200+ entries) and 60 risks."""
+    """A vision and theory of change, 40 objectives with full five-level chains (200+ entries), 60 risks
+    and the development goals."""
     strands = _strands(partnership)
+    theory = content.THEORY_OF_CHANGE.replace("in Northshire", "in Greater Westmoor")
+    _seed_plan(partnership, WESTMOOR_VISION, WESTMOOR_MISSION, theory, content.ASSUMPTIONS, today)
     specs = []
     for n in range(40):
         base = content.OBJECTIVES[n % len(content.OBJECTIVES)]
@@ -231,3 +242,4 @@ def _seed_large(partnership: Partnership, start: dt.date, today: dt.date) -> Non
     for n, spec in enumerate(risk_specs):
         spec["title"] = f"{spec['title']} ({n + 1})"
     _seed_risks(partnership, objectives, risk_specs, today)
+    _seed_goals(partnership, start, today)

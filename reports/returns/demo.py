@@ -1,4 +1,5 @@
-"""Demo quarterly returns: a year of Northshire's returns, in every state.
+"""Demo quarterly returns: a year of returns, in every state, for Northshire and (with
+``--size large``) for Greater Westmoor's sixty organisations.
 
 Figures are those the indicators' demo already recorded for the quarter, so approving a return
 changes no number, and returns of quarters the indicators seeder has locked are accepted (a
@@ -24,10 +25,11 @@ from partnerships.access import scoped
 
 from ..models.returns import Return, ReturnStatus, ReturnTransition
 from . import services
+from .demo_words import year_end_words
 from .figures import recorded_figures
 from .periods import quarters_ensure
 
-SLUG = "northshire"
+SLUGS = ("northshire", "westmoor")
 
 # Per organisation (in name order), the story of its last four closed quarters, oldest first, then
 # the current one: a = approved on time, L = approved after a late submission, s = submitted,
@@ -52,23 +54,25 @@ def _notes_by_org(fy_start: date) -> dict[str, list[tuple[date, str, str, str]]]
     return notes
 
 
-def _narrative(org_name: str, period: ReportingPeriod, notes) -> dict:
-    mine = notes.get(org_name) or notes.get(org_name + " network") or []
+def _narrative(organisation, index: int, period: ReportingPeriod, notes) -> dict:
+    mine = notes.get(organisation.name) or notes.get(organisation.name + " network") or []
     inside = [n for n in mine if period.start <= n[0] <= period.end]
     good = [n[2] for n in inside if n[1] in ("green", "complete")]
     bad = [n[2] for n in inside if n[1] in ("amber", "red")]
     later = sorted({n[3] for n in mine if n[0] > period.end})[:2]
+    # An organisation with no action notes in the quarter (all of Westmoor's) writes about its sector's
+    # work, worded a little differently from one quarter to the next.
+    words = year_end_words(organisation.sector, index + period.start.month // 3)
+    first_lower = words["future_priorities"][0].lower() + words["future_priorities"][1:]
     return {
-        "progress": " ".join(good) or "Routine work continued; no milestone of the action plan fell in this quarter.",
-        "problems": " ".join(bad) or "Nothing is holding our actions back this quarter.",
+        "progress": " ".join(good) or words["key_achievements"],
+        "problems": " ".join(bad) or ("Nothing is holding our actions back." if mine else words["key_challenges"]),
         "priorities": "Next quarter: "
-        + ("; ".join(t[0].lower() + t[1:] for t in later) + "." if later else "keep the current actions on track."),
+        + ("; ".join(t[0].lower() + t[1:] for t in later) + "." if later else first_lower),
         "points_for_action": (
             "We ask the partnership to help resolve the delays noted under Problems." if bad else "None this quarter."
         ),
-        "key_achievements": "Every planned joint activity took place, and referrals rose on last year.",
-        "key_challenges": "Staff turnover meant some training had to be repeated.",
-        "future_priorities": "Embed the referral pathway and keep survivor feedback at the centre of our work.",
+        **year_end_words(organisation.sector, index),
     }
 
 
@@ -140,7 +144,7 @@ def _backdate(return_: Return, moments: list[datetime]) -> None:
     Return.objects.filter(pk=return_.pk).update(**stamps)
 
 
-def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) -> None:
+def _play(return_: Return, story: str, index: int, coordinator, spoc, notes, today: date) -> None:
     services.figures_sync(return_)  # returns opened with the periods, before the actions were seeded
     if story == "n":
         return
@@ -148,7 +152,7 @@ def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) ->
     services.return_save_draft(
         actor=author,
         return_=return_,
-        narrative=_narrative(return_.organisation.name, return_.period, notes),
+        narrative=_narrative(return_.organisation, index, return_.period, notes),
         figures=_fill_figures(return_),
         actions=_fill_actions(return_, story),
     )
@@ -173,9 +177,13 @@ def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) ->
 
 
 def seed(world) -> None:
-    demo = world.partnerships.get(SLUG)
-    if demo is None:
-        return
+    for slug in SLUGS:
+        demo = world.partnerships.get(slug)
+        if demo is not None:
+            _seed_partnership(demo)
+
+
+def _seed_partnership(demo) -> None:
     partnership = demo.partnership
     coordinator = demo.people["coordinator"]
     today = timezone.localdate()
@@ -199,7 +207,7 @@ def seed(world) -> None:
                 return_ = returns.get((organisation.pk, period.pk))
                 untouched = return_ is not None and return_.started_at is None and return_.status == ReturnStatus.DRAFT
                 if untouched:
-                    _play(return_, step, coordinator, spocs.get(organisation.pk), notes, today)
+                    _play(return_, step, index, coordinator, spocs.get(organisation.pk), notes, today)
 
 
 def _spoc_memberships(partnership):

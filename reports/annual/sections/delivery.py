@@ -111,6 +111,12 @@ ACTION_PLAN = Section(
 )
 
 
+# The year-end return's three questions, and the quarterly narrative's answers that stand in for them
+# until it is in (labelled as what they are, not as year-end answers).
+YEAR_END_LABELS = ("Key achievements", "Key challenges", "Future priorities")
+QUARTER_LABELS = ("Progress this quarter", "Problems", "Priorities")
+
+
 def _partners(ctx: ReportContext) -> dict:
     """One query: the year's submitted returns. Each organisation's year-end (Q4) answers when it has
     given them; before then (a year still running), the progress, problems and priorities of its latest
@@ -128,17 +134,17 @@ def _partners(ctx: ReportContext) -> dict:
             continue
         if ret.key_achievements or ret.key_challenges or ret.future_priorities:
             answers = (ret.key_achievements, ret.key_challenges, ret.future_priorities)
+            labels = YEAR_END_LABELS
             source = f"Year-end return ({ret.period.label})"
         elif ret.progress or ret.problems or ret.priorities:
             answers = (ret.progress, ret.problems, ret.priorities)
+            labels = QUARTER_LABELS
             source = f"Latest return in the year ({ret.period.label}); the year-end return is not in yet"
         else:
             continue
         chosen[ret.organisation_id] = {
             "organisation": ret.organisation,
-            "achievements": answers[0],
-            "challenges": answers[1],
-            "priorities": answers[2],
+            "answers": list(zip(labels, answers, strict=True)),
             "source": source,
             "status": ret.get_status_display(),
         }

@@ -20,7 +20,7 @@ def sign_in(page, live_server, email: str, password: str = PASSWORD) -> None:
 
 
 # What Chromium says when axe starts while a click's navigation is replacing the document.
-_NAVIGATING = ("Execution context was destroyed", "reading 'documentElement'")
+_NAVIGATING = ("Execution context was destroyed", "reading 'documentElement'", "axe is not defined")
 
 
 def _run_axe(page, attempts: int = 3):
@@ -31,6 +31,7 @@ def _run_axe(page, attempts: int = 3):
         except PlaywrightError as error:
             if attempt == attempts - 1 or not any(sign in str(error) for sign in _NAVIGATING):
                 raise
+            page.wait_for_timeout(250)  # let the new document arrive before waiting for its load
     raise AssertionError("unreachable")
 
 

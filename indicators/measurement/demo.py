@@ -290,19 +290,23 @@ def _seed_large(demo, today: date) -> None:
     _seed_large_evidence(demo, today)
 
 
-# Westmoor's outcome-harvest entries: (title, what changed, for whom, month, contribution, evidence, confidence).
+# Westmoor's outcome-harvest entries: (objective code, title, what changed, for whom, month, contribution,
+# evidence, confidence). W04 reduces risk in high-risk workplaces, W07 finds and refers victims earlier,
+# W05 raises awareness (the strategy seeder's objectives, in the order of Northshire's eight).
 LARGE_OUTCOMES = (
     (
+        "W04",
         "Farm labour providers now check where workers live",
         "Four of the six labour providers supplying Halton Marsh farms now visit workers' housing before a "
         "placement starts, where none did before.",
         "Labour providers serving farms in Halton Marsh",
         5,
         "Joint visits by the council, police and the business forum, and a short checklist the forum wrote.",
-        "Providers' own visit logs, seen by the business forum in the autumn.",
+        "Providers' own visit logs, seen by the business forum at its next meeting.",
         "medium",
     ),
     (
+        "W07",
         "GP practices in Kingsbridge refer through one route",
         "Every GP practice in Kingsbridge now sends concerns to the same safeguarding contact, and the first "
         "three referrals reached support within two days.",
@@ -313,6 +317,7 @@ LARGE_OUTCOMES = (
         "high",
     ),
     (
+        "W05",
         "Faith groups invite the police to speak",
         "Two faith groups in Orwell that had avoided statutory services asked the police and council to speak "
         "at their meetings.",
@@ -343,10 +348,10 @@ LARGE_CASES = (
 
 def _seed_large_evidence(demo, today: date) -> None:
     partnership, actor = demo.partnership, demo.people.get("coordinator")
-    objectives = list(scoped(partnership, Objective).order_by("code")[:3])
+    objectives = {o.code: o for o in scoped(partnership, Objective).filter(code__in=("W04", "W05", "W07"))}
     if not OutcomeHarvest.objects.filter(partnership=partnership).exists():
         start = year_start_for(partnership, today)
-        for n, (title, changed, whom, month, contribution, evidence, confidence) in enumerate(LARGE_OUTCOMES):
+        for code, title, changed, whom, month, contribution, evidence, confidence in LARGE_OUTCOMES:
             when = date(start.year + (month < start.month), month, 10)
             services.outcome_harvest_create(
                 actor=actor,
@@ -358,7 +363,7 @@ def _seed_large_evidence(demo, today: date) -> None:
                 contribution=contribution,
                 evidence=evidence,
                 confidence=confidence,
-                objective=objectives[n] if n < len(objectives) else None,
+                objective=objectives.get(code),
             )
     if not CaseStudy.objects.filter(partnership=partnership).exists():
         for title, summary, helped in LARGE_CASES:

@@ -15,6 +15,7 @@ from partnerships.models import Membership, Organisation, Partnership, Role, Sub
 
 from .. import demo_content as content
 from ..models import Assumption, DevelopmentGoal, Objective, ResultsChainEntry, Risk, Strand
+from . import demo_westmoor as westmoor
 from . import services
 
 LEVEL_KEYS = ("input", "activity", "output", "outcome", "impact")
@@ -35,14 +36,6 @@ VISION_LINKS = {
 RIVERSIDE_VISION = (
     "A city where exploitation is noticed early, acted on together and never tolerated, and where anyone "
     "who has been exploited can find help quickly."
-)
-WESTMOOR_VISION = (
-    "A county where no one is bought, sold or held for profit, where every town and village knows the "
-    "signs, and where survivors are safe, heard and supported to rebuild their lives."
-)
-WESTMOOR_MISSION = (
-    "Sixty organisations across Greater Westmoor planning together, sharing what they know and holding "
-    "each other to the plan."
 )
 RIVERSIDE_MISSION = "City services, charities and employers sharing what they see and acting on it as one network."
 
@@ -176,9 +169,9 @@ def _seed_plan(partnership, vision, mission, theory, assumptions, today):
             )
 
 
-def _seed_goals(partnership, start, today):
+def _seed_goals(partnership, start, today, statuses=content.DEVELOPMENT_GOALS_STATUS):
     services.create_development_goals(actor=None, partnership=partnership)
-    for index, (code, (status, note)) in enumerate(content.DEVELOPMENT_GOALS_STATUS.items()):
+    for index, (code, (status, note)) in enumerate(statuses.items()):
         # The founding steps were done over the partnership's first year, the later ones this April.
         done_on = min(today, start - dt.timedelta(days=420 - 60 * index) if index < 6 else start)
         goal = DevelopmentGoal.objects.get(partnership=partnership, code=code)
@@ -219,8 +212,7 @@ def _seed_large(partnership: Partnership, start: dt.date, today: dt.date) -> Non
     """A vision and theory of change, 40 objectives with full five-level chains (200+ entries), 60 risks
     and the development goals."""
     strands = _strands(partnership)
-    theory = content.THEORY_OF_CHANGE.replace("in Northshire", "in Greater Westmoor")
-    _seed_plan(partnership, WESTMOOR_VISION, WESTMOOR_MISSION, theory, content.ASSUMPTIONS, today)
+    _seed_plan(partnership, westmoor.VISION, westmoor.MISSION, westmoor.THEORY_OF_CHANGE, westmoor.ASSUMPTIONS, today)
     specs = []
     for n in range(40):
         base = content.OBJECTIVES[n % len(content.OBJECTIVES)]
@@ -242,4 +234,4 @@ def _seed_large(partnership: Partnership, start: dt.date, today: dt.date) -> Non
     for n, spec in enumerate(risk_specs):
         spec["title"] = f"{spec['title']} ({n + 1})"
     _seed_risks(partnership, objectives, risk_specs, today)
-    _seed_goals(partnership, start, today)
+    _seed_goals(partnership, start, today, westmoor.GOALS_STATUS)

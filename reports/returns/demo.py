@@ -25,7 +25,7 @@ from partnerships.access import scoped
 
 from ..models.returns import Return, ReturnStatus, ReturnTransition
 from . import services
-from .demo_words import year_end_words
+from .demo_words import quarter_words, year_end_words
 from .figures import recorded_figures
 from .periods import quarters_ensure
 
@@ -54,25 +54,26 @@ def _notes_by_org(fy_start: date) -> dict[str, list[tuple[date, str, str, str]]]
     return notes
 
 
-def _narrative(organisation, index: int, period: ReportingPeriod, notes) -> dict:
+def _narrative(organisation, period: ReportingPeriod, notes) -> dict:
     mine = notes.get(organisation.name) or notes.get(organisation.name + " network") or []
     inside = [n for n in mine if period.start <= n[0] <= period.end]
     good = [n[2] for n in inside if n[1] in ("green", "complete")]
     bad = [n[2] for n in inside if n[1] in ("amber", "red")]
     later = sorted({n[3] for n in mine if n[0] > period.end})[:2]
-    # An organisation with no action notes in the quarter (all of Westmoor's) writes about its sector's
-    # work, worded a little differently from one quarter to the next.
-    words = year_end_words(organisation.sector, index + period.start.month // 3)
-    first_lower = words["future_priorities"][0].lower() + words["future_priorities"][1:]
+    words = year_end_words(organisation.sector, organisation.name)
+    if not mine:
+        # An organisation with no action notes at all (all of Westmoor's) writes about its sector's work.
+        quarter = quarter_words(organisation.sector, organisation.name)
+        return {**quarter, "points_for_action": "None this quarter.", **words}
     return {
-        "progress": " ".join(good) or words["key_achievements"],
-        "problems": " ".join(bad) or ("Nothing is holding our actions back." if mine else words["key_challenges"]),
+        "progress": " ".join(good) or "Routine work continued; no milestone of the action plan fell in this quarter.",
+        "problems": " ".join(bad) or "Nothing is holding our actions back this quarter.",
         "priorities": "Next quarter: "
-        + ("; ".join(t[0].lower() + t[1:] for t in later) + "." if later else first_lower),
+        + ("; ".join(t[0].lower() + t[1:] for t in later) + "." if later else "keep the current actions on track."),
         "points_for_action": (
             "We ask the partnership to help resolve the delays noted under Problems." if bad else "None this quarter."
         ),
-        **year_end_words(organisation.sector, index),
+        **words,
     }
 
 
@@ -144,7 +145,7 @@ def _backdate(return_: Return, moments: list[datetime]) -> None:
     Return.objects.filter(pk=return_.pk).update(**stamps)
 
 
-def _play(return_: Return, story: str, index: int, coordinator, spoc, notes, today: date) -> None:
+def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) -> None:
     services.figures_sync(return_)  # returns opened with the periods, before the actions were seeded
     if story == "n":
         return
@@ -152,7 +153,7 @@ def _play(return_: Return, story: str, index: int, coordinator, spoc, notes, tod
     services.return_save_draft(
         actor=author,
         return_=return_,
-        narrative=_narrative(return_.organisation, index, return_.period, notes),
+        narrative=_narrative(return_.organisation, return_.period, notes),
         figures=_fill_figures(return_),
         actions=_fill_actions(return_, story),
     )
@@ -207,7 +208,7 @@ def _seed_partnership(demo) -> None:
                 return_ = returns.get((organisation.pk, period.pk))
                 untouched = return_ is not None and return_.started_at is None and return_.status == ReturnStatus.DRAFT
                 if untouched:
-                    _play(return_, step, index, coordinator, spocs.get(organisation.pk), notes, today)
+                    _play(return_, step, coordinator, spocs.get(organisation.pk), notes, today)
 
 
 def _spoc_memberships(partnership):

@@ -1,8 +1,11 @@
-"""What the demo's organisations write in their returns' year-end boxes, by sector, so that the
-annual report's partner section reads like sixty different partners rather than one sentence
-sixty times. Fictional; two wordings per sector, picked by the organisation's place in the list."""
+"""What the demo's organisations write in their returns when they have no action notes of their own
+to draw on (all of Greater Westmoor's sixty): sentences by sector, two per question, picked per
+organisation and question, so the annual report's partner section varies from one partner to the
+next instead of repeating one sentence sixty times. Fictional."""
 
 from __future__ import annotations
+
+import zlib
 
 from partnerships.models import Sector
 
@@ -36,13 +39,13 @@ YEAR_END: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     Sector.HEALTH: (
         (
-            "Emergency and maternity staff made their first referrals after training, within a day of first contact.",
+            "After training, emergency and maternity staff made their first referrals, each within a day of contact.",
             "Rotas left little time for training; the online course filled only half its places.",
             "Make the course part of induction and add a prompt to the patient record system.",
         ),
         (
             "Set up a safeguarding contact for every practice in the area and a clear route to the partnership.",
-            "Patients who were afraid to be seen with staff were hard to help without interpreters on hand.",
+            "Patients who spoke little English were hard to help without interpreters on hand.",
             "Book interpreters by phone within the hour and track how often it happens.",
         ),
     ),
@@ -77,7 +80,8 @@ YEAR_END: dict[str, tuple[tuple[str, str, str], ...]] = {
             "Offer a plain guide and a buddy scheme pairing small firms with larger members.",
         ),
         (
-            "Put the helpline poster up in staff rooms across the business park and trained managers to use it.",
+            "Put the helpline poster up in staff rooms across the business park and trained managers in what to "
+            "do when someone speaks up.",
             "Agency staff changed often, so training had to be repeated.",
             "Ask agencies to include the signs of exploitation in their own induction.",
         ),
@@ -94,23 +98,41 @@ YEAR_END: dict[str, tuple[tuple[str, str, str], ...]] = {
             "Train community champions who can have those conversations in their own language.",
         ),
     ),
+    # Housing associations and fire services alike: staff who go into homes and premises.
     Sector.OTHER: (
         (
-            "Housing officers checked overcrowded tenancies and found two cases of forced labour.",
-            "Landlords were hard to reach where properties were sublet.",
-            "Work with the council's licensing team on joint visits to sublet properties.",
+            "Staff who visit homes and premises learned the signs, and their checks found two people in forced labour.",
+            "Properties that were sublet or overcrowded were hard to get into.",
+            "Plan joint visits with the council's licensing team to the places we cannot reach alone.",
         ),
         (
-            "Gave tenancy support to survivors leaving safe houses so they could settle for good.",
-            "Few move-on homes were free when survivors were ready to leave safe houses.",
-            "Set aside a small number of homes each year for survivors moving on.",
+            "Added the signs of exploitation to our staff's routine safety checks and gave the partnership a "
+            "named contact.",
+            "Staff changes meant some teams had not yet been trained.",
+            "Train every new starter within their first three months.",
         ),
     ),
 }
+QUESTIONS = ("key_achievements", "key_challenges", "future_priorities")
 
 
-def year_end_words(sector: str, index: int) -> dict[str, str]:
-    """The three year-end answers for an organisation of ``sector``, the ``index``-th in the list."""
+def _pick(organisation_name: str, question: str) -> int:
+    return zlib.crc32(f"{organisation_name}|{question}".encode()) % 2
+
+
+def year_end_words(sector: str, organisation_name: str) -> dict[str, str]:
+    """The organisation's three year-end answers."""
     choices = YEAR_END.get(sector) or YEAR_END[Sector.OTHER]
-    achievements, challenges, priorities = choices[index % len(choices)]
-    return {"key_achievements": achievements, "key_challenges": challenges, "future_priorities": priorities}
+    return {q: choices[_pick(organisation_name, q)][n] for n, q in enumerate(QUESTIONS)}
+
+
+def quarter_words(sector: str, organisation_name: str) -> dict[str, str]:
+    """Its quarterly progress, problems and priorities: the other wording of each, so that a year-end
+    return never repeats its quarterly answer word for word."""
+    choices = YEAR_END.get(sector) or YEAR_END[Sector.OTHER]
+    other = {q: choices[1 - _pick(organisation_name, q)][n] for n, q in enumerate(QUESTIONS)}
+    return {
+        "progress": other["key_achievements"],
+        "problems": other["key_challenges"],
+        "priorities": "Next quarter: " + other["future_priorities"][0].lower() + other["future_priorities"][1:],
+    }

@@ -157,5 +157,8 @@ PARTNERS = Section(
     title="Partner contributions",
     template="reports/annual/sections/partners.html",
     gather=_partners,
-    help_text="Each organisation's key achievements, challenges and future priorities from its year-end return.",
+    help_text=(
+        "Each organisation's key achievements, challenges and future priorities from its year-end return (until "
+        "that is in, the progress, problems and priorities of its latest return in the year)."
+    ),
 )

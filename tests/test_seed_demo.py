@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from indicators.models import Assumption, OutcomeHarvest, PlanStatement
 from partnerships.models import AuditEvent, Membership, Organisation, Partnership, Role, User
+from reports.models import Return
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,13 @@ def test_the_large_size_adds_a_county_sized_partnership(capsys):
     westmoor = Partnership.objects.get(slug="westmoor")
     assert Organisation.objects.filter(partnership=westmoor).count() == 60
     assert Membership.objects.filter(partnership=westmoor, role=Role.SPOC).count() == 60
+    # Enough of a year for the annual report to have something in every section
+    assert PlanStatement.objects.get(partnership=westmoor).vision.startswith("A county where no one is bought")
+    assert not Assumption.objects.filter(partnership=westmoor, statement__icontains="Northshire").exists()
+    outcomes = OutcomeHarvest.objects.filter(partnership=westmoor).select_related("objective")
+    assert sorted(o.objective.code for o in outcomes) == ["W04", "W05", "W07"]
+    returns = Return.objects.filter(partnership=westmoor).exclude(progress="")
+    assert returns.values("organisation").distinct().count() == 60
+    assert returns.values("progress").distinct().count() >= 10  # worded by sector, not one sentence
+    year_end = returns.exclude(key_achievements="")
+    assert year_end.exists() and all(r.key_achievements != r.progress for r in year_end)

@@ -2,8 +2,10 @@
 and the year to date, by the rules of ``indicators.measurement.progress`` (the results page's).
 
 Four queries for a whole page, whatever its size: the partnership's tolerance, its financial
-years, the quarters of the current one, and the figure totals of the page's indicators; plus one
-for the targets (``targets_of``), which the indicators' own ``targets`` show too.
+years, the periods of the current one, and the figure totals of the page's indicators; plus one
+for the targets (``targets_of``), which the indicators' own ``targets`` show too. Months count in
+their quarter and a whole-year figure stands as the year to date, as on the results page
+(``indicators.measurement.year_figures``).
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from indicators.measurement import progress
-from indicators.measurement.selectors import _aggregates, current_year, financial_years, tolerance_of
-from indicators.models import PeriodKind, ReportingPeriod, Target
+from indicators.measurement.selectors import current_year, financial_years, tolerance_of
+from indicators.measurement.year_figures import YearFigures
+from indicators.models import Target
 from partnerships.access import scoped
 
 
@@ -55,32 +58,25 @@ def progress_of(
     if year is None:
         return {i.pk: None for i in indicators}
     tolerance = tolerance_of(partnership)
-    quarters = list(
-        scoped(partnership, ReportingPeriod)
-        .filter(kind=PeriodKind.QUARTER, start__gte=year.start, end__lte=year.end)
-        .order_by("start")
-    )
+    by_period = {(i, t["period"]): t["value"] for i, ts in targets.items() for t in ts if t["period"]}
+    figures = YearFigures(partnership, [i.pk for i in indicators], year, targets=by_period)
+    quarters = figures.quarters
     started = [q for q in quarters if q.start <= today]
     current = next((q for q in started if q.end >= today), started[-1] if started else None)
-    aggregates = _aggregates(partnership, [i.pk for i in indicators], [q.pk for q in quarters])
     out = {}
     for indicator in indicators:
-        by_period = {t["period"]: t["value"] for t in targets.get(indicator.pk, [])}
-        actuals = {}
-        for quarter in started:
-            agg = aggregates.get((indicator.pk, quarter.pk))
-            actuals[quarter.pk] = (
-                progress.rollup_organisations(indicator.unit, agg["total"], agg["average"], agg["minimum"])
-                if agg
-                else None
-            )
-        ytd_actual = progress.rollup_periods(indicator.unit, [actuals[q.pk] for q in started])
+        values = {q.pk: figures.quarter(indicator, q) for q in started}
+        ytd_actual = progress.rollup_periods(indicator.unit, [values[q.pk].actual for q in started])
         ytd_target = progress.rollup_targets(
-            indicator.unit, [by_period.get(q.pk) for q in started if actuals[q.pk] is not None]
+            indicator.unit, [values[q.pk].target for q in started if values[q.pk].actual is not None]
         )
+        if ytd_actual is None:
+            whole = figures.whole_year(indicator)
+            if whole.actual is not None:
+                ytd_actual, ytd_target = whole.actual, whole.target
         now = None
         if current is not None:
-            now = _cell(indicator, actuals[current.pk], by_period.get(current.pk), tolerance, current)
+            now = _cell(indicator, values[current.pk].actual, values[current.pk].target, tolerance, current)
         out[indicator.pk] = {
             "year": year.pk,
             "year_label": year.label,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -28,6 +28,7 @@ from ..models import (
 from ..models.figures import DIMENSIONS
 from . import progress
 from .progress import Status
+from .year_figures import YearFigures
 
 
 def tolerance_of(partnership: Partnership) -> Decimal:
@@ -147,37 +148,13 @@ class ResultsTable:
     rows: list[Row]
     tolerance: Decimal
     ytd_periods: list[ReportingPeriod] = field(default_factory=list)
+    figures: YearFigures | None = None  # where each cell's figures come from (months, the whole year)
 
     def status_counts(self) -> dict[str, int]:
         counts = {s: 0 for s in progress.STATUS_ORDER}
         for row in self.rows:
             counts[row.ytd.status] += 1
         return counts
-
-
-def _aggregates(partnership, indicator_ids, period_ids, organisation=None) -> dict[tuple[int, int], dict]:
-    figures = scoped(partnership, Figure).filter(indicator_id__in=indicator_ids, period_id__in=period_ids)
-    if organisation:
-        figures = figures.filter(organisation_id=organisation)
-    rows = figures.values("indicator_id", "period_id").annotate(
-        total=Sum("value"), average=Avg("value"), minimum=Min("value"), n=Count("id")
-    )
-    return {(r["indicator_id"], r["period_id"]): r for r in rows}
-
-
-def _targets(partnership, indicator_ids, period_ids) -> tuple[dict, dict]:
-    by_period, whole_plan = {}, {}
-    rows = (
-        scoped(partnership, Target)
-        .filter(indicator_id__in=indicator_ids)
-        .filter(Q(period_id__in=period_ids) | Q(period__isnull=True))
-    )
-    for indicator_id, period_id, value in rows.values_list("indicator_id", "period_id", "value"):
-        if period_id is None:
-            whole_plan[indicator_id] = value
-        else:
-            by_period[(indicator_id, period_id)] = value
-    return by_period, whole_plan
 
 
 def results_table(
@@ -188,49 +165,47 @@ def results_table(
     today: date | None = None,
 ) -> ResultsTable:
     """Indicators as rows, the year's quarters as columns (target, actual, status), plus the year to date.
+    Months count in their quarter and a whole-year figure stands as the year to date (see ``year_figures``).
 
-    Five queries whatever the size: settings, indicators, quarters, targets, figure aggregates."""
+    Five queries whatever the size: settings, indicators, the year's periods, targets, figure aggregates."""
     f = f or ResultsFilter()
     tolerance = tolerance_of(partnership)
     inds = list(indicators(partnership, f))
     if year is None:
         return ResultsTable(year=None, periods=[], rows=[Row(indicator=i) for i in inds], tolerance=tolerance)
-    periods = list(
-        scoped(partnership, ReportingPeriod).filter(kind=PeriodKind.QUARTER, start__gte=year.start, end__lte=year.end)
-    )
+    figures = YearFigures(partnership, [i.pk for i in inds], year, organisation=f.organisation)
+    periods = figures.quarters
     today = today or timezone.localdate()
     started = [p for p in periods if p.start <= today]
-    ids = [i.pk for i in inds]
-    period_ids = [p.pk for p in periods] + [year.pk]
-    aggregates = _aggregates(partnership, ids, period_ids, f.organisation)
-    targets, whole_plan = _targets(partnership, ids, period_ids)
     rows = []
     for indicator in inds:
-        row = Row(indicator=indicator, plan_target=whole_plan.get(indicator.pk))
+        row = Row(indicator=indicator, plan_target=figures.whole_plan.get(indicator.pk))
         for period in periods:
-            agg = aggregates.get((indicator.pk, period.pk))
-            actual = None
-            if agg:
-                actual = progress.rollup_organisations(indicator.unit, agg["total"], agg["average"], agg["minimum"])
-            target = targets.get((indicator.pk, period.pk))
+            value = figures.quarter(indicator, period)
             row.cells.append(
                 Cell(
-                    target=target,
-                    actual=actual,
-                    reporters=agg["n"] if agg else 0,
-                    status=progress.status_of(indicator, actual, target, tolerance),
+                    target=value.target,
+                    actual=value.actual,
+                    reporters=value.reporters,
+                    status=progress.status_of(indicator, value.actual, value.target, tolerance),
                 )
             )
         to_date = [c for c, p in zip(row.cells, periods, strict=True) if p.start <= today]
         ytd_actual = progress.rollup_periods(indicator.unit, [c.actual for c in to_date])
         ytd_target = progress.rollup_targets(indicator.unit, [c.target for c in to_date if c.actual is not None])
+        if ytd_actual is None:
+            whole = figures.whole_year(indicator)
+            if whole.actual is not None:
+                ytd_actual, ytd_target = whole.actual, whole.target
         row.ytd = Cell(
             target=ytd_target,
             actual=ytd_actual,
             status=progress.status_of(indicator, ytd_actual, ytd_target, tolerance),
         )
         rows.append(row)
-    return ResultsTable(year=year, periods=periods, rows=rows, tolerance=tolerance, ytd_periods=started)
+    return ResultsTable(
+        year=year, periods=periods, rows=rows, tolerance=tolerance, ytd_periods=started, figures=figures
+    )
 
 
 def status_by_strand(table: ResultsTable) -> list[tuple[str, dict[str, int]]]:

@@ -53,7 +53,7 @@ def _indicators(ctx: ReportContext) -> dict:
         .order_by("created_at", "id")
     ):
         revisions[rev.target.indicator_id].append(rev)
-    period_ids = [p.pk for p in table.periods]
+    period_ids = [*table.figures.quarter_of, year.pk]  # quarters, their months, the year itself
     splits = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(int))))
     for indicator_id, period_id, breakdown in (
         scoped(ctx.partnership, Figure)
@@ -97,11 +97,20 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         actual_texts = [c.text for c in protected.cells[0]]
         hidden = [c.text if c.suppressed else "" for c in protected.cells[0]]
         year_actual = protected.row_totals[0].text
+        if all(n is None for n in quarter_counts) and row.ytd.actual is not None:  # a whole-year figure
+            year_actual = ctx.count(int(row.ytd.actual)).text
     else:
         actual_texts = [_figure(ctx, indicator, c.actual) for c in row.cells]
         hidden = [""] * len(row.cells)
         year_actual = _figure(ctx, indicator, row.ytd.actual)
-    reported = {p.pk for p, c in zip(table.periods, row.cells, strict=True) if c.actual is not None}
+    reported = {
+        source
+        for period, cell in zip(table.periods, row.cells, strict=True)
+        if cell.actual is not None
+        for source in table.figures.sources(indicator, period)
+    }
+    if not reported and row.ytd.actual is not None:
+        reported = {table.year.pk}  # the year to date is a figure for the whole year
     year_split = (
         {
             dim: {

@@ -1,0 +1,124 @@
+"""A financial year's actuals and targets by quarter, for everything that shows quarters: the results
+table (and through it the quarterly and annual reports) and the API's progress.
+
+Figures and targets may be entered for a quarter, for its months (a monthly indicator) or for the
+whole year (an annual one). Here:
+
+* a quarter's actual is its own figures' roll-up; where it has none, the roll-up of its months'
+  figures (counts summed, percentages and scores averaged, the latest for yes/no), so a monthly
+  indicator is never shown as "no data" for a quarter it reported in;
+* a quarter's target is its own; where it has none, the targets of its months — of the months
+  reported when some are, so a quarter part-way through is judged on the months it has, as the year
+  to date is on the quarters it has;
+* a figure for the whole year stands as the year to date only where no quarter or month of that year
+  has one (never both, so nothing is counted twice), judged against the year's own target.
+
+Three queries whatever the size: the year's periods, the figure aggregates, the targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Min, Q, Sum
+
+from partnerships.access import scoped
+from partnerships.models import Partnership
+
+from ..models import Figure, PeriodKind, ReportingPeriod, Target
+from . import progress
+
+
+@dataclass(frozen=True)
+class Value:
+    actual: Decimal | None = None
+    target: Decimal | None = None
+    reporters: int = 0
+
+
+def _aggregates(partnership, indicator_ids, period_ids, organisation=None) -> dict[tuple[int, int], dict]:
+    figures = scoped(partnership, Figure).filter(indicator_id__in=indicator_ids, period_id__in=period_ids)
+    if organisation:
+        figures = figures.filter(organisation_id=organisation)
+    rows = figures.values("indicator_id", "period_id").annotate(
+        total=Sum("value"), average=Avg("value"), minimum=Min("value"), n=Count("id")
+    )
+    return {(r["indicator_id"], r["period_id"]): r for r in rows}
+
+
+def _targets(partnership, indicator_ids, period_ids) -> tuple[dict, dict]:
+    by_period, whole_plan = {}, {}
+    rows = (
+        scoped(partnership, Target)
+        .filter(indicator_id__in=indicator_ids)
+        .filter(Q(period_id__in=period_ids) | Q(period__isnull=True))
+    )
+    for indicator_id, period_id, value in rows.values_list("indicator_id", "period_id", "value"):
+        if period_id is None:
+            whole_plan[indicator_id] = value
+        else:
+            by_period[(indicator_id, period_id)] = value
+    return by_period, whole_plan
+
+
+class YearFigures:
+    def __init__(
+        self,
+        partnership: Partnership,
+        indicator_ids: list[int],
+        year: ReportingPeriod,
+        *,
+        organisation: int | None = None,
+        targets: dict[tuple[int, int], Decimal] | None = None,
+    ):
+        periods = list(
+            scoped(partnership, ReportingPeriod).filter(start__gte=year.start, end__lte=year.end).order_by("start")
+        )
+        self.year = year
+        self.quarters = [p for p in periods if p.kind == PeriodKind.QUARTER]
+        months = [p for p in periods if p.kind == PeriodKind.MONTH]
+        self.months_of = {q.pk: [m for m in months if q.start <= m.start and m.end <= q.end] for q in self.quarters}
+        self.quarter_of = {m.pk: q for q in self.quarters for m in self.months_of[q.pk]} | {
+            q.pk: q for q in self.quarters
+        }
+        period_ids = [p.pk for p in periods]
+        self._aggregates = _aggregates(partnership, indicator_ids, period_ids, organisation)
+        if targets is None:
+            targets, self.whole_plan = _targets(partnership, indicator_ids, period_ids)
+        else:
+            self.whole_plan = {}
+        self._targets = targets
+
+    def _own(self, indicator, period: ReportingPeriod) -> tuple[Decimal | None, int]:
+        agg = self._aggregates.get((indicator.pk, period.pk))
+        if not agg:
+            return None, 0
+        return progress.rollup_organisations(indicator.unit, agg["total"], agg["average"], agg["minimum"]), agg["n"]
+
+    def quarter(self, indicator, quarter: ReportingPeriod) -> Value:
+        actual, reporters = self._own(indicator, quarter)
+        target = self._targets.get((indicator.pk, quarter.pk))
+        months = self.months_of.get(quarter.pk, [])
+        if not months or (actual is not None and target is not None):
+            return Value(actual, target, reporters)
+        month_actuals = {m.pk: self._own(indicator, m) for m in months}
+        reported = [m for m in months if month_actuals[m.pk][0] is not None]
+        if actual is None and reported:
+            actual = progress.rollup_periods(indicator.unit, [month_actuals[m.pk][0] for m in reported])
+            reporters = max(month_actuals[m.pk][1] for m in reported)
+        if target is None:
+            counted = reported if reported and len(reported) < len(months) else months
+            target = progress.rollup_targets(indicator.unit, [self._targets.get((indicator.pk, m.pk)) for m in counted])
+        return Value(actual, target, reporters)
+
+    def sources(self, indicator, quarter: ReportingPeriod) -> list[int]:
+        """The periods whose figures make the quarter's actual: the quarter's own, else its months'."""
+        if (indicator.pk, quarter.pk) in self._aggregates:
+            return [quarter.pk]
+        return [m.pk for m in self.months_of.get(quarter.pk, []) if (indicator.pk, m.pk) in self._aggregates]
+
+    def whole_year(self, indicator) -> Value:
+        """The figures and target entered for the year itself (an annual indicator)."""
+        actual, reporters = self._own(indicator, self.year)
+        return Value(actual, self._targets.get((indicator.pk, self.year.pk)), reporters)

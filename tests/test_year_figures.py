@@ -1,0 +1,148 @@
+"""Figures entered for months count in their quarter, and a figure for the whole year stands as the
+year to date — on the results table, in the API's progress and in the annual report — without
+counting anything twice."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from aspm.api.progress import progress_of, targets_of
+from indicators.measurement import services
+from indicators.measurement.selectors import results_table
+from indicators.models import PeriodKind, ReportingPeriod
+from reports.annual.sections import results as annual_results
+from reports.annual.sections.base import ReportContext
+from reports.annual.years import year_containing
+
+from .measurement_helpers import periods
+
+
+def _open(side, kind, start):
+    period = ReportingPeriod.objects.get(partnership=side.partnership, kind=kind, start=start)
+    return period if period.status == "open" else services.period_open(actor=side.coordinator, period=period)
+
+
+def _indicator(side, code, *, unit="count", frequency="monthly", disaggregation=()):
+    return services.indicator_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        reporting_organisations=[side.police, side.charity],
+        code=code,
+        name=f"{code} indicator",
+        type="output",
+        unit=unit,
+        direction="higher",
+        frequency=frequency,
+        disaggregation=list(disaggregation),
+    )
+
+
+def _record(side, indicator, period, organisation, value, breakdown=None):
+    services.figure_record(
+        actor=side.coordinator,
+        indicator=indicator,
+        period=period,
+        organisation=organisation,
+        value=str(value),
+        breakdown=breakdown or {},
+    )
+
+
+def _months(side):
+    p = periods(side)
+    q1 = p["q1"]
+    months = list(
+        ReportingPeriod.objects.filter(
+            partnership=side.partnership, kind=PeriodKind.MONTH, start__gte=q1.start, end__lte=q1.end
+        ).order_by("start")
+    )
+    return p, [_open(side, PeriodKind.MONTH, m.start) for m in months]
+
+
+def _row(side, indicator, year):
+    table = results_table(side.partnership, year=year, today=year.end)
+    return next(r for r in table.rows if r.indicator == indicator)
+
+
+def test_a_monthly_count_adds_its_months_into_the_quarter_and_is_judged_on_the_months_reported(a):
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-M")
+    for month in (april, may, june):
+        services.target_set(actor=a.coordinator, indicator=visits, period=month, value="5")
+    _record(a, visits, april, a.police, 4)
+    _record(a, visits, april, a.charity, 2)
+    _record(a, visits, may, a.police, 3)
+
+    row = _row(a, visits, p["year"])
+    q1 = row.cells[0]
+    # April 4 + 2 = 6 and May 3: 9 against the two reported months' targets, 5 + 5 = 10
+    assert (q1.actual, q1.target, q1.reporters, q1.status) == (Decimal(9), Decimal(10), 2, "at_risk")
+    assert (row.ytd.actual, row.ytd.target) == (Decimal(9), Decimal(10))
+    # Once June is in, the quarter's target is all three months'
+    _record(a, visits, june, a.police, 7)
+    q1 = _row(a, visits, p["year"]).cells[0]
+    assert (q1.actual, q1.target, q1.status) == (Decimal(16), Decimal(15), "on_track")
+
+
+def test_a_monthly_percentage_is_averaged_over_its_months(a):
+    p, (april, may, _june) = _months(a)
+    share = _indicator(a, "PCT-M", unit="percentage")
+    _record(a, share, april, a.police, 60)
+    _record(a, share, may, a.police, 80)
+    assert _row(a, share, p["year"]).cells[0].actual == Decimal("70.00")
+
+
+def test_a_quarter_figure_is_not_added_to_the_months_of_the_same_quarter(a):
+    p, (april, _may, _june) = _months(a)
+    visits = _indicator(a, "VIS-Q", frequency="quarterly")
+    _record(a, visits, p["q1"], a.police, 12)
+    _record(a, visits, april, a.police, 5)  # a month figure as well: the quarter's own figure wins
+    row = _row(a, visits, p["year"])
+    assert row.cells[0].actual == Decimal(12) and row.ytd.actual == Decimal(12)
+
+
+def test_a_figure_for_the_whole_year_stands_as_the_year_to_date_against_the_years_target(a):
+    p = periods(a)
+    year = _open(a, PeriodKind.YEAR, p["year"].start)
+    audits = _indicator(a, "AUD-Y", frequency="annual")
+    services.target_set(actor=a.coordinator, indicator=audits, period=year, value="20")
+    _record(a, audits, year, a.police, 14)
+    _record(a, audits, year, a.charity, 8)
+
+    row = _row(a, audits, year)
+    assert all(cell.actual is None for cell in row.cells)
+    assert (row.ytd.actual, row.ytd.target, row.ytd.status) == (Decimal(22), Decimal(20), "on_track")
+
+
+def test_the_api_reports_the_same_progress_for_a_monthly_indicator(a):
+    p, (april, may, _june) = _months(a)
+    visits = _indicator(a, "VIS-API")
+    services.target_set(actor=a.coordinator, indicator=visits, period=april, value="5")
+    _record(a, visits, april, a.police, 6)
+    _record(a, visits, may, a.police, 1)
+    progress = progress_of(a.partnership, [visits], targets=targets_of(a.partnership, [visits]), today=p["q1"].end)[
+        visits.pk
+    ]
+    assert progress["year_to_date"]["actual"] == Decimal(7)
+    assert progress["current_period"]["period"] == p["q1"].pk and progress["current_period"]["actual"] == Decimal(7)
+
+
+def test_the_annual_report_counts_months_and_a_whole_year_figure_with_their_splits(a):
+    p, (april, may, _june) = _months(a)
+    visits = _indicator(a, "VIS-AR", disaggregation=["sex"])
+    _record(a, visits, april, a.police, 6, {"sex": {"female": 4, "male": 2}})
+    _record(a, visits, may, a.police, 3, {"sex": {"female": 3, "male": 0}})
+    year = _open(a, PeriodKind.YEAR, p["year"].start)
+    audits = _indicator(a, "AUD-AR", frequency="annual", disaggregation=["sex"])
+    _record(a, audits, year, a.police, 11, {"sex": {"female": 5, "male": 6}})
+
+    ctx = ReportContext(
+        partnership=a.partnership,
+        year=year_containing(a.partnership, timezone.localdate()),
+        as_of=timezone.now() + timedelta(days=400),
+    )
+    data = annual_results.INDICATORS.gather(ctx)
+    items = {item["indicator"].code: item for _strand, group in data["groups"] for item in group}
+    assert items["VIS-AR"]["year_actual"] == "9" and items["VIS-AR"]["year_split"] == {"sex": {"female": 7, "male": 2}}
+    assert items["AUD-AR"]["year_actual"] == "11" and items["AUD-AR"]["year_split"] == {"sex": {"female": 5, "male": 6}}

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from indicators.models import Figure
 from partnerships.models import AuditEvent
 from reports.models import Return, ReturnStatus, ReturnTransition
 from reports.returns import services
@@ -197,3 +198,16 @@ def test_only_a_coordinator_with_a_reason_reopens_an_approved_return(a):
     assert return_.status == ReturnStatus.RETURNED and return_.approved_at is None
     assert ReturnTransition.objects.filter(return_obj=return_).last().reason == "Figures for May were double counted."
     services.return_save_draft(actor=a.spoc_police, return_=return_, narrative={"progress": "Corrected"})
+
+
+def test_last_quarters_figure_is_shown_even_when_it_was_recorded_after_this_return_opened(a, login):
+    ours = indicator(a, "IND-1", reporters=[a.police])
+    first_quarter = quarter(a)
+    open_period(a, first_quarter)
+    second = police_return(a, quarter(a, date(2026, 7, 1)))  # opened while Q1 has nothing on record
+    assert second.figures.get().previous_value is None
+    Figure.objects.create(
+        partnership=a.partnership, indicator=ours, period=first_quarter, organisation=a.police, value=17
+    )
+    page = login(a.spoc_police).get(f"/p/{a.slug}/returns/{second.pk}/").content.decode()
+    assert "last quarter: 17" in page

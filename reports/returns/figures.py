@@ -21,11 +21,19 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_value
-from indicators.models import Indicator, PeriodStatus, Unit
+from indicators.models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Unit
 from indicators.models.figures import DIMENSIONS, Figure
 from partnerships.access import scoped
 
-__all__ = ["DIMENSIONS", "check_staged", "figure_service", "recorded_figures", "reported_indicators", "same_as"]
+__all__ = [
+    "DIMENSIONS",
+    "check_staged",
+    "figure_service",
+    "last_quarter_figures",
+    "recorded_figures",
+    "reported_indicators",
+    "same_as",
+]
 
 LOCKED_ROUTE = (
     "{period} is locked, and this figure differs from the one recorded. Leave it as recorded ({recorded}); "
@@ -48,6 +56,22 @@ def recorded_figures(return_) -> dict[int, Figure]:
     figures = Figure.objects.filter(
         partnership=return_.partnership, period=return_.period, organisation=return_.organisation
     )
+    return {f.indicator_id: f for f in figures}
+
+
+def last_quarter_figures(return_) -> dict[int, Figure]:
+    """What the organisation has on record for the quarter before this return's, by indicator id: read
+    when the return is shown, so it is there even when last quarter's figures came in after this
+    return was opened (the copy taken at opening is only a fallback). Two queries."""
+    before = (
+        scoped(return_.partnership, ReportingPeriod)
+        .filter(kind=PeriodKind.QUARTER, end__lt=return_.period.start)
+        .order_by("-start")
+        .first()
+    )
+    if before is None:
+        return {}
+    figures = scoped(return_.partnership, Figure).filter(period=before, organisation=return_.organisation)
     return {f.indicator_id: f for f in figures}
 
 

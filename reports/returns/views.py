@@ -20,7 +20,7 @@ from partnerships.decorators import partnership_view
 
 from ..models.returns import ReturnAttachment, ReturnStatus
 from . import action_updates, evidence, selectors, services
-from .figures import DIMENSIONS
+from .figures import DIMENSIONS, last_quarter_figures
 from .forms import (
     ApproveForm,
     AttachmentForm,
@@ -54,9 +54,15 @@ def return_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/returns/my_returns.html", {"returns": returns, "today": timezone.localdate()})
 
 
+def _number(value):
+    return value.normalize() if value is not None else None
+
+
 def _figure_rows(return_, post=None, errors=None):
     rows = []
+    last_quarter = last_quarter_figures(return_)
     for figure in return_.figures.all():
+        last = last_quarter.get(figure.indicator_id)
         names = figure_field_names(figure)
         dims = []
         for dimension in figure.indicator.disaggregation or []:
@@ -89,7 +95,8 @@ def _figure_rows(return_, post=None, errors=None):
                 "comment": post.get(names["comment"], "") if post is not None else figure.comment,
                 "dims": dims,
                 "errors": (errors or {}).get(f"figure-{figure.indicator_id}", []),
-                "previous": figure.previous_value.normalize() if figure.previous_value is not None else None,
+                "previous": _number(last.value) if last else _number(figure.previous_value),
+                "previous_text": (last.text_value if last else figure.previous_text) or "",
             }
         )
     return rows

@@ -146,3 +146,16 @@ def test_the_annual_report_counts_months_and_a_whole_year_figure_with_their_spli
     items = {item["indicator"].code: item for _strand, group in data["groups"] for item in group}
     assert items["VIS-AR"]["year_actual"] == "9" and items["VIS-AR"]["year_split"] == {"sex": {"female": 7, "male": 2}}
     assert items["AUD-AR"]["year_actual"] == "11" and items["AUD-AR"]["year_split"] == {"sex": {"female": 5, "male": 6}}
+
+
+def test_the_results_page_marks_each_cells_status_with_a_sign_and_words_not_colour_alone(a, login):
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-P")
+    share = _indicator(a, "PCT-P", unit="percentage")
+    for month in (april, may, june):
+        services.target_set(actor=a.coordinator, indicator=visits, period=month, value="5")
+    _record(a, visits, april, a.police, 9)  # 9 against 5: on track
+    _record(a, share, april, a.police, "71.67")
+    page = login(a.coordinator).get(f"/p/{a.slug}/results/").content.decode()
+    assert '<span class="cell-mark" aria-hidden="true">✓</span><span class="visually-hidden"> (on track)</span>' in page
+    assert "<strong>71.7%</strong>" in page

@@ -101,11 +101,21 @@ class Cell:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    def td(self) -> str:
-        """The cell of the results table (numbers and fixed words only, so safe to mark as HTML)."""
+    def td(self, unit: str = "") -> str:
+        """The cell of the results table (numbers and fixed words only, so safe to mark as HTML). The
+        status is a coloured bar and a mark, so it does not rest on colour alone."""
+        mark = STATUS_MARKS.get(self.status)
+        status = (
+            f' <span class="cell-mark" aria-hidden="true">{mark}</span>'
+            f'<span class="visually-hidden"> ({self.status_label.lower()})</span>'
+            if mark
+            else ""
+        )
         return (
-            f'<td class="cell-{self.status}"><span class="visually-hidden">Target </span>{self.target_text} / '
-            f'<span class="visually-hidden">actual </span><strong>{self.actual_text}</strong></td>'
+            f'<td class="cell-{self.status}"><span class="visually-hidden">Target </span>'
+            f"{number_text(self.target, unit)} / "
+            f'<span class="visually-hidden">actual </span><strong>{number_text(self.actual, unit)}</strong>'
+            f"{status}</td>"
         )
 
     @property
@@ -118,12 +128,18 @@ class Cell:
 
 
 STATUS_LABELS = {status.value: str(status.label) for status in Status}
+# The same marks as the status badges (indicators.css), for the results table's cells.
+STATUS_MARKS = {Status.ON_TRACK: "✓", Status.AT_RISK: "!", Status.OFF_TRACK: "✕"}
 
 
-def number_text(value) -> str:
-    """12 -> "12", 12.5 -> "12.50", None -> "–" (what ``floatformat:"-2"`` gives, without its cost)."""
+def number_text(value, unit: str = "") -> str:
+    """12 -> "12", 12.5 -> "12.50", None -> "–" (what ``floatformat:"-2"`` gives, without its cost);
+    a percentage to one decimal place with its sign: 71.67 -> "71.7%", 73 -> "73%"."""
     if value is None:
         return "–"
+    if unit == "percentage":
+        text = f"{value:,.1f}".removesuffix(".0")
+        return f"{text}%"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}"
@@ -138,7 +154,8 @@ class Row:
 
     def cells_html(self) -> str:
         """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
-        return mark_safe("".join(cell.td() for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
+        unit = self.indicator.unit
+        return mark_safe("".join(cell.td(unit) for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
 
 
 @dataclass

@@ -33,19 +33,25 @@ def results(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/results.html", context)
 
 
+LIST_LIMIT = 10  # indicators named under "Off track" and "At risk"; the results table has them all
+
+
 @partnership_view()
 def dashboard(request: HttpRequest) -> HttpResponse:
     table, years, f = _table(request)
     groups = selectors.status_by_strand(table)
-    off = [r for r in table.rows if r.ytd.status == progress.Status.OFF_TRACK][:10]
-    risk = [r for r in table.rows if r.ytd.status == progress.Status.AT_RISK][:10]
+    off = [r for r in table.rows if r.ytd.status == progress.Status.OFF_TRACK]
+    risk = [r for r in table.rows if r.ytd.status == progress.Status.AT_RISK]
     context = {
         "table": table,
         "years": years,
         "counts": table.status_counts(),
         "chart": charts.status_by_strand(groups),
-        "off_track": off,
-        "at_risk": risk,
+        # The first ten of each, with a count of the rest and the way to them (the results table)
+        "off_track": off[:LIST_LIMIT],
+        "off_track_more": len(off) - len(off[:LIST_LIMIT]),
+        "at_risk": risk[:LIST_LIMIT],
+        "at_risk_more": len(risk) - len(risk[:LIST_LIMIT]),
         "status_labels": dict(progress.Status.choices),
     }
     return render(request, "indicators/dashboard.html", context)

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from indicators.measurement.services.periods import period_plan
 from indicators.models import Figure
 from partnerships.models import AuditEvent
 from reports.models import Return, ReturnStatus, ReturnTransition
@@ -59,6 +60,16 @@ def test_the_return_is_due_a_month_after_the_quarter_ends_unless_the_coordinator
     assert return_.due_date == date(2026, 8, 14)
     later = quarter(a, date(2026, 7, 1))
     assert services.due_date_for(later) == date(2026, 10, 31)
+    # The periods page reads the period's own date: it moved with the deadline
+    return_.period.refresh_from_db()
+    assert return_.period.due_date == date(2026, 8, 14)
+
+
+def test_a_new_years_periods_are_due_on_the_same_day_as_their_returns(a):
+    plan = {row["label"]: row["due_date"] for row in period_plan(a.partnership, date(2026, 4, 1))}
+    assert plan["2026/27 Q1"] == date(2026, 7, 31) == services.default_due_date(quarter(a, date(2026, 4, 1)))
+    assert plan["2026/27 Q3"] == date(2027, 1, 31)
+    assert plan["February 2027"] == date(2027, 3, 31)
 
 
 def test_a_due_date_inside_the_quarter_is_refused(a):

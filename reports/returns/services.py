@@ -6,7 +6,6 @@ writes its audit event there. Workflow moves also keep a ReturnTransition (who, 
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from indicators.measurement.services.periods import due_after, period_set_due_date
 from indicators.models import FigureSource, Indicator, PeriodKind, PeriodStatus, ReportingPeriod
 from partnerships import audit
 from partnerships.access import scoped
@@ -39,12 +39,8 @@ TEXT_LIMIT = 10_000  # characters per narrative answer
 
 
 def default_due_date(period: ReportingPeriod) -> date:
-    """One calendar month after the quarter ends: a quarter ending on the last day of a month is
-    due on the last day of the next (30 June -> 31 July; 31 December -> 31 January)."""
-    year, month = (period.end.year + 1, 1) if period.end.month == 12 else (period.end.year, period.end.month + 1)
-    last = calendar.monthrange(year, month)[1]
-    month_end = period.end.day == calendar.monthrange(period.end.year, period.end.month)[1]
-    return date(year, month, last if month_end else min(period.end.day, last))
+    """One calendar month after the quarter ends (the periods' own rule: ``due_after``)."""
+    return due_after(period.end)
 
 
 def due_date_for(period: ReportingPeriod) -> date:
@@ -70,6 +66,7 @@ def return_deadline_set(*, actor, period: ReportingPeriod, due_date: date, reaso
         else:
             audit.update(actor=actor, obj=deadline, values={"due_date": due_date, "reason": reason, "set_by": actor})
         Return.objects.filter(period=period).update(due_date=due_date, version=F("version") + 1)
+        period_set_due_date(actor=actor, period=period, due_date=due_date)  # the periods page shows it too
     return deadline
 
 

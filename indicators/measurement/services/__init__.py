@@ -14,7 +14,7 @@ from .figures import (
     figures_validate_many,
 )
 from .indicators import indicator_create, indicator_delete, indicator_update, library_adopt, settings_update
-from .periods import period_lock, period_open, periods_ensure_year
+from .periods import period_lock, period_open, period_set_due_date, periods_ensure_year
 from .targets import target_set, targets_set_many
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "outcome_harvest_update",
     "period_lock",
     "period_open",
+    "period_set_due_date",
     "periods_ensure_year",
     "settings_update",
     "target_set",

@@ -14,7 +14,15 @@ from partnerships.models import Partnership
 
 from ...models import PeriodKind, PeriodStatus, ReportingPeriod
 
-DUE_AFTER_DAYS = 30  # returns are due a month after the period ends
+
+def due_after(end: date) -> date:
+    """Figures for a period are due one calendar month after it ends; a period ending on the last day
+    of a month is due on the last day of the next (30 June -> 31 July; 31 December -> 31 January).
+    The quarterly returns follow the same rule unless the coordinator moves a quarter's deadline."""
+    year, month = (end.year + 1, 1) if end.month == 12 else (end.year, end.month + 1)
+    last = calendar.monthrange(year, month)[1]
+    month_end = end.day == calendar.monthrange(end.year, end.month)[1]
+    return date(year, month, last if month_end else min(end.day, last))
 
 
 def year_start_for(partnership: Partnership, day: date) -> date:
@@ -67,7 +75,7 @@ def period_plan(partnership: Partnership, year_start: date) -> list[dict]:
             {"kind": PeriodKind.MONTH, "start": start, "end": _month_end(start), "label": start.strftime("%B %Y")}
         )
     for row in plan:
-        row["due_date"] = row["end"] + timedelta(days=DUE_AFTER_DAYS)
+        row["due_date"] = due_after(row["end"])
     return plan
 
 
@@ -103,6 +111,13 @@ def period_open(*, actor, period: ReportingPeriod) -> ReportingPeriod:
     audit.update(actor=actor, obj=period, values={"status": PeriodStatus.OPEN}, action="reportingperiod.open")
     hooks.run("period_opened", actor=actor, period=period)
     return period
+
+
+def period_set_due_date(*, actor, period: ReportingPeriod, due_date: date) -> ReportingPeriod:
+    """Move when the period's figures are due (the returns app calls this when a quarter's deadline moves)."""
+    if due_date <= period.end:
+        raise ValidationError({"due_date": f"Choose a date after the period ends ({period.end:%-d %B %Y})."})
+    return audit.update(actor=actor, obj=period, values={"due_date": due_date})
 
 
 @transaction.atomic

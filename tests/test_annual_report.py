@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -14,6 +15,7 @@ from kombu.exceptions import OperationalError
 from pypdf import PdfReader
 
 from partnerships.models import AuditEvent
+from reports.annual import forms as annual_forms
 from reports.annual import jobs, services
 from reports.annual.fetcher import BASE_URL, RefusedURL, ReportURLFetcher
 from reports.annual.registry import default_section_keys
@@ -261,3 +263,10 @@ def test_gathering_the_report_data_takes_a_constant_number_of_queries(a, django_
     # per registered goal (five since the health work merged); test_annual_content checks it is flat as data grows.
     with django_assert_max_num_queries(38):
         build_sections(jobs.context_for(job))
+
+
+def test_the_start_form_offers_the_year_just_ended_until_the_last_quarter_of_this_one(a, monkeypatch):
+    for today, expected in ((date(2026, 11, 26), 2025), (date(2027, 2, 10), 2026), (date(2026, 4, 2), 2025)):
+        monkeypatch.setattr(annual_forms.timezone, "localdate", lambda today=today: today)
+        form = annual_forms.StartReportForm(partnership=a.partnership)
+        assert form.fields["year"].initial == expected, today

@@ -45,9 +45,11 @@ class StartReportForm(forms.Form):
         self.partnership = partnership
         years = year_choices(partnership, timezone.localdate())
         self.fields["year"].choices = [(y.start.year, y.label) for y in years]
-        # Early in a year the report wanted is usually the one of the year just ended.
-        early = (timezone.localdate() - years[0].start).days < 92
-        self.fields["year"].initial = years[1 if early else 0].start.year
+        # The annual report is of a finished year: the one just ended, until the current year is in its
+        # last quarter, when drafting its own report begins.
+        today = timezone.localdate()
+        last_quarter = (years[0].end - today).days < 92
+        self.fields["year"].initial = years[0 if last_quarter else 1].start.year
         self.fields["sections"].choices = [(s.key, s.title) for s in choosable_sections()]
         self.fields["sections"].initial = default_section_keys()
 

@@ -7,6 +7,7 @@ from django.contrib.auth import password_validation
 
 from aspm.forms import DateInput
 
+from .audit_display import action_label, kind_label
 from .models import Organisation, Partnership, Role
 from .services import PARTNERSHIP_EDITABLE
 
@@ -85,5 +86,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actor"].choices = [("", "Anyone")] + [(pk, name) for pk, name in choices["actors"]]
-        self.fields["object_type"].choices = [("", "Any")] + [(t, t.split(".")[-1]) for t in choices["object_types"]]
-        self.fields["action"].choices = [("", "Any")] + [(a, a) for a in choices["actions"]]
+        types = sorted(((t, kind_label(t)) for t in choices["object_types"] if t), key=lambda c: c[1])
+        self.fields["object_type"].choices = [("", "Any"), *types]
+        actions = sorted(((a, action_label(a)) for a in choices["actions"]), key=lambda c: c[1])
+        self.fields["action"].choices = [("", "Any"), *actions]

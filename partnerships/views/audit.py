@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from .. import selectors
 from ..access import Perm
+from ..audit_display import present
 from ..decorators import partnership_view
 from ..forms import AuditFilterForm
 
@@ -30,4 +31,6 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.audit_events(partnership, filters), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "partnerships/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+    rows = [present(event) for event in page]
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "partnerships/audit_log.html", context)

@@ -11,6 +11,7 @@ from aspm.forms import call_service
 
 from .. import selectors, services
 from ..access import Perm
+from ..audit_display import present
 from ..decorators import partnership_view
 from ..forms import PartnershipForm
 
@@ -21,7 +22,11 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "role_counts": selectors.role_counts(partnership),
         "organisation_count": selectors.active_organisations(partnership).count(),
-        "recent_events": selectors.audit_events(partnership)[:8] if request.membership.role == "coordinator" else [],
+        "recent_events": (
+            [present(e) for e in selectors.audit_events(partnership)[:8]]
+            if request.membership.role == "coordinator"
+            else []
+        ),
         "panels": home_panels(request),
     }
     return render(request, "partnerships/home.html", context)

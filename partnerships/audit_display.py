@@ -47,6 +47,7 @@ VERBS = {
     "link_objectives": "objectives linked",
     "links": "links changed",
 }
+HIDDEN_FIELDS = {"version"}  # the optimistic-locking counter: bookkeeping, not a change anyone made
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_SUFFIX = re.compile(r" \(#\d+\)$")
@@ -140,6 +141,8 @@ def value_text(value) -> str:
 def present(event: AuditEvent) -> AuditRow:
     changes = []
     for field, pair in (event.changes or {}).items():
+        if field in HIDDEN_FIELDS:
+            continue
         before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
         shown = Change(field_label(event.object_type, field), value_text(before), value_text(after))
         if shown.before == shown.after == "—":

@@ -32,6 +32,11 @@ STYLE = Style(
     title_font_size=15,
     value_font_size=12,
     tooltip_font_size=12,
+    # Light, solid grid lines, so a dashed target line stands out from them
+    guide_stroke_color="#d3d7dc",
+    guide_stroke_dasharray="1,0",
+    major_guide_stroke_color="#c2c7cd",
+    major_guide_stroke_dasharray="1,0",
 )
 
 

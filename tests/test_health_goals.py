@@ -77,14 +77,14 @@ def test_actions_completed_on_time_come_from_the_status_history_by_quarter_of_th
     for _ in range(3):
         _action(b, dt.date(2026, 8, 1))  # another partnership's late actions change nothing
     assert actions_completed_on_time(a.partnership, qs) == {
-        "Q2 2026/27": Decimal("33.3"),
-        "Q3 2026/27": Decimal("66.7"),
+        "2026/27 Q2": Decimal("33.3"),
+        "2026/27 Q3": Decimal("66.7"),
     }
 
 
 def test_a_quarter_without_actions_due_has_no_value(a, fixed_clock):
     qs = quarters(a.partnership, count=2, today=NOV_2026)
-    assert actions_completed_on_time(a.partnership, qs) == {"Q2 2026/27": None, "Q3 2026/27": None}
+    assert actions_completed_on_time(a.partnership, qs) == {"2026/27 Q2": None, "2026/27 Q3": None}
 
 
 def test_returns_on_time_count_the_first_submission_against_the_due_date(a, b):
@@ -103,11 +103,11 @@ def test_returns_on_time_count_the_first_submission_against_the_due_date(a, b):
     for key, when in submitted.items():
         Return.objects.filter(pk=mine[key].pk).update(first_submitted_at=when, submitted_at=when, status="submitted")
     Return.objects.filter(partnership=b.partnership).update(first_submitted_at=at(dt.date(2026, 1, 5)))
-    qs = quarters(a.partnership, count=3, today=dt.date(2026, 6, 1))  # Q3 2025/26, Q4 2025/26, Q1 2026/27
+    qs = quarters(a.partnership, count=3, today=dt.date(2026, 6, 1))  # 2025/26 Q3, 2025/26 Q4, 2026/27 Q1
     assert returns_on_time(a.partnership, qs) == {
-        "Q3 2025/26": None,
-        "Q4 2025/26": Decimal("50.0"),
-        "Q1 2026/27": Decimal("50.0"),
+        "2025/26 Q3": None,
+        "2025/26 Q4": Decimal("50.0"),
+        "2026/27 Q1": Decimal("50.0"),
     }
 
 
@@ -120,15 +120,15 @@ def test_the_information_sharing_agreement_is_in_place_from_the_quarter_it_was_s
     assert set(information_sharing_agreement(a.partnership, qs).values()) == {Decimal(0)}
     development_goal_update(actor=a.coordinator, goal=goal, status=GoalStatus.DONE, achieved_on=dt.date(2026, 2, 14))
     assert information_sharing_agreement(a.partnership, qs) == {
-        "Q3 2025/26": Decimal(0),
-        "Q4 2025/26": Decimal(100),
-        "Q1 2026/27": Decimal(100),
+        "2025/26 Q3": Decimal(0),
+        "2025/26 Q4": Decimal(100),
+        "2026/27 Q1": Decimal(100),
     }
 
 
 def test_quarters_between_cover_a_financial_year(a):
     qs = quarters_between(a.partnership, dt.date(2025, 4, 1), dt.date(2026, 3, 31))
-    assert [q.label for q in qs] == ["Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"]
+    assert [q.label for q in qs] == ["2025/26 Q1", "2025/26 Q2", "2025/26 Q3", "2025/26 Q4"]
 
 
 def test_process_goals_for_year_give_quarter_values_targets_and_rag(a, fixed_clock):
@@ -145,16 +145,16 @@ def test_process_goals_for_year_give_quarter_values_targets_and_rag(a, fixed_clo
     goals = {g.code: g for g in process_goals_for_year(a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31))}
     actions = goals["actions_on_time"]
     assert [(q.label, v, text) for q, v, text in actions.quarters] == [
-        ("Q1 2026/27", Decimal("100.0"), "100%"),
-        ("Q2 2026/27", Decimal("50.0"), "50%"),
-        ("Q3 2026/27", None, "—"),
-        ("Q4 2026/27", None, "—"),
+        ("2026/27 Q1", Decimal("100.0"), "100%"),
+        ("2026/27 Q2", Decimal("50.0"), "50%"),
+        ("2026/27 Q3", None, "—"),
+        ("2026/27 Q4", None, "—"),
     ]
     assert (actions.target, actions.amber_margin, actions.latest, actions.latest_label) == (
         Decimal(80),
         Decimal(20),
         Decimal("50.0"),
-        "Q2 2026/27",
+        "2026/27 Q2",
     )
     assert (actions.status, actions.status_label) == ("red", "Red")
     sharing = goals["information_sharing"]

@@ -25,11 +25,11 @@ NOV_2026 = dt.date(2026, 11, 26)
 
 def test_quarters_follow_the_partnerships_financial_year(a):
     qs = quarters(a.partnership, count=6, today=NOV_2026)
-    assert [q.label for q in qs] == ["Q2 2025/26", "Q3 2025/26", "Q4 2025/26", "Q1 2026/27", "Q2 2026/27", "Q3 2026/27"]
+    assert [q.label for q in qs] == ["2025/26 Q2", "2025/26 Q3", "2025/26 Q4", "2026/27 Q1", "2026/27 Q2", "2026/27 Q3"]
     assert (qs[-1].start, qs[-1].end) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     assert (qs[2].start, qs[2].end) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     a.partnership.financial_year_start_month = 1
-    assert [q.label for q in quarters(a.partnership, count=2, today=NOV_2026)] == ["Q3 2026", "Q4 2026"]
+    assert [q.label for q in quarters(a.partnership, count=2, today=NOV_2026)] == ["2026 Q3", "2026 Q4"]
 
 
 def test_rag_is_green_at_target_amber_within_the_margin_and_red_below():
@@ -53,7 +53,7 @@ def test_attendance_rates_by_organisation_and_quarter_come_from_the_meetings(a):
     assert (charity.present, charity.expected, charity.rates[1]) == ([2, 0], [2, 0], None)
     assert rows["Northvale Police"].overall == Decimal("100.0")
     # All organisations: Q2 5 of 6 present; Q3 1 of 2 expected present.
-    assert attendance_rate(a.partnership, qs) == {"Q2 2026/27": Decimal("83.3"), "Q3 2026/27": Decimal("50.0")}
+    assert attendance_rate(a.partnership, qs) == {"2026/27 Q2": Decimal("83.3"), "2026/27 Q3": Decimal("50.0")}
 
 
 def test_the_survey_score_counts_in_the_quarter_the_round_closed_and_only_above_the_threshold(a, b):
@@ -63,8 +63,8 @@ def test_the_survey_score_counts_in_the_quarter_the_round_closed_and_only_above_
         for role in ("coordinator", "spoc_police", "spoc_charity", "board", "viewer")[:n]:
             survey.survey_answer(membership=side.memberships[role], round=round, scores=all_scores(3), comments={})
         survey.survey_round_close(actor=side.coordinator, round=round, closed_on=dt.date(2026, 10, 20))
-    assert survey_score(a.partnership, qs) == {"Q2 2026/27": None, "Q3 2026/27": Decimal("3.00")}
-    assert survey_score(b.partnership, qs) == {"Q2 2026/27": None, "Q3 2026/27": None}
+    assert survey_score(a.partnership, qs) == {"2026/27 Q2": None, "2026/27 Q3": Decimal("3.00")}
+    assert survey_score(b.partnership, qs) == {"2026/27 Q2": None, "2026/27 Q3": None}
 
 
 def test_the_health_page_shows_each_goal_against_the_partnerships_target(a, login):

@@ -25,11 +25,13 @@ def actual_vs_target(page) -> dict | None:
             dots_size=4,
             allow_interruptions=True,
             legend_columns=2,
+            include_x_axis=True,  # from zero: a dip of one in thirteen must not look like a fall off a cliff
+            margin_right=36,  # room for the last period's label
         )
     )
     chart.x_labels = [p.label for p in page.periods]
     chart.add("Actual", [_num(c.actual) for c in page.cells])
-    chart.add("Target", [_num(c.target) for c in page.cells], stroke_style={"dasharray": "6, 4"})
+    chart.add("Target", [_num(c.target) for c in page.cells], stroke_style={"dasharray": "8, 4", "width": 3})
     rows = [(p.label, c.target, c.actual, c.status_label) for p, c in zip(page.periods, page.cells, strict=True)]
     return {
         "svg": render(chart),

@@ -89,9 +89,9 @@ def quarters(partnership: Partnership, *, count: int = 6, today: dt.date | None 
         fy_start_year = start.year if start.month >= start_month else start.year - 1
         number = months_in // 3 + 1
         if start_month == 1:
-            label = f"Q{number} {fy_start_year}"
-        else:
-            label = f"Q{number} {fy_start_year}/{(fy_start_year + 1) % 100:02d}"
+            label = f"{fy_start_year} Q{number}"
+        else:  # as the reporting periods are labelled: "2026/27 Q2"
+            label = f"{fy_start_year}/{(fy_start_year + 1) % 100:02d} Q{number}"
         result.append(Quarter(label=label, start=start, end=end))
     return result
 

@@ -57,7 +57,7 @@ def _chart(goal: ProcessGoal, qs: list[Quarter], values, target: Decimal) -> str
         )
     )
     chart.add(goal.name, [float(v) if v is not None else None for v in values])
-    chart.add("Target", [float(target)] * len(qs), show_dots=False, stroke_style={"dasharray": "6, 4"})
+    chart.add("Target", [float(target)] * len(qs), show_dots=False, stroke_style={"dasharray": "8, 4", "width": 3})
     return charts.render(chart)
 
 

@@ -89,6 +89,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         whose = "you"
     queryset = selectors.plan(request.partnership, flt)
     context = {
+        "mine_page": True,
         "whose": whose,
         "count_filter": f"organisation={membership.organisation_id}&" if membership.organisation_id else "",
         "counts": selectors.status_counts(queryset),

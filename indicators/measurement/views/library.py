@@ -12,7 +12,7 @@ from partnerships.access import Perm, scoped
 from partnerships.decorators import partnership_view
 
 from ... import library_data
-from ...models import Indicator
+from ...models import Indicator, Unit
 from .. import services
 from ..forms import LibraryAdoptForm
 
@@ -69,6 +69,9 @@ def library_adopt(request: HttpRequest) -> HttpResponse:
     return _render(request, form)
 
 
+UNIT_LABELS = {value: str(label).lower() for value, label in Unit.choices}  # "yes_no" -> "yes / no"
+
+
 def _render(request, form) -> HttpResponse:
     items, chosen = _filtered(request)
     adopted = set(
@@ -76,7 +79,11 @@ def _render(request, form) -> HttpResponse:
     )
     groups = []
     for objective in library_data.LIBRARY_OBJECTIVES:
-        rows = [i for i in items if i["objective"] == objective["code"]]
+        rows = [
+            {**i, "unit_label": UNIT_LABELS.get(i["unit"], i["unit"])}
+            for i in items
+            if i["objective"] == objective["code"]
+        ]
         if rows:
             groups.append({"objective": objective, "items": rows})
     context = {

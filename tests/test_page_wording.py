@@ -1,5 +1,5 @@
-"""The progress page names the indicators off track and at risk, and says how many more there are
-rather than cutting the list silently."""
+"""Pages say what is there in plain words: the progress page counts what its lists leave out, an empty
+"My actions" says why it is empty, the indicator library names units as the forms do."""
 
 from indicators.measurement import services
 from indicators.measurement.views import results as results_views
@@ -34,3 +34,14 @@ def test_the_lists_say_how_many_more_are_off_track_and_where_to_see_them(a, logi
     assert "OFF-1 OFF-1 indicator" in page and "OFF-2 OFF-2 indicator" in page
     assert "OFF-3 OFF-3 indicator" not in page
     assert "And 1 more:" in page and "see them all in the results table" in page
+
+
+def test_a_coordinator_who_owns_no_action_is_told_so_and_shown_the_way_to_the_plan(a, login):
+    page = login(a.coordinator).get(f"/p/{a.slug}/actions/mine/").content.decode()
+    assert "No action names you or your organisation as its owner." in page
+    assert "No actions match." not in page
+
+
+def test_the_indicator_library_names_units_in_words(a, login):
+    page = login(a.coordinator).get(f"/p/{a.slug}/indicator-library/").content.decode()
+    assert ", yes / no</td>" in page and "yesno" not in page

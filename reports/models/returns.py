@@ -84,6 +84,13 @@ class Return(TenantModel):
         return self.status in EDITABLE_STATUSES
 
     @property
+    def state_label(self) -> str:
+        """The state as every page names it: a draft nobody has touched yet is "Not started"."""
+        if self.status == ReturnStatus.DRAFT and self.started_at is None:
+            return "Not started"
+        return self.get_status_display()
+
+    @property
     def is_year_end(self) -> bool:
         """The last quarter of the partnership's financial year asks the year-end questions too."""
         start_month = self.partnership.financial_year_start_month

@@ -66,14 +66,7 @@ def progress_of(
     out = {}
     for indicator in indicators:
         values = {q.pk: figures.quarter(indicator, q) for q in started}
-        ytd_actual = progress.rollup_periods(indicator.unit, [values[q.pk].actual for q in started])
-        ytd_target = progress.rollup_targets(
-            indicator.unit, [values[q.pk].target for q in started if values[q.pk].actual is not None]
-        )
-        if ytd_actual is None:
-            whole = figures.whole_year(indicator)
-            if whole.actual is not None:
-                ytd_actual, ytd_target = whole.actual, whole.target
+        to_date = figures.year_to_date(indicator, [values[q.pk] for q in started])
         now = None
         if current is not None:
             now = _cell(indicator, values[current.pk].actual, values[current.pk].target, tolerance, current)
@@ -81,6 +74,6 @@ def progress_of(
             "year": year.pk,
             "year_label": year.label,
             "current_period": now,
-            "year_to_date": _cell(indicator, ytd_actual, ytd_target, tolerance),
+            "year_to_date": _cell(indicator, to_date.actual, to_date.target, tolerance),
         }
     return out

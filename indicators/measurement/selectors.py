@@ -207,17 +207,13 @@ def results_table(
                     status=progress.status_of(indicator, value.actual, value.target, tolerance),
                 )
             )
-        to_date = [c for c, p in zip(row.cells, periods, strict=True) if p.start <= today]
-        ytd_actual = progress.rollup_periods(indicator.unit, [c.actual for c in to_date])
-        ytd_target = progress.rollup_targets(indicator.unit, [c.target for c in to_date if c.actual is not None])
-        if ytd_actual is None:
-            whole = figures.whole_year(indicator)
-            if whole.actual is not None:
-                ytd_actual, ytd_target = whole.actual, whole.target
+        to_date = figures.year_to_date(
+            indicator, [c for c, p in zip(row.cells, periods, strict=True) if p.start <= today]
+        )
         row.ytd = Cell(
-            target=ytd_target,
-            actual=ytd_actual,
-            status=progress.status_of(indicator, ytd_actual, ytd_target, tolerance),
+            target=to_date.target,
+            actual=to_date.actual,
+            status=progress.status_of(indicator, to_date.actual, to_date.target, tolerance),
         )
         rows.append(row)
     return ResultsTable(

@@ -79,15 +79,12 @@ class YearFigures:
         self.quarters = [p for p in periods if p.kind == PeriodKind.QUARTER]
         months = [p for p in periods if p.kind == PeriodKind.MONTH]
         self.months_of = {q.pk: [m for m in months if q.start <= m.start and m.end <= q.end] for q in self.quarters}
-        self.quarter_of = {m.pk: q for q in self.quarters for m in self.months_of[q.pk]} | {
-            q.pk: q for q in self.quarters
-        }
-        period_ids = [p.pk for p in periods]
-        self._aggregates = _aggregates(partnership, indicator_ids, period_ids, organisation)
+        self.period_ids = [p.pk for p in periods]  # the year itself, its quarters and its months
+        self._aggregates = _aggregates(partnership, indicator_ids, self.period_ids, organisation)
         if targets is None:
-            targets, self.whole_plan = _targets(partnership, indicator_ids, period_ids)
+            targets, self.whole_plan = _targets(partnership, indicator_ids, self.period_ids)
         else:
-            self.whole_plan = {}
+            self.whole_plan = {}  # the caller brought the targets (the API): it reads the plan's own
         self._targets = targets
 
     def _own(self, indicator, period: ReportingPeriod) -> tuple[Decimal | None, int]:
@@ -122,3 +119,27 @@ class YearFigures:
         """The figures and target entered for the year itself (an annual indicator)."""
         actual, reporters = self._own(indicator, self.year)
         return Value(actual, self._targets.get((indicator.pk, self.year.pk)), reporters)
+
+    def year_to_date(self, indicator, values: list) -> Value:
+        """The year to date from the quarters so far (their values, anything with ``actual`` and
+        ``target``, in order), judged on the quarters reported; where none has a figure, the figure
+        entered for the whole year against the year's target."""
+        actual = progress.rollup_periods(indicator.unit, [v.actual for v in values])
+        if actual is None:
+            whole = self.whole_year(indicator)
+            if whole.actual is not None:
+                return Value(whole.actual, whole.target)
+        target = progress.rollup_targets(indicator.unit, [v.target for v in values if v.actual is not None])
+        return Value(actual, target)
+
+    def sources_to_date(self, indicator, quarters: list[ReportingPeriod], values: list) -> set[int]:
+        """The periods whose figures make ``year_to_date`` of the same quarters and values."""
+        found = {
+            source
+            for quarter, value in zip(quarters, values, strict=True)
+            if value.actual is not None
+            for source in self.sources(indicator, quarter)
+        }
+        if not found and self.whole_year(indicator).actual is not None:
+            found = {self.year.pk}
+        return found

@@ -53,7 +53,7 @@ def _indicators(ctx: ReportContext) -> dict:
         .order_by("created_at", "id")
     ):
         revisions[rev.target.indicator_id].append(rev)
-    period_ids = [*table.figures.quarter_of, year.pk]  # quarters, their months, the year itself
+    period_ids = table.figures.period_ids  # the year, its quarters and their months
     splits = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(int))))
     for indicator_id, period_id, breakdown in (
         scoped(ctx.partnership, Figure)
@@ -103,14 +103,7 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         actual_texts = [_figure(ctx, indicator, c.actual) for c in row.cells]
         hidden = [""] * len(row.cells)
         year_actual = _figure(ctx, indicator, row.ytd.actual)
-    reported = {
-        source
-        for period, cell in zip(table.periods, row.cells, strict=True)
-        if cell.actual is not None
-        for source in table.figures.sources(indicator, period)
-    }
-    if not reported and row.ytd.actual is not None:
-        reported = {table.year.pk}  # the year to date is a figure for the whole year
+    reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
     year_split = (
         {
             dim: {

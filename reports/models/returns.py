@@ -21,6 +21,15 @@ class ReturnStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
 
 
+# A draft nobody has saved yet: the pages and the returns grid call it "not started".
+NOT_STARTED = "not_started"
+
+
+def return_state(status: str, started_at) -> str:
+    """The state every page shows: the status, except that an untouched draft is not started."""
+    return NOT_STARTED if status == ReturnStatus.DRAFT and started_at is None else status
+
+
 # The SPOC may change the return only in these states.
 EDITABLE_STATUSES = frozenset({ReturnStatus.DRAFT, ReturnStatus.RETURNED})
 
@@ -86,7 +95,7 @@ class Return(TenantModel):
     @property
     def state_label(self) -> str:
         """The state as every page names it: a draft nobody has touched yet is "Not started"."""
-        if self.status == ReturnStatus.DRAFT and self.started_at is None:
+        if return_state(self.status, self.started_at) == NOT_STARTED:
             return "Not started"
         return self.get_status_display()
 

@@ -51,10 +51,10 @@ def reported_indicators(organisation):
     )
 
 
-def recorded_figures(return_) -> dict[int, Figure]:
-    """The figures already recorded for this return's organisation and quarter, by indicator id."""
-    figures = Figure.objects.filter(
-        partnership=return_.partnership, period=return_.period, organisation=return_.organisation
+def recorded_figures(return_, period=None) -> dict[int, Figure]:
+    """The figures already recorded for this return's organisation and quarter (or ``period``), by indicator id."""
+    figures = scoped(return_.partnership, Figure).filter(
+        period=period or return_.period, organisation=return_.organisation
     )
     return {f.indicator_id: f for f in figures}
 
@@ -69,10 +69,7 @@ def last_quarter_figures(return_) -> dict[int, Figure]:
         .order_by("-start")
         .first()
     )
-    if before is None:
-        return {}
-    figures = scoped(return_.partnership, Figure).filter(period=before, organisation=return_.organisation)
-    return {f.indicator_id: f for f in figures}
+    return recorded_figures(return_, before) if before else {}
 
 
 def _blank(data: dict) -> bool:

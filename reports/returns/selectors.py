@@ -12,7 +12,16 @@ from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm, can, scoped
 from partnerships.models import Membership, Organisation
 
-from ..models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate, ReturnFigure, ReturnStatus, ReturnTransition
+from ..models.returns import (
+    EDITABLE_STATUSES,
+    NOT_STARTED,
+    Return,
+    ReturnActionUpdate,
+    ReturnFigure,
+    ReturnStatus,
+    ReturnTransition,
+    return_state,
+)
 
 
 def returns_visible_to(membership: Membership) -> QuerySet[Return]:
@@ -48,7 +57,7 @@ def return_page(return_: Return) -> Return:
 
 STATE_LABELS = {
     "not_opened": "Not opened",
-    "not_started": "Not started",
+    NOT_STARTED: "Not started",
     "draft": "Draft",
     "returned": "Returned",
     "submitted": "Submitted",
@@ -143,7 +152,7 @@ def completeness(partnership, today: date, *, quarters: int = 8) -> Completeness
 def _cell(data: dict | None, today: date) -> Cell:
     if data is None:
         return Cell(return_id=None, state="not_opened", late=False, days_late=None)
-    state = "not_started" if data["status"] == ReturnStatus.DRAFT and data["started_at"] is None else data["status"]
+    state = return_state(data["status"], data["started_at"])
     late = data["status"] in EDITABLE_STATUSES and today > data["due_date"]
     days_late = None
     if data["first_submitted_at"] is not None:

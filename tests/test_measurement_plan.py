@@ -113,7 +113,7 @@ def test_the_library_filters_by_objective_type_and_partner(a, login):
         ("lower", 10.5, 10, Status.AT_RISK),
         ("lower", 12, 10, Status.OFF_TRACK),
         ("higher", None, 10, Status.NO_DATA),
-        ("higher", 5, None, Status.NO_DATA),
+        ("higher", 5, None, Status.NO_TARGET),  # an actual with nothing to judge it by is not "no data"
     ],
 )
 def test_status_respects_direction_and_a_ten_percent_band(direction, actual, target, expected):
@@ -150,7 +150,7 @@ def test_counts_add_up_across_organisations_and_the_tolerance_band_is_the_partne
     assert table.rows[0].ytd.actual == 9
 
 
-def test_percentages_are_averaged_across_organisations(a):
+def test_percentages_without_their_denominators_are_never_averaged_across_organisations(a):
     from indicators.measurement import selectors
 
     p = m.periods(a)
@@ -165,7 +165,9 @@ def test_percentages_are_averaged_across_organisations(a):
     for org, value in ((a.police, "80"), (a.charity, "60")):
         services.figure_record(actor=a.coordinator, indicator=share, period=p["q1"], organisation=org, value=value)
     table = selectors.results_table(a.partnership, year=p["year"], today=p["q1"].end)
-    assert table.rows[0].cells[0].actual == 70
+    cell = table.rows[0].cells[0]
+    assert cell.actual is None and not cell.combinable  # never 70, the mean of the two percentages
+    assert "not combinable" in table.rows[0].cells_html()
 
 
 def test_a_case_study_needs_consent_and_refuses_obvious_identifiers(a):

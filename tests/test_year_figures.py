@@ -38,14 +38,15 @@ def _indicator(side, code, *, unit="count", frequency="monthly", disaggregation=
     )
 
 
-def _record(side, indicator, period, organisation, value, breakdown=None):
+def _record(side, indicator, period, organisation, value, breakdown=None, **numbers):
     services.figure_record(
         actor=side.coordinator,
         indicator=indicator,
         period=period,
         organisation=organisation,
-        value=str(value),
+        value="" if value is None else str(value),
         breakdown=breakdown or {},
+        **numbers,
     )
 
 
@@ -85,12 +86,23 @@ def test_a_monthly_count_adds_its_months_into_the_quarter_and_is_judged_on_the_m
     assert (q1.actual, q1.target, q1.status) == (Decimal(16), Decimal(15), "on_track")
 
 
-def test_a_monthly_percentage_is_averaged_over_its_months(a):
+def test_a_monthly_proportion_is_its_months_numerators_over_their_denominators(a):
     p, (april, may, _june) = _months(a)
     share = _indicator(a, "PCT-M", unit="percentage")
+    _record(a, share, april, a.police, None, numerator=3, denominator=5)  # 60%
+    _record(a, share, may, a.police, None, numerator=80, denominator=100)  # 80%
+    # 83 of 105, not the mean of 60% and 80%
+    q1 = _row(a, share, p["year"]).cells[0]
+    assert (q1.actual, q1.combined.numerator, q1.combined.denominator) == (Decimal("79.05"), 83, 105)
+
+
+def test_monthly_percentages_without_their_denominators_are_not_combined_into_a_quarter(a):
+    p, (april, may, _june) = _months(a)
+    share = _indicator(a, "PCT-N", unit="percentage")
     _record(a, share, april, a.police, 60)
     _record(a, share, may, a.police, 80)
-    assert _row(a, share, p["year"]).cells[0].actual == Decimal("70.00")
+    q1 = _row(a, share, p["year"]).cells[0]
+    assert q1.actual is None and not q1.combinable and q1.status == "no_data"
 
 
 def test_a_quarter_figure_is_not_added_to_the_months_of_the_same_quarter(a):

@@ -26,8 +26,9 @@ from ..models import (
     TargetRevision,
 )
 from ..models.figures import DIMENSIONS
-from . import progress
+from . import progress, rollup
 from .progress import Status
+from .rollup import Combined
 from .year_figures import YearFigures
 
 
@@ -96,6 +97,16 @@ class Cell:
     actual: Decimal | None = None
     status: str = Status.NO_DATA
     reporters: int = 0
+    combined: Combined = rollup.NOTHING  # numerator, denominator and notes behind the actual
+
+    @property
+    def combinable(self) -> bool:
+        return self.combined.combinable
+
+    @property
+    def actual_or_note(self) -> str:
+        """The actual in words for a page; "not combinable" where the figures could not be combined."""
+        return "not combinable" if self.actual is None and not self.combined.combinable else number_text(self.actual)
 
     @property
     def status_label(self) -> str:
@@ -114,9 +125,17 @@ class Cell:
         return (
             f'<td class="cell-{self.status}"><span class="visually-hidden">Target </span>'
             f"{number_text(self.target, unit)} / "
-            f'<span class="visually-hidden">actual </span><strong>{number_text(self.actual, unit)}</strong>'
+            f'<span class="visually-hidden">actual </span><strong>{self._actual_html(unit)}</strong>'
             f"{status}</td>"
         )
+
+    def _actual_html(self, unit: str) -> str:
+        if self.actual is None and not self.combined.combinable:
+            return '<abbr title="' + self.combined.note + '">not combinable</abbr>'
+        text = number_text(self.actual, unit)
+        if not self.combined.weighted:
+            return text + ' <abbr title="' + self.combined.note + '">(unweighted)</abbr>'
+        return text
 
     @property
     def target_text(self) -> str:
@@ -154,7 +173,7 @@ class Row:
 
     def cells_html(self) -> str:
         """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
-        unit = self.indicator.unit
+        unit = self.indicator.combined_unit
         return mark_safe("".join(cell.td(unit) for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
 
 
@@ -205,6 +224,7 @@ def results_table(
                     actual=value.actual,
                     reporters=value.reporters,
                     status=progress.status_of(indicator, value.actual, value.target, tolerance),
+                    combined=value.combined,
                 )
             )
         to_date = figures.year_to_date(
@@ -214,6 +234,7 @@ def results_table(
             target=to_date.target,
             actual=to_date.actual,
             status=progress.status_of(indicator, to_date.actual, to_date.target, tolerance),
+            combined=to_date.combined,
         )
         rows.append(row)
     return ResultsTable(
@@ -276,23 +297,23 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
         by_period[figure.period_id].append(figure)
     cells = []
     for period in periods:
-        values = [fig.value for fig in by_period.get(period.pk, []) if fig.value is not None]
-        actual = None
-        if values:
-            actual = progress.rollup_organisations(
-                indicator.unit, sum(values, Decimal(0)), sum(values, Decimal(0)) / len(values), min(values)
-            )
+        combined = rollup.across_organisations(indicator.rule, rollup.aggregate_figures(by_period.get(period.pk, [])))
         target = target_by_period.get(period.pk)
         cells.append(
             Cell(
                 target=target,
-                actual=actual,
-                reporters=len(values),
-                status=progress.status_of(indicator, actual, target, tolerance),
+                actual=combined.value,
+                reporters=combined.reporters,
+                status=progress.status_of(indicator, combined.value, target, tolerance),
+                combined=combined,
             )
         )
     # Only periods that have something to show, so the chart is not a long empty line.
-    shown = [(p, c) for p, c in zip(periods, cells, strict=True) if c.actual is not None or c.target is not None]
+    shown = [
+        (p, c)
+        for p, c in zip(periods, cells, strict=True)
+        if c.actual is not None or c.target is not None or c.reporters
+    ]
     breakdown: dict[str, dict[str, int]] = {}
     for figure in figures:
         figure.split = [

@@ -4,8 +4,9 @@ table (and through it the quarterly and annual reports) and the API's progress.
 Figures and targets may be entered for a quarter, for its months (a monthly indicator) or for the
 whole year (an annual one). Here:
 
-* a quarter's actual is its own figures' roll-up; where it has none, the roll-up of its months'
-  figures (counts summed, percentages and scores averaged, the latest for yes/no), so a monthly
+* a quarter's actual is its own figures combined across organisations by the indicator's rule
+  (``rollup``); where it has none, its months' figures combined over time by the same rule (a flow
+  summed, a stock's latest month, a proportion's numerators over its denominators), so a monthly
   indicator is never shown as "no data" for a quarter it reported in;
 * a quarter's target is its own; where it has none, the targets of its months — of the months
   reported when some are, so a quarter part-way through is judged on the months it has, as the year
@@ -21,13 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Min, Q, Sum
+from django.db.models import Q
 
 from partnerships.access import scoped
 from partnerships.models import Partnership
 
 from ..models import Figure, PeriodKind, ReportingPeriod, Target
-from . import progress
+from . import rollup
+from .rollup import Combined
 
 
 @dataclass(frozen=True)
@@ -35,15 +37,30 @@ class Value:
     actual: Decimal | None = None
     target: Decimal | None = None
     reporters: int = 0
+    combined: Combined = rollup.NOTHING  # what the actual is made of (numerator, denominator, notes)
+
+    @property
+    def numerator(self):
+        return self.combined.numerator
+
+    @property
+    def denominator(self):
+        return self.combined.denominator
+
+    @property
+    def note(self) -> str:
+        return self.combined.note
+
+
+def _value(combined: Combined, target) -> Value:
+    return Value(combined.value, target, combined.reporters, combined)
 
 
 def _aggregates(partnership, indicator_ids, period_ids, organisation=None) -> dict[tuple[int, int], dict]:
     figures = scoped(partnership, Figure).filter(indicator_id__in=indicator_ids, period_id__in=period_ids)
     if organisation:
         figures = figures.filter(organisation_id=organisation)
-    rows = figures.values("indicator_id", "period_id").annotate(
-        total=Sum("value"), average=Avg("value"), minimum=Min("value"), n=Count("id")
-    )
+    rows = figures.values("indicator_id", "period_id").annotate(**rollup.AGGREGATES)
     return {(r["indicator_id"], r["period_id"]): r for r in rows}
 
 
@@ -87,27 +104,24 @@ class YearFigures:
             self.whole_plan = {}  # the caller brought the targets (the API): it reads the plan's own
         self._targets = targets
 
-    def _own(self, indicator, period: ReportingPeriod) -> tuple[Decimal | None, int]:
-        agg = self._aggregates.get((indicator.pk, period.pk))
-        if not agg:
-            return None, 0
-        return progress.rollup_organisations(indicator.unit, agg["total"], agg["average"], agg["minimum"]), agg["n"]
+    def _own(self, indicator, period: ReportingPeriod) -> Combined:
+        return rollup.across_organisations(indicator.rule, self._aggregates.get((indicator.pk, period.pk)))
 
     def quarter(self, indicator, quarter: ReportingPeriod) -> Value:
-        actual, reporters = self._own(indicator, quarter)
+        combined = self._own(indicator, quarter)
         target = self._targets.get((indicator.pk, quarter.pk))
         months = self.months_of.get(quarter.pk, [])
-        if not months or (actual is not None and target is not None):
-            return Value(actual, target, reporters)
-        month_actuals = {m.pk: self._own(indicator, m) for m in months}
-        reported = [m for m in months if month_actuals[m.pk][0] is not None]
-        if actual is None and reported:
-            actual = progress.rollup_periods(indicator.unit, [month_actuals[m.pk][0] for m in reported])
-            reporters = max(month_actuals[m.pk][1] for m in reported)
+        if not months or (combined is not rollup.NOTHING and target is not None):
+            return _value(combined, target)
+        month_figures = {m.pk: self._own(indicator, m) for m in months}
+        reported = [m for m in months if month_figures[m.pk] is not rollup.NOTHING]
+        if combined is rollup.NOTHING and reported:
+            combined = rollup.over_time(indicator.rule, [month_figures[m.pk] for m in reported])
         if target is None:
             counted = reported if reported and len(reported) < len(months) else months
-            target = progress.rollup_targets(indicator.unit, [self._targets.get((indicator.pk, m.pk)) for m in counted])
-        return Value(actual, target, reporters)
+            month_targets = [self._targets.get((indicator.pk, m.pk)) for m in counted]
+            target = rollup.targets_over_time(indicator.rule, month_targets)
+        return _value(combined, target)
 
     def sources(self, indicator, quarter: ReportingPeriod) -> list[int]:
         """The periods whose figures make the quarter's actual: the quarter's own, else its months'."""
@@ -117,20 +131,19 @@ class YearFigures:
 
     def whole_year(self, indicator) -> Value:
         """The figures and target entered for the year itself (an annual indicator)."""
-        actual, reporters = self._own(indicator, self.year)
-        return Value(actual, self._targets.get((indicator.pk, self.year.pk)), reporters)
+        return _value(self._own(indicator, self.year), self._targets.get((indicator.pk, self.year.pk)))
 
     def year_to_date(self, indicator, values: list) -> Value:
-        """The year to date from the quarters so far (their values, anything with ``actual`` and
-        ``target``, in order), judged on the quarters reported; where none has a figure, the figure
-        entered for the whole year against the year's target."""
-        actual = progress.rollup_periods(indicator.unit, [v.actual for v in values])
-        if actual is None:
+        """The year to date from the quarters so far (their ``Value``s, in order) by the indicator's
+        rule, judged on the quarters reported; where none has a figure, the figure entered for the
+        whole year against the year's target."""
+        combined = rollup.over_time(indicator.rule, [v.combined for v in values])
+        if combined is rollup.NOTHING:
             whole = self.whole_year(indicator)
-            if whole.actual is not None:
-                return Value(whole.actual, whole.target)
-        target = progress.rollup_targets(indicator.unit, [v.target for v in values if v.actual is not None])
-        return Value(actual, target)
+            if whole.combined is not rollup.NOTHING:
+                return whole
+        reported = [v.target for v in values if v.actual is not None or not v.combined.combinable]
+        return _value(combined, rollup.targets_over_time(indicator.rule, reported))
 
     def sources_to_date(self, indicator, quarters: list[ReportingPeriod], values: list) -> set[int]:
         """The periods whose figures make ``year_to_date`` of the same quarters and values."""

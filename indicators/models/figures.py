@@ -43,6 +43,20 @@ class Figure(TenantModel):
         "partnerships.Organisation", on_delete=models.PROTECT, related_name="indicator_figures"
     )
     value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    numerator = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For a proportion: how many of the denominator had the outcome (the percentage is worked out).",
+    )
+    denominator = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For a proportion: how many it is a proportion of. For a score: how many responses it averages.",
+    )
     text_value = models.TextField(blank=True, help_text="For qualitative (text) indicators.")
     breakdown = models.JSONField(
         default=dict, blank=True, help_text="{dimension: {category: number}}; each dimension adds up to the value."
@@ -59,6 +73,11 @@ class Figure(TenantModel):
             models.UniqueConstraint(fields=["indicator", "period", "organisation"], name="figure_unique"),
         ]
         indexes = [models.Index(fields=["partnership", "period"], name="figure_partnership_period")]
+
+    @property
+    def combinable(self) -> bool:
+        """A proportion without its denominator cannot be added to another organisation's."""
+        return self.denominator is not None or self.indicator.rule != "ratio"
 
     def __str__(self) -> str:
         shown = self.text_value[:40] if self.value is None else self.value

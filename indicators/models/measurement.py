@@ -30,6 +30,35 @@ class Direction(models.TextChoices):
     RANGE = "range", "Keep within a range"
 
 
+class Rollup(models.TextChoices):
+    """How an indicator's figures combine across organisations and over time (DOMAIN.md, "How figures
+    combine"). The rules themselves live in ``indicators.measurement.rollup``."""
+
+    FLOW = "flow", "Added up across organisations and over time (a flow: referrals made, people trained)"
+    STOCK = "stock", "Added up across organisations; over time, the latest period's level (a stock)"
+    STOCK_AVERAGE = "stock_average", "Added up across organisations; over time, the average level"
+    RATIO = "ratio", "Proportion: all numerators over all denominators"
+    MEAN = "mean", "Average score, weighted by the number of responses behind each"
+    ALL_YES = "all_yes", "Yes only when every organisation says yes"
+    ANY_YES = "any_yes", "Yes when any organisation says yes"
+    SHARE_YES = "share_yes", "The share of organisations saying yes (a percentage)"
+
+
+# Which roll-ups each unit can take; the first is the default.
+ROLLUPS_BY_UNIT: dict[str, tuple[str, ...]] = {
+    "count": (Rollup.FLOW, Rollup.STOCK, Rollup.STOCK_AVERAGE),
+    "money": (Rollup.FLOW, Rollup.STOCK, Rollup.STOCK_AVERAGE),
+    "percentage": (Rollup.RATIO,),
+    "score": (Rollup.MEAN,),
+    "yes_no": (Rollup.ALL_YES, Rollup.ANY_YES, Rollup.SHARE_YES),
+    "text": ("",),
+}
+
+
+def default_rollup(unit: str) -> str:
+    return ROLLUPS_BY_UNIT.get(unit, ("",))[0]
+
+
 class Frequency(models.TextChoices):
     MONTHLY = "monthly", "Monthly"
     QUARTERLY = "quarterly", "Quarterly"
@@ -47,8 +76,28 @@ class Indicator(TenantModel):
     direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.HIGHER)
     range_low = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     range_high = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    rollup = models.CharField(
+        "how figures combine",
+        max_length=16,
+        choices=Rollup.choices,
+        blank=True,
+        help_text="How organisations' figures add up to the partnership's, and quarters to the year.",
+    )
+    decimals = models.PositiveSmallIntegerField(
+        "decimal places shown",
+        null=True,
+        blank=True,
+        help_text="Leave empty for the unit's usual precision.",
+    )
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_date = models.DateField(null=True, blank=True)
+    baseline_span = models.CharField(
+        "period the baseline covers",
+        max_length=8,
+        choices=[("month", "A month"), ("quarter", "A quarter"), ("year", "A financial year")],
+        blank=True,
+        help_text="A quarter's baseline is compared with quarters, a year's with the year.",
+    )
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
     means_of_verification = models.TextField(blank=True, help_text="Where the figure comes from (data source).")
     collection_method = models.CharField(max_length=300, blank=True)
@@ -77,6 +126,16 @@ class Indicator(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def rule(self) -> str:
+        """The roll-up rule in force: the declared one, else the unit's default."""
+        return self.rollup or default_rollup(self.unit)
+
+    @property
+    def combined_unit(self) -> str:
+        """The unit of the partnership's figure: a share of organisations saying yes is a percentage."""
+        return Unit.PERCENTAGE if self.rule == Rollup.SHARE_YES else self.unit
 
 
 class PeriodKind(models.TextChoices):

@@ -19,7 +19,7 @@ from aspm.uploads import validate_upload
 from partnerships import audit
 from partnerships.access import check_same_partnership
 
-from ...models import Indicator, PeriodStatus, ReportingPeriod, Unit
+from ...models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Rollup, Unit
 from ...models.figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
 
 YES = {"yes", "y", "true", "1"}
@@ -67,6 +67,91 @@ def parse_value(indicator: Indicator, raw) -> tuple[Decimal | None, list[str]]:
     if abs(value) >= Decimal("1e12"):
         return None, ["This number is too large."]
     return value, []
+
+
+@dataclass
+class Numbers:
+    """What a figure's numbers become once checked: the value, and for a proportion or a score the
+    numerator and denominator behind it."""
+
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+
+
+def _count(raw, name: str, label: str, errors: dict) -> Decimal | None:
+    if raw is None or str(raw).strip() == "":
+        return None
+    number = _number(raw)
+    if number is None:
+        errors.setdefault(name, []).append(f"The {label} “{str(raw)[:40]}” is not a number: enter digits only.")
+    elif number < 0:
+        errors.setdefault(name, []).append(f"The {label} cannot be negative (you entered {number}).")
+    elif abs(number) >= Decimal("1e12"):
+        errors.setdefault(name, []).append(f"The {label} is too large.")
+    else:
+        return number
+    return None
+
+
+def parse_numbers(indicator: Indicator, raw_value, raw_numerator=None, raw_denominator=None):
+    """The figure's value with its numerator and denominator, or the reasons they are not acceptable.
+
+    A proportion may be given as a numerator and a denominator (the percentage is worked out), or as
+    a percentage and its denominator (the numerator is worked out), or, where an organisation can
+    only give a percentage, as the percentage alone — which is then kept but cannot be combined
+    with other organisations' figures. A score may say how many responses it averages."""
+    errors: dict[str, list[str]] = {}
+    rule = indicator.rule
+    numerator = _count(raw_numerator, "numerator", "numerator", errors)
+    denominator = _count(raw_denominator, "denominator", "denominator", errors)
+    if rule not in (Rollup.RATIO, Rollup.MEAN):
+        if numerator is not None or denominator is not None:
+            errors.setdefault("__all__", []).append(
+                f"{indicator.code} is not a proportion or a score: leave the numerator and denominator empty."
+            )
+        value, value_errors = parse_value(indicator, raw_value)
+        if value_errors:
+            errors["value"] = value_errors
+        return Numbers(value), errors
+    if rule == Rollup.MEAN and numerator is not None:
+        errors.setdefault("numerator", []).append("A score has no numerator: give the number of responses instead.")
+    if denominator is not None and denominator == 0:
+        errors.setdefault("denominator", []).append(
+            "The denominator must be more than 0: it is how many people or cases the figure is about."
+        )
+    if errors:
+        return Numbers(), errors
+    value_given = raw_value is not None and str(raw_value).strip() != ""
+    if rule == Rollup.RATIO and numerator is not None:
+        if denominator is None:
+            return Numbers(), {"denominator": ["Give the denominator too: how many the numerator is out of."]}
+        if numerator > denominator:
+            return Numbers(), {
+                "numerator": [
+                    f"The numerator ({_plain(numerator)}) cannot be larger than "
+                    f"the denominator ({_plain(denominator)})."
+                ]
+            }
+        worked_out = (numerator * 100 / denominator).quantize(Decimal("0.01"))
+        if value_given:
+            typed, value_errors = parse_value(indicator, raw_value)
+            if value_errors:
+                return Numbers(), {"value": value_errors}
+            if abs(typed - worked_out) > Decimal("0.5"):
+                return Numbers(), {
+                    "value": [
+                        f"{_plain(typed)}% does not match {_plain(numerator)} out of {_plain(denominator)} "
+                        f"({_plain(worked_out)}%). Leave the percentage empty and it is worked out for you."
+                    ]
+                }
+        return Numbers(worked_out, numerator, denominator), {}
+    value, value_errors = parse_value(indicator, raw_value)
+    if value_errors:
+        return Numbers(), {"value": value_errors}
+    if rule == Rollup.RATIO and denominator is not None:
+        return Numbers(value, (value * denominator / 100).quantize(Decimal("0.01")), denominator), {}
+    return Numbers(value, None, denominator), {}
 
 
 def parse_breakdown(indicator: Indicator, value: Decimal | None, raw: dict | None) -> tuple[dict, dict[str, list[str]]]:
@@ -117,16 +202,29 @@ class FigureInput:
     comment: str = ""
     text_value: str = ""
     row: int | None = None  # the spreadsheet row, for messages
+    numerator: object = None
+    denominator: object = None
     errors: dict = field(default_factory=dict)
 
 
 def _check(
-    *, indicator, period, organisation, value, breakdown, text_value, reporter_ids, correcting=False
-) -> tuple[dict[str, list[str]], Decimal | None, dict]:
+    *,
+    indicator,
+    period,
+    organisation,
+    value,
+    breakdown,
+    text_value,
+    reporter_ids,
+    correcting=False,
+    numerator=None,
+    denominator=None,
+    quarter_levels: set | None = None,
+) -> tuple[dict[str, list[str]], Numbers, dict]:
     errors: dict[str, list[str]] = {}
     if indicator.partnership_id != period.partnership_id or organisation.partnership_id != indicator.partnership_id:
         errors["__all__"] = ["The indicator, period and organisation must all belong to this partnership."]
-        return errors, None, {}
+        return errors, Numbers(), {}
     if not indicator.is_active:
         errors.setdefault("indicator", []).append(f"{indicator.code} is no longer collected (inactive).")
     if period.status == PeriodStatus.NOT_OPEN:
@@ -137,15 +235,46 @@ def _check(
         )
     if organisation.pk not in reporter_ids:
         errors.setdefault("organisation", []).append(f"{organisation} does not report {indicator.code}.")
-    number, value_errors = parse_value(indicator, value)
-    if value_errors:
-        errors["value"] = value_errors
+    numbers, number_errors = parse_numbers(indicator, value, numerator, denominator)
+    for key, messages in number_errors.items():
+        errors.setdefault(key, []).extend(messages)
+    if period.kind == PeriodKind.MONTH and indicator.rule in (Rollup.STOCK, Rollup.STOCK_AVERAGE):
+        levels = _quarter_levels([indicator.pk], [period]) if quarter_levels is None else quarter_levels
+        if (indicator.pk, organisation.pk, period.pk) in levels:
+            errors.setdefault("period", []).append(
+                f"{organisation} already has an end-of-quarter level of {indicator.code} for the quarter "
+                f"{period.label} is in. A level is read at one date: change the quarter's figure instead."
+            )
     if indicator.unit == Unit.TEXT and not (text_value or "").strip():
         errors.setdefault("text_value", []).append("Write what was found: this indicator is qualitative.")
-    clean, breakdown_errors = parse_breakdown(indicator, number, breakdown)
+    clean, breakdown_errors = parse_breakdown(indicator, numbers.value, breakdown)
     for key, messages in breakdown_errors.items():
         errors.setdefault(key, []).extend(messages)
-    return errors, number, clean
+    return errors, numbers, clean
+
+
+def _quarter_levels(indicator_ids, months) -> set[tuple[int, int, int]]:
+    """(indicator, organisation, month) for each month whose quarter already has the organisation's
+    figure for the indicator: a stock indicator's level is read at the quarter's end, once."""
+    months = [m for m in months if m.kind == PeriodKind.MONTH]
+    if not months:
+        return set()
+    partnership_id = months[0].partnership_id
+    quarters = ReportingPeriod.objects.filter(
+        partnership_id=partnership_id,
+        kind=PeriodKind.QUARTER,
+        start__lte=max(m.start for m in months),
+        end__gte=min(m.end for m in months),
+    )
+    found = set()
+    rows = Figure.objects.filter(indicator_id__in=indicator_ids, period__in=quarters).values_list(
+        "indicator_id", "organisation_id", "period__start", "period__end"
+    )
+    for indicator_id, organisation_id, start, end in rows:
+        for month in months:
+            if start <= month.start and month.end <= end:
+                found.add((indicator_id, organisation_id, month.pk))
+    return found
 
 
 def _reporter_ids(indicator: Indicator) -> set[int]:
@@ -153,7 +282,16 @@ def _reporter_ids(indicator: Indicator) -> set[int]:
 
 
 def figure_validate(
-    *, indicator, period, organisation, value, breakdown=None, text_value="", correcting=False
+    *,
+    indicator,
+    period,
+    organisation,
+    value,
+    breakdown=None,
+    text_value="",
+    correcting=False,
+    numerator=None,
+    denominator=None,
 ) -> dict[str, list[str]]:
     """The errors ``figure_record`` would give, as ``{field: [messages]}``; empty when valid. Writes nothing."""
     errors, _, _ = _check(
@@ -165,6 +303,8 @@ def figure_validate(
         text_value=text_value,
         reporter_ids=_reporter_ids(indicator),
         correcting=correcting,
+        numerator=numerator,
+        denominator=denominator,
     )
     return errors
 
@@ -180,12 +320,15 @@ def figure_record(
     comment: str = "",
     text_value: str = "",
     source: str = FigureSource.FORM,
+    numerator=None,
+    denominator=None,
 ) -> Figure:
-    """Record (or replace) one organisation's figure for an indicator and period, after every check."""
+    """Record (or replace) one organisation's figure for an indicator and period, after every check.
+    For a proportion, ``numerator`` and ``denominator`` (or the percentage and its denominator)."""
     check_same_partnership(indicator.partnership, [period, organisation])
     with transaction.atomic():
         period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)  # a lock cannot slip in between
-        errors, number, clean = _check(
+        errors, numbers, clean = _check(
             indicator=indicator,
             period=period,
             organisation=organisation,
@@ -193,10 +336,19 @@ def figure_record(
             breakdown=breakdown,
             text_value=text_value,
             reporter_ids=_reporter_ids(indicator),
+            numerator=numerator,
+            denominator=denominator,
         )
         if errors:
             raise ValidationError(errors)
-        values = {"value": number, "breakdown": clean, "comment": comment.strip(), "text_value": text_value.strip()}
+        values = {
+            "value": numbers.value,
+            "numerator": numbers.numerator,
+            "denominator": numbers.denominator,
+            "breakdown": clean,
+            "comment": comment.strip(),
+            "text_value": text_value.strip(),
+        }
         existing = (
             Figure.objects.select_for_update()
             .filter(indicator=indicator, period=period, organisation=organisation)
@@ -223,7 +375,17 @@ def _user(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def figure_correct(*, actor, figure: Figure, value, reason: str, breakdown=None, text_value: str = "") -> Figure:
+def figure_correct(
+    *,
+    actor,
+    figure: Figure,
+    value,
+    reason: str,
+    breakdown=None,
+    text_value: str = "",
+    numerator=None,
+    denominator=None,
+) -> Figure:
     """A coordinator's correction to a figure of a locked (or open) period, with the reason kept."""
     if not (reason or "").strip():
         raise ValidationError({"reason": "Say why the figure is corrected: the reason is kept with the figure."})
@@ -231,7 +393,7 @@ def figure_correct(*, actor, figure: Figure, value, reason: str, breakdown=None,
         figure = (
             Figure.objects.select_for_update().select_related("indicator", "period", "organisation").get(pk=figure.pk)
         )
-        errors, number, clean = _check(
+        errors, numbers, clean = _check(
             indicator=figure.indicator,
             period=figure.period,
             organisation=figure.organisation,
@@ -240,6 +402,9 @@ def figure_correct(*, actor, figure: Figure, value, reason: str, breakdown=None,
             text_value=text_value,
             reporter_ids={figure.organisation_id},
             correcting=True,
+            numerator=numerator,
+            denominator=denominator,
+            quarter_levels=set(),  # the figure exists already: a correction changes it in place
         )
         if errors:
             raise ValidationError(errors)
@@ -247,7 +412,7 @@ def figure_correct(*, actor, figure: Figure, value, reason: str, breakdown=None,
             partnership=figure.partnership,
             figure=figure,
             old_value=figure.value,
-            new_value=number,
+            new_value=numbers.value,
             old_breakdown=figure.breakdown,
             reason=reason.strip(),
             corrected_by=_user(actor),
@@ -257,7 +422,9 @@ def figure_correct(*, actor, figure: Figure, value, reason: str, breakdown=None,
             obj=figure,
             action="figure.correct",
             values={
-                "value": number,
+                "value": numbers.value,
+                "numerator": numbers.numerator,
+                "denominator": numbers.denominator,
                 "breakdown": clean,
                 "text_value": text_value.strip() or figure.text_value,
                 "source": FigureSource.CORRECTION,
@@ -274,9 +441,11 @@ def figures_validate_many(rows: list[FigureInput]) -> list[FigureInput]:
     reporters: dict[int, set[int]] = {}
     for indicator_id, organisation_id in through.values_list("indicator_id", "organisation_id"):
         reporters.setdefault(indicator_id, set()).add(organisation_id)
+    levels = _quarter_levels(indicator_ids, list({r.period.pk: r.period for r in rows}.values()))
+    levels -= {(r.indicator.pk, r.organisation.pk, r.period.pk) for r in rows if r.period.kind == PeriodKind.QUARTER}
     seen, bad = set(), []
     for row in rows:
-        errors, number, clean = _check(
+        errors, numbers, clean = _check(
             indicator=row.indicator,
             period=row.period,
             organisation=row.organisation,
@@ -284,13 +453,22 @@ def figures_validate_many(rows: list[FigureInput]) -> list[FigureInput]:
             breakdown=row.breakdown,
             text_value=row.text_value,
             reporter_ids=reporters.get(row.indicator.pk, set()),
+            numerator=row.numerator,
+            denominator=row.denominator,
+            quarter_levels=levels,
         )
         key = (row.indicator.pk, row.period.pk, row.organisation.pk)
         if key in seen:
             errors.setdefault("__all__", []).append("The same indicator, period and organisation appear twice.")
         seen.add(key)
         row.errors = errors
-        row.value, row.breakdown = (number, clean) if not errors else (row.value, row.breakdown)
+        if not errors:
+            row.value, row.numerator, row.denominator, row.breakdown = (
+                numbers.value,
+                numbers.numerator,
+                numbers.denominator,
+                clean,
+            )
         if errors:
             bad.append(row)
     return bad
@@ -325,6 +503,8 @@ def figures_record_many(*, actor, partnership, rows: list[FigureInput], source: 
         for row in rows:
             values = {
                 "value": row.value,
+                "numerator": row.numerator,
+                "denominator": row.denominator,
                 "breakdown": row.breakdown,
                 "comment": row.comment.strip(),
                 "text_value": row.text_value.strip(),
@@ -364,7 +544,17 @@ def figures_record_many(*, actor, partnership, rows: list[FigureInput], source: 
     return {"created": len(new), "updated": len(changed)}
 
 
-UPDATED_FIELDS = ("value", "breakdown", "comment", "text_value", "source", "entered_by", "updated_at")
+UPDATED_FIELDS = (
+    "value",
+    "numerator",
+    "denominator",
+    "breakdown",
+    "comment",
+    "text_value",
+    "source",
+    "entered_by",
+    "updated_at",
+)
 
 
 def _update_rows(figures: list[Figure]) -> None:

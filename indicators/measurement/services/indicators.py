@@ -12,8 +12,9 @@ from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
 
 from ... import library_data
-from ...models import Direction, Indicator, MeasurementSettings, Strand, Unit
+from ...models import Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
+from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
 
 EDITABLE = (
     "code",
@@ -21,11 +22,14 @@ EDITABLE = (
     "definition",
     "type",
     "unit",
+    "rollup",
+    "decimals",
     "direction",
     "range_low",
     "range_high",
     "baseline_value",
     "baseline_date",
+    "baseline_span",
     "frequency",
     "means_of_verification",
     "collection_method",
@@ -68,6 +72,18 @@ def _check(partnership: Partnership, values: dict, organisations, exclude_pk=Non
             errors["baseline_value"] = "A percentage baseline must be between 0 and 100."
         elif values.get("unit") in (Unit.COUNT, Unit.MONEY) and baseline < 0:
             errors["baseline_value"] = "A baseline count or amount cannot be negative."
+    unit, rule = values.get("unit") or Unit.COUNT, values.get("rollup") or ""
+    allowed = ROLLUPS_BY_UNIT.get(unit, ("",))
+    if rule not in allowed:
+        names = " or ".join(f"“{Rollup(r).label.split(' (')[0].lower()}”" for r in allowed if r)
+        errors["rollup"] = (
+            f"A {Unit(unit).label.lower()} indicator combines as {names}."
+            if names
+            else "A qualitative indicator has no figures to combine: leave this empty."
+        )
+    decimals = values.get("decimals")
+    if decimals is not None and not 0 <= decimals <= 4:
+        errors["decimals"] = "Show between 0 and 4 decimal places."
     unknown = set(values.get("disaggregation") or []) - set(DIMENSIONS)
     if unknown:
         errors["disaggregation"] = f"Unknown split: {', '.join(sorted(unknown))}."
@@ -86,7 +102,10 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
     unknown = set(values) - set(EDITABLE) - {"library_code"}
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
-    _check(partnership, {"unit": Unit.COUNT, "direction": Direction.HIGHER} | values, reporting_organisations)
+    values = {"unit": Unit.COUNT, "direction": Direction.HIGHER} | values
+    if not values.get("rollup"):
+        values["rollup"] = default_rollup(values["unit"])
+    _check(partnership, values, reporting_organisations)
     with transaction.atomic():
         indicator = audit.create(actor=actor, obj=Indicator(partnership=partnership, **values))
         if reporting_organisations:
@@ -98,6 +117,8 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
+    if "unit" in values and "rollup" not in values and indicator.rollup not in ROLLUPS_BY_UNIT.get(values["unit"], ()):
+        values["rollup"] = default_rollup(values["unit"])  # a new unit brings its own rule unless one is given
     merged = {name: getattr(indicator, name) for name in EDITABLE} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
     with transaction.atomic():

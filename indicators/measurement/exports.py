@@ -33,11 +33,14 @@ class IndicatorResource(SafeExportMixin, resources.ModelResource):
             "definition",
             "type",
             "unit",
+            "rollup",
+            "decimals",
             "direction",
             "range_low",
             "range_high",
             "baseline_value",
             "baseline_date",
+            "baseline_span",
             "frequency",
             "means_of_verification",
             "collection_method",
@@ -79,12 +82,23 @@ class FigureResource(SafeExportMixin, resources.ModelResource):
     period = fields.Field(column_name="period", attribute="period__label")
     organisation = fields.Field(column_name="organisation", attribute="organisation__name")
     value = fields.Field(column_name="value", attribute="value")
+    numerator = fields.Field(column_name="numerator", attribute="numerator")
+    denominator = fields.Field(column_name="denominator", attribute="denominator")
     text_value = fields.Field(column_name="text_value", attribute="text_value")
     comment = fields.Field(column_name="comment", attribute="comment")
 
     class Meta:
         model = Figure
-        fields = ("indicator_code", "period", "organisation", "value", "text_value", "comment")
+        fields = (
+            "indicator_code",
+            "period",
+            "organisation",
+            "value",
+            "numerator",
+            "denominator",
+            "text_value",
+            "comment",
+        )
         export_order = fields
 
     def __init__(self, **kwargs):
@@ -137,11 +151,14 @@ def template_dataset(kind: str) -> tablib.Dataset:
             "",
             "output",
             "count",
+            "flow",
+            "",
             "higher",
             "",
             "",
             "12",
             "2026-04-01",
+            "quarter",
             "quarterly",
             "NRM referral records",
             "Monthly extract",
@@ -157,6 +174,8 @@ def template_dataset(kind: str) -> tablib.Dataset:
             "2026/27 Q1",
             "Northshire Constabulary",
             "14",
+            "",
+            "",
             "",
             "Two referrals came via the hotline",
             *["" for _ in BREAKDOWN_COLUMNS],

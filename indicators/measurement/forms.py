@@ -145,6 +145,12 @@ class FigureForm(forms.Form):
         queryset=None, label="Reporting organisation", empty_label="Choose an organisation"
     )
     value = forms.CharField(required=False, label="Figure (total)")
+    numerator = forms.CharField(
+        required=False, label="How many", widget=forms.TextInput(attrs={"inputmode": "decimal"})
+    )
+    denominator = forms.CharField(
+        required=False, label="Out of", widget=forms.TextInput(attrs={"inputmode": "decimal"})
+    )
     text_value = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What was found")
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
     evidence = forms.FileField(required=False, label="Evidence file (optional)")
@@ -162,6 +168,20 @@ class FigureForm(forms.Form):
         else:
             del self.fields["text_value"]
             self.fields["value"].help_text = f"Unit: {indicator.get_unit_display()}."
+        if indicator.rule == "ratio":
+            self.fields["value"].label = "Percentage (only if you do not have the numbers)"
+            self.fields["value"].help_text = (
+                "Leave it empty when you give “How many” and “Out of”: it is worked out. A percentage without "
+                "“Out of” cannot be combined with other organisations’ figures."
+            )
+            self.fields["numerator"].help_text = "How many had the outcome, e.g. 45 people."
+            self.fields["denominator"].help_text = "How many it is a proportion of, e.g. 60 people."
+        elif indicator.rule == "mean":
+            del self.fields["numerator"]
+            self.fields["denominator"].label = "Number of responses"
+            self.fields["denominator"].help_text = "How many answers the score averages, so it is weighted fairly."
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
         for dim in indicator.disaggregation or []:
             if dim not in DIMENSIONS:
                 continue
@@ -197,6 +217,8 @@ class FigureForm(forms.Form):
         for key, messages in error.message_dict.items():
             if key.startswith("breakdown_"):
                 self.breakdown_errors.setdefault(key.removeprefix("breakdown_"), []).extend(messages)
+                self.add_error(None, messages)
+            elif key in ("numerator", "denominator") and key not in self.fields:
                 self.add_error(None, messages)
             elif key == "file":
                 self.add_error("evidence", messages)

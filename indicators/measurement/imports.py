@@ -141,6 +141,8 @@ def _figures(partnership, rows: list[dict]) -> tuple[list[RowResult], list[Figur
                     period=period,
                     organisation=organisation,
                     value=_text(row.get("value", "")),
+                    numerator=_text(row.get("numerator", "")),
+                    denominator=_text(row.get("denominator", "")),
                     breakdown=breakdown,
                     comment=_text(row.get("comment", "")),
                     text_value=_text(row.get("text_value", "")),
@@ -182,7 +184,7 @@ def _date(raw, label: str, errors: list[str]):
 
 
 def _indicator_values(lookups: _Lookups, row: dict, errors: list[str]) -> tuple[dict, list]:
-    from ..models import Direction, Frequency, IndicatorType, Unit
+    from ..models import Direction, Frequency, IndicatorType, Rollup, Unit
 
     values = {
         k: _text(row.get(k, ""))
@@ -199,6 +201,19 @@ def _indicator_values(lookups: _Lookups, row: dict, errors: list[str]) -> tuple[
     values["range_high"] = _decimal(row.get("range_high"), "range_high", errors)
     values["baseline_value"] = _decimal(row.get("baseline_value"), "baseline_value", errors)
     values["baseline_date"] = _date(row.get("baseline_date"), "baseline_date", errors)
+    span = _text(row.get("baseline_span", "")).lower()
+    if span and span not in ("month", "quarter", "year"):
+        errors.append(f"baseline_span: “{span}” is not one of month, quarter, year.")
+    values["baseline_span"] = span
+    rule = _text(row.get("rollup", "")).lower()
+    if rule and rule not in Rollup.values:
+        errors.append(f"rollup: “{rule}” is not one of {', '.join(Rollup.values)}.")
+    if rule:
+        values["rollup"] = rule  # left out, a new indicator takes its unit's rule and an existing one keeps its own
+    decimals = _text(row.get("decimals", ""))
+    values["decimals"] = int(decimals) if decimals.isdigit() else None
+    if decimals and not decimals.isdigit():
+        errors.append(f"decimals: “{decimals}” is not a whole number of decimal places.")
     strand_code = _text(row.get("strand", ""))
     values["strand"] = lookups.strands.get(strand_code)
     if strand_code and values["strand"] is None:

@@ -112,6 +112,10 @@ class ReturnFigure(TenantModel):
     return_obj = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="figures", db_column="return_id")
     indicator = models.ForeignKey("indicators.Indicator", on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    denominator = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="A proportion's base; a score's responses."
+    )
     text_value = models.TextField(blank=True, help_text="For qualitative indicators.")
     breakdown = models.JSONField(
         default=dict, blank=True, help_text='Split of the value, e.g. {"age_group": {"adult": 3, "child": 1}}.'

@@ -16,11 +16,12 @@ on approval, skipped. Any different figure is refused with the correction route 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_value
+from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_numbers
 from indicators.models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Unit
 from indicators.models.figures import DIMENSIONS, Figure
 from partnerships.access import scoped
@@ -74,20 +75,36 @@ def last_quarter_figures(return_) -> dict[int, Figure]:
 
 def _blank(data: dict) -> bool:
     parts = [v for dim in (data.get("breakdown") or {}).values() for v in (dim or {}).values()]
+    numbers = [data.get("value"), data.get("numerator"), data.get("denominator")]
     return (
-        str(data.get("value") if data.get("value") is not None else "").strip() == ""
+        all(str(n if n is not None else "").strip() == "" for n in numbers)
         and not (data.get("text_value") or "").strip()
         and all(str(p if p is not None else "").strip() == "" for p in parts)
     )
 
 
-def _clean(indicator: Indicator, data: dict) -> tuple[Decimal | None, dict, str] | None:
+@dataclass(frozen=True)
+class Staged:
+    """A figure of a return as it would be recorded."""
+
+    value: Decimal | None = None
+    breakdown: dict = field(default_factory=dict)
+    text_value: str = ""
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+
+
+BLANK = Staged()
+
+
+def _clean(indicator: Indicator, data: dict) -> Staged | None:
     """The figure as it would be recorded, or None when it does not pass the value rules."""
-    number, errors = parse_value(indicator, data.get("value"))
-    clean, breakdown_errors = parse_breakdown(indicator, number, _only_given(data.get("breakdown")))
+    numbers, errors = parse_numbers(indicator, data.get("value"), data.get("numerator"), data.get("denominator"))
+    clean, breakdown_errors = parse_breakdown(indicator, numbers.value, _only_given(data.get("breakdown")))
     if errors or breakdown_errors:
         return None
-    return number, clean, (data.get("text_value") or "").strip() if indicator.unit == Unit.TEXT else ""
+    text = (data.get("text_value") or "").strip() if indicator.unit == Unit.TEXT else ""
+    return Staged(numbers.value, clean, text, numbers.numerator, numbers.denominator)
 
 
 def _only_given(breakdown) -> dict:
@@ -97,14 +114,15 @@ def _only_given(breakdown) -> dict:
     }
 
 
-def same_as(recorded: Figure | None, value, breakdown, text_value) -> bool:
+def same_as(recorded: Figure | None, staged: Staged) -> bool:
     """Whether a staged figure says exactly what is already recorded."""
     if recorded is None:
         return False
     return (
-        recorded.value == value
-        and (recorded.breakdown or {}) == (breakdown or {})
-        and (recorded.text_value or "").strip() == (text_value or "").strip()
+        recorded.value == staged.value
+        and recorded.denominator == staged.denominator
+        and (recorded.breakdown or {}) == (staged.breakdown or {})
+        and (recorded.text_value or "").strip() == (staged.text_value or "").strip()
     )
 
 
@@ -114,11 +132,11 @@ def _shown(figure: Figure) -> str:
     return f"{figure.value.normalize():f}"
 
 
-def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None, dict, str]], dict[str, list[str]]]:
+def check_staged(return_, figures: dict) -> tuple[dict[int, Staged], dict[str, list[str]]]:
     """Check the figures typed in a return: ``figures`` maps indicator id to ``{"value",
-    "breakdown", "text_value"}`` (as read from the form). Returns ``(cleaned, errors)``: cleaned
-    figures by indicator id (blank ones as ``(None, {}, "")``, allowed in a draft) and the errors
-    keyed ``figure-<indicator id>`` in plain words."""
+    "numerator", "denominator", "breakdown", "text_value"}`` (as read from the form). Returns
+    ``(cleaned, errors)``: cleaned figures by indicator id (blank ones as ``BLANK``, allowed in a
+    draft) and the errors keyed ``figure-<indicator id>`` in plain words."""
     staged = {f.indicator_id: f.indicator for f in return_.figures.select_related("indicator")}
     rows, cleaned = [], {}
     for indicator_id, data in figures.items():
@@ -126,7 +144,7 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None
         if indicator is None:
             continue
         if _blank(data):
-            cleaned[indicator.pk] = (None, {}, "")
+            cleaned[indicator.pk] = BLANK
             continue
         rows.append(
             FigureInput(
@@ -136,6 +154,8 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None
                 value=data.get("value") if indicator.unit != Unit.TEXT else None,
                 breakdown=_only_given(data.get("breakdown")),
                 text_value=data.get("text_value") or "",
+                numerator=data.get("numerator"),
+                denominator=data.get("denominator"),
             )
         )
     bad = {id(r) for r in figures_validate_many(rows)}
@@ -150,13 +170,22 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None
             if messages:
                 errors[key] = [m for v in messages.values() for m in v]
                 continue
-            result = _clean(row.indicator, {"value": row.value, "breakdown": row.breakdown, "text_value": text})
+            result = _clean(
+                row.indicator,
+                {
+                    "value": row.value,
+                    "numerator": row.numerator,
+                    "denominator": row.denominator,
+                    "breakdown": row.breakdown,
+                    "text_value": text,
+                },
+            )
         else:
-            result = (row.value, row.breakdown or {}, text)
-        if result is not None and result[0] is not None and result[0].as_tuple().exponent < -2:
+            result = Staged(row.value, row.breakdown or {}, text, row.numerator, row.denominator)
+        if result is not None and result.value is not None and result.value.as_tuple().exponent < -2:
             errors[key] = ["Use at most two decimal places."]
             continue
-        if locked and not same_as(recorded.get(row.indicator.pk), *result):
+        if locked and not same_as(recorded.get(row.indicator.pk), result):
             previous = recorded.get(row.indicator.pk)
             errors[key] = [
                 LOCKED_ROUTE.format(period=return_.period.label, recorded=_shown(previous))

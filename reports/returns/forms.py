@@ -48,11 +48,19 @@ class NarrativeForm(forms.Form):
 
 def figure_field_names(figure) -> dict:
     prefix = f"f{figure.indicator_id}"
-    return {"value": f"{prefix}-value", "text": f"{prefix}-text", "comment": f"{prefix}-comment", "prefix": prefix}
+    return {
+        "value": f"{prefix}-value",
+        "numerator": f"{prefix}-numerator",
+        "denominator": f"{prefix}-denominator",
+        "text": f"{prefix}-text",
+        "comment": f"{prefix}-comment",
+        "prefix": prefix,
+    }
 
 
 def figures_from_post(post, figures) -> dict:
-    """``{indicator id: {"value", "text_value", "comment", "breakdown"}}`` for the staged figures."""
+    """``{indicator id: {"value", "numerator", "denominator", "text_value", "comment", "breakdown"}}``
+    for the staged figures."""
     data = {}
     for figure in figures:
         names = figure_field_names(figure)
@@ -66,6 +74,8 @@ def figures_from_post(post, figures) -> dict:
                 }
         data[figure.indicator_id] = {
             "value": post.get(names["value"], ""),
+            "numerator": post.get(names["numerator"], ""),
+            "denominator": post.get(names["denominator"], ""),
             "text_value": post.get(names["text"], ""),
             "comment": post.get(names["comment"], ""),
             "breakdown": breakdown,

@@ -30,7 +30,7 @@ from ..models.returns import (
     ReturnTransition,
 )
 from . import action_updates
-from .figures import check_staged, figure_service, recorded_figures, reported_indicators, same_as
+from .figures import Staged, check_staged, figure_service, recorded_figures, reported_indicators, same_as
 
 TEXT_LIMIT = 10_000  # characters per narrative answer
 
@@ -196,13 +196,20 @@ def return_save_draft(
         staged = {f.indicator_id: f for f in locked.figures.select_related("indicator")}
         cleaned, errors = check_staged(locked, figures or {})
         updates = []
-        for indicator_id, (value, breakdown, text_value) in cleaned.items():
+        for indicator_id, clean in cleaned.items():
             figure = staged[indicator_id]
             comment = ((figures or {}).get(indicator_id) or (figures or {}).get(str(indicator_id)) or {}).get("comment")
-            comment = (comment or "").strip()[:2000]
-            new = (value, breakdown, text_value, comment)
-            if new != (figure.value, figure.breakdown, figure.text_value, figure.comment):
-                figure.value, figure.breakdown, figure.text_value, figure.comment = new
+            new = {
+                "value": clean.value,
+                "numerator": clean.numerator,
+                "denominator": clean.denominator,
+                "breakdown": clean.breakdown,
+                "text_value": clean.text_value,
+                "comment": (comment or "").strip()[:2000],
+            }
+            if any(getattr(figure, name) != v for name, v in new.items()):
+                for name, v in new.items():
+                    setattr(figure, name, v)
                 updates.append(figure)
         for key in errors:  # a bad figure keeps its stored value, but its comment is still saved
             figure = staged[int(key.removeprefix("figure-"))]
@@ -219,7 +226,9 @@ def return_save_draft(
         if not changed and not updates and not changed_actions:
             return locked
         if updates:
-            ReturnFigure.objects.bulk_update(updates, ["value", "breakdown", "text_value", "comment", "updated_at"])
+            ReturnFigure.objects.bulk_update(
+                updates, ["value", "numerator", "denominator", "breakdown", "text_value", "comment", "updated_at"]
+            )
         action_updates.save(changed_actions)
         values["version"] = locked.version + 1
         if locked.started_at is None:
@@ -360,7 +369,9 @@ def apply_approved_return(return_: Return, actor) -> int:
             differing = [
                 f.indicator.code
                 for f in figures
-                if not same_as(recorded.get(f.indicator_id), f.value, f.breakdown, f.text_value)
+                if not same_as(
+                    recorded.get(f.indicator_id), Staged(f.value, f.breakdown, f.text_value, None, f.denominator)
+                )
             ]
             if differing:
                 raise ValidationError(
@@ -378,6 +389,8 @@ def apply_approved_return(return_: Return, actor) -> int:
                 period=period,
                 organisation=return_.organisation,
                 value=figure.value,
+                numerator=figure.numerator,
+                denominator=figure.denominator,
                 text_value=figure.text_value,
                 breakdown=figure.breakdown,
                 comment=figure.comment,

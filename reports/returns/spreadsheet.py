@@ -23,7 +23,17 @@ from ..models.returns import Return
 from . import services
 from .figures import check_staged
 
-BASE_COLUMNS = ["indicator_code", "indicator", "unit", "last_quarter", "value", "text_value", "comment"]
+BASE_COLUMNS = [
+    "indicator_code",
+    "indicator",
+    "unit",
+    "last_quarter",
+    "value",
+    "numerator",
+    "denominator",
+    "text_value",
+    "comment",
+]
 REQUIRED = {"indicator_code", "value"}
 
 
@@ -48,6 +58,8 @@ def template_dataset(return_: Return) -> tablib.Dataset:
             f.indicator.get_unit_display(),
             _plain(f.previous_value) or f.previous_text,
             _plain(f.value),
+            _plain(f.numerator),
+            _plain(f.denominator),
             f.text_value,
             f.comment,
         ]
@@ -153,6 +165,8 @@ def read_upload(return_: Return, content: bytes) -> Upload:
                 breakdown[dim] = {cat: data.get(f"{dim}.{cat}", "") for cat in DIMENSIONS[dim][1]}
         figures[figure.indicator_id] = {
             "value": "" if figure.indicator.unit == Unit.TEXT else data.get("value", ""),
+            "numerator": data.get("numerator", ""),
+            "denominator": data.get("denominator", ""),
             "text_value": data.get("text_value", "") if figure.indicator.unit == Unit.TEXT else "",
             "comment": data.get("comment", ""),
             "breakdown": breakdown,

@@ -58,6 +58,13 @@ def _number(value):
     return value.normalize() if value is not None else None
 
 
+def _typed(post, name: str, stored) -> str:
+    """What a figure's box shows: what was just posted, else the stored number without trailing zeros."""
+    if post is not None:
+        return post.get(name, "")
+    return f"{stored.normalize():f}" if stored is not None else ""
+
+
 def _figure_rows(return_, post=None, errors=None):
     rows = []
     last_quarter = last_quarter_figures(return_)
@@ -85,12 +92,13 @@ def _figure_rows(return_, post=None, errors=None):
                     ],
                 }
             )
-        value = figure.value.normalize() if figure.value is not None else ""
         rows.append(
             {
                 "figure": figure,
                 "names": names,
-                "value": post.get(names["value"], "") if post is not None else (f"{value:f}" if value != "" else ""),
+                "value": _typed(post, names["value"], figure.value),
+                "numerator": _typed(post, names["numerator"], figure.numerator),
+                "denominator": _typed(post, names["denominator"], figure.denominator),
                 "text": post.get(names["text"], "") if post is not None else figure.text_value,
                 "comment": post.get(names["comment"], "") if post is not None else figure.comment,
                 "dims": dims,

@@ -30,6 +30,8 @@ def figure_enter(request: HttpRequest, pk: int) -> HttpResponse:
                     period=form.cleaned_data["period"],
                     organisation=form.cleaned_data["organisation"],
                     value=form.cleaned_data.get("value", ""),
+                    numerator=form.cleaned_data.get("numerator"),
+                    denominator=form.cleaned_data.get("denominator"),
                     text_value=form.cleaned_data.get("text_value", ""),
                     breakdown=form.breakdown(),
                     comment=form.cleaned_data["comment"],
@@ -52,7 +54,12 @@ def figure_correct(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         need=Perm.MANAGE_PERIODS,
     )
-    initial = {"value": figure.value, "text_value": figure.text_value}
+    initial = {
+        "value": figure.value if figure.numerator is None else None,
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
+        "text_value": figure.text_value,
+    }
     for dim, parts in (figure.breakdown or {}).items():
         for category, n in parts.items():
             initial[breakdown_field_name(dim, category)] = n
@@ -63,6 +70,8 @@ def figure_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 figure=figure,
                 value=form.cleaned_data.get("value", ""),
+                numerator=form.cleaned_data.get("numerator"),
+                denominator=form.cleaned_data.get("denominator"),
                 text_value=form.cleaned_data.get("text_value", ""),
                 breakdown=form.breakdown(),
                 reason=form.cleaned_data["reason"],

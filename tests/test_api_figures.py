@@ -1,6 +1,8 @@
 """Indicators' progress and figures through the API: figures go through figure_record (the page's
 path), with its checks as field errors, a locked period as a 409, and coordinators only."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -142,6 +144,10 @@ def test_an_indicator_shows_progress_for_the_current_quarter_and_the_year_to_dat
         "status_label": "At risk",
         "actual": "9.00",
         "target": "10.00",
+        "numerator": None,
+        "denominator": None,
+        "combinable": True,
+        "note": "",
     }
     listed = coordinator_api.get(_api(a, "indicators/"), {"code": "REF-1"}).json()["results"][0]
     assert listed["progress"] == progress
@@ -172,3 +178,42 @@ def test_the_figures_list_takes_the_same_few_queries_however_many_rows(a, coordi
                 value="3",
             )
     assert queries() == small <= 4  # token, membership, count, rows
+
+
+def test_a_proportion_comes_with_its_numerator_and_denominator_so_an_integrator_can_recompute_it(a, coordinator_api):
+    share = services.indicator_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        reporting_organisations=[a.police, a.charity],
+        code="PROP-API",
+        name="Victims offered support who took it up",
+        unit="percentage",
+    )
+    period = q1(a)
+    for organisation, numerator, denominator in ((a.police, "1", "2"), (a.charity, "90", "100")):
+        body = {"indicator": share.pk, "period": period.pk, "organisation": organisation.pk}
+        answer = coordinator_api.post(_api(a, "figures/"), {**body, "numerator": numerator, "denominator": denominator})
+        assert answer.status_code == 201, answer.content
+    indicator = coordinator_api.get(_api(a, f"indicators/{share.pk}/")).json()
+    assert indicator["rollup"] == "ratio"
+    to_date = indicator["progress"]["year_to_date"]
+    assert (to_date["actual"], to_date["numerator"], to_date["denominator"]) == ("89.22", "91.00", "102.00")
+    figures = coordinator_api.get(_api(a, "figures/"), {"indicator": share.pk}).json()["results"]
+    numerators = sum(Decimal(f["numerator"]) for f in figures)
+    denominators = sum(Decimal(f["denominator"]) for f in figures)
+    assert round(numerators * 100 / denominators, 2) == Decimal(to_date["actual"])
+
+
+def test_a_numerator_without_a_denominator_is_refused_by_the_api_with_the_field_named(a, coordinator_api):
+    share = services.indicator_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        reporting_organisations=[a.police],
+        code="PROP-BAD",
+        name="Share",
+        unit="percentage",
+    )
+    body = {"indicator": share.pk, "period": q1(a).pk, "organisation": a.police.pk, "numerator": "3"}
+    answer = coordinator_api.post(_api(a, "figures/"), body)
+    assert answer.status_code == 400
+    assert "denominator" in answer.json()["errors"]

@@ -22,10 +22,12 @@ from indicators.models import Target
 from partnerships.access import scoped
 
 
-def _cell(indicator, actual, target, tolerance, period=None) -> dict:
+def _cell(indicator, value, tolerance, period=None) -> dict:
+    actual, target, combined = value.actual, value.target, value.combined
     status = progress.status_of(indicator, actual, target, tolerance)
     cell = {"status": str(status), "status_label": str(progress.Status(status).label)}
-    cell.update({"actual": actual, "target": target})
+    cell.update({"actual": actual, "target": target, "numerator": combined.numerator})
+    cell.update({"denominator": combined.denominator, "combinable": combined.combinable, "note": combined.note})
     if period is not None:
         cell = {"period": period.pk, "period_label": period.label, **cell}
     return cell
@@ -69,11 +71,11 @@ def progress_of(
         to_date = figures.year_to_date(indicator, [values[q.pk] for q in started])
         now = None
         if current is not None:
-            now = _cell(indicator, values[current.pk].actual, values[current.pk].target, tolerance, current)
+            now = _cell(indicator, values[current.pk], tolerance, current)
         out[indicator.pk] = {
             "year": year.pk,
             "year_label": year.label,
             "current_period": now,
-            "year_to_date": _cell(indicator, to_date.actual, to_date.target, tolerance),
+            "year_to_date": _cell(indicator, to_date, tolerance),
         }
     return out

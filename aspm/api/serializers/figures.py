@@ -30,6 +30,8 @@ class FigureSerializer(serializers.ModelSerializer):
             "organisation",
             "organisation_name",
             "value",
+            "numerator",
+            "denominator",
             "text_value",
             "breakdown",
             "comment",
@@ -49,6 +51,21 @@ class _FigureValues(serializers.Serializer):
         max_length=40,
         help_text='The figure, as a string to keep it exact: "17", "12.5"; "yes"/"no" for yes/no indicators. '
         "Leave out for a qualitative indicator.",
+    )
+    numerator = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        max_length=40,
+        help_text="For a proportion: how many had the outcome. Give the denominator too; the percentage is worked out.",
+    )
+    denominator = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        max_length=40,
+        help_text="For a proportion: how many it is a proportion of (more than 0). For a score: the number of "
+        "responses it averages, so the partnership's score can be weighted.",
     )
     text_value = serializers.CharField(
         required=False, allow_blank=True, max_length=10_000, help_text="What was found (qualitative indicators)."

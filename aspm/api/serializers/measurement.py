@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from indicators.measurement.progress import Status
-from indicators.models import Indicator, ReportingPeriod, Target
+from indicators.models import Indicator, ReportingPeriod, Rollup, Target
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -25,15 +25,38 @@ class ProgressCellSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Status.choices)
     status_label = serializers.CharField()
     actual = serializers.DecimalField(
-        max_digits=16, decimal_places=2, allow_null=True, help_text="The partnership's figure (rolled up)."
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="The partnership's figure, combined by the indicator's rollup rule.",
     )
     target = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    numerator = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="A proportion's (or a share saying yes) summed numerators: actual = 100 × numerator / denominator.",
+    )
+    denominator = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        allow_null=True,
+        help_text="A proportion's summed denominators; for a score, the responses it is weighted by.",
+    )
+    combinable = serializers.BooleanField(
+        help_text="False when figures could not be combined honestly (a percentage sent without its denominator "
+        "among others): actual is then null."
+    )
+    note = serializers.CharField(help_text="Why a figure is not combinable or is an unweighted average; else empty.")
+
+
+NUMBERS = ("actual", "target", "numerator", "denominator")
 
 
 def _cell(cell: dict | None) -> dict | None:
     if cell is None:
         return None
-    return {**cell, **{k: None if cell[k] is None else f"{cell[k]:.2f}" for k in ("actual", "target")}}
+    return {**cell, **{k: None if cell.get(k) is None else f"{cell[k]:.2f}" for k in NUMBERS}}
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -48,6 +71,22 @@ class IndicatorSerializer(serializers.ModelSerializer):
         many=True, read_only=True, help_text="Ids of the organisations that report this indicator."
     )
     disaggregation = serializers.JSONField(read_only=True, help_text="Dimensions the figures are split by.")
+    rollup = serializers.ChoiceField(
+        choices=Rollup.choices,
+        source="rule",
+        read_only=True,
+        allow_blank=True,
+        help_text="How organisations' figures combine into the partnership's, and periods into the year: flow "
+        "(summed), stock (summed across organisations; the latest period over time), stock_average, ratio "
+        "(numerators over denominators), mean (weighted by responses), all_yes, any_yes, share_yes. Empty for "
+        "a qualitative indicator.",
+    )
+    baseline_span = serializers.ChoiceField(
+        choices=Indicator._meta.get_field("baseline_span").choices,
+        read_only=True,
+        allow_blank=True,
+        help_text="The period the baseline covers (month, quarter or year); empty when not stated.",
+    )
     targets = serializers.SerializerMethodField()
     progress = serializers.SerializerMethodField(
         help_text="Status, actual and target for the current quarter and the financial year to date, "
@@ -63,11 +102,14 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "definition",
             "type",
             "unit",
+            "rollup",
+            "decimals",
             "direction",
             "range_low",
             "range_high",
             "baseline_value",
             "baseline_date",
+            "baseline_span",
             "frequency",
             "means_of_verification",
             "collection_method",

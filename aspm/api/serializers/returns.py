@@ -23,6 +23,8 @@ class ReturnFigureSerializer(serializers.ModelSerializer):
             "indicator_code",
             "indicator_name",
             "value",
+            "numerator",
+            "denominator",
             "text_value",
             "breakdown",
             "comment",
@@ -90,6 +92,21 @@ class ReturnSerializer(ReturnSummarySerializer):
 class ReturnFigureInputSerializer(serializers.Serializer):
     indicator = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="Id of an indicator of the return.")
     value = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=40)
+    numerator = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        max_length=40,
+        help_text="For a proportion: how many had the outcome. Give the denominator too; the percentage is worked out.",
+    )
+    denominator = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        max_length=40,
+        help_text="For a proportion: how many it is a proportion of (more than 0). For a score: the number of "
+        "responses it averages, so the partnership's score can be weighted.",
+    )
     text_value = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
     breakdown = serializers.DictField(
         child=serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=10**9)), required=False

@@ -104,6 +104,10 @@ class FigureViewSet(
     def update_with_service(self, figure, data):
         if self.action == "partial_update":
             current = {"value": figure.value, "text_value": figure.text_value, "comment": figure.comment}
+            if "numerator" in data or "denominator" in data or "value" not in data:
+                current |= {"numerator": figure.numerator, "denominator": figure.denominator}
+            if "numerator" in data and "value" not in data:
+                current["value"] = None  # worked out again from the new numerator
             current["breakdown"] = figure.breakdown
             data = {**current, **data}
         values = {"value": None, "text_value": "", "comment": "", "breakdown": None, **data}
@@ -119,6 +123,8 @@ class FigureViewSet(
                 period=period,
                 organisation=organisation,
                 value=values.get("value"),
+                numerator=values.get("numerator"),
+                denominator=values.get("denominator"),
                 breakdown=values.get("breakdown"),
                 comment=values.get("comment") or "",
                 text_value=values.get("text_value") or "",

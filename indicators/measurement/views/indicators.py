@@ -15,7 +15,7 @@ from aspm.forms import add_service_errors, call_service
 from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
-from ...models import Indicator, IndicatorType, PeriodKind, ReportingPeriod, Target
+from ...models import Indicator, IndicatorType, PeriodKind, ReportingPeriod, Rollup, Target
 from .. import charts, selectors, services
 from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm
 
@@ -80,6 +80,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reporters": list(indicator.reporting_organisations.all()),
         "chart": charts.actual_vs_target(page),
         "breakdown_charts": charts.breakdown(page),
+        "rule_label": Rollup(indicator.rule).label if indicator.rule else "",
     }
     return render(request, "indicators/indicator_detail.html", context)
 

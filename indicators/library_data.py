@@ -1916,7 +1916,7 @@ LIBRARY_INDICATORS = (
         "code": "O7-04",
         "objective": "O7",
         "category": "Victim participation in decisions",
-        "name": "Clients with a written support plan and timeline showing their input (target: at least 80%)",
+        "name": "Clients with a written support plan and timeline showing their input",
         "description": (
             "The share of clients whose written plan of support, services and timescales shows evidence "
             "of their own input. Plans made with people are more likely to be followed."
@@ -2107,7 +2107,7 @@ LIBRARY_INDICATORS = (
         "code": "O7-14",
         "objective": "O7",
         "category": "Employment assistance",
-        "name": ("Clients in stable employment with income 12 months after programme exit (target: at least 80%)"),
+        "name": "Clients in stable employment with income 12 months after programme exit",
         "description": (
             "The share of former clients who have steady work and income a year after leaving the "
             "programme. It tests whether employment support lasts."
@@ -2165,7 +2165,7 @@ LIBRARY_INDICATORS = (
         "code": "O7-17",
         "objective": "O7",
         "category": "Quality of services",
-        "name": "Clients providing documented feedback on supports and services (target: at least 80%)",
+        "name": "Clients providing documented feedback on supports and services",
         "description": (
             "The share of clients whose feedback on the available support has been recorded. A high "
             "response rate makes the quality rating trustworthy."
@@ -2280,7 +2280,7 @@ LIBRARY_INDICATORS = (
         "code": "O7-23",
         "objective": "O7",
         "category": "Stable accommodation",
-        "name": "Clients given (relocation) support with documented stable housing (target: at least 70%)",
+        "name": "Clients given (relocation) support with documented stable housing",
         "description": (
             "The share of clients helped to move who have recorded evidence of settled housing. Secure "
             "housing is the base for every other part of recovery."
@@ -2299,7 +2299,7 @@ LIBRARY_INDICATORS = (
         "code": "O7-24",
         "objective": "O7",
         "category": "Client-led programme improvement",
-        "name": "Programme updates based on client feedback (target: at least three in years 1-2)",
+        "name": "Programme updates based on client feedback",
         "description": (
             "Counts updates to the support programme that came from client feedback and are written "
             "into its improvement plan. It checks survivors shape the service over time."
@@ -2320,17 +2320,17 @@ LIBRARY_INDICATORS = (
         "category": "Support through the criminal justice process",
         "name": "Identified victims who received legal counselling or legal aid",
         "description": (
-            "Counts identified victims given legal advice or legal aid; report against all identified "
-            "victims for a proportion. Legal advice lets victims make informed choices about justice and "
-            "immigration status."
+            "Of all identified victims, how many were given legal advice or legal aid: one figure "
+            "holding both the number and the proportion. Legal advice lets victims make informed choices "
+            "about justice and immigration status."
         ),
         "type": "output",
-        "unit": "count",
+        "unit": "percentage",
         "direction": "higher",
         "frequency": "quarterly",
         "collection_methods": ("Service provider records", "Victim interviews"),
         "typical_partners": (NGO, CPS, POLICE),
-        "disaggregation": _PEOPLE,
+        "disaggregation": _NONE,
         "pathway_stages": ("recovery",),
         "strand": "prepare",
     },
@@ -2340,16 +2340,16 @@ LIBRARY_INDICATORS = (
         "category": "Support through the criminal justice process",
         "name": "Identified victims who have filed criminal complaints",
         "description": (
-            "Counts identified victims who have made a formal complaint to the police. Victims willing "
-            "to support a case are the basis of most prosecutions."
+            "Of all identified victims, how many have made a formal complaint to the police. Victims "
+            "willing to support a case are the basis of most prosecutions."
         ),
         "type": "outcome",
-        "unit": "count",
+        "unit": "percentage",
         "direction": "higher",
         "frequency": "quarterly",
         "collection_methods": ("Police records", "Service provider records"),
         "typical_partners": (POLICE, NGO),
-        "disaggregation": _PEOPLE,
+        "disaggregation": _NONE,
         "pathway_stages": ("recovery",),
         "strand": "pursue",
     },
@@ -2359,16 +2359,16 @@ LIBRARY_INDICATORS = (
         "category": "Support through the criminal justice process",
         "name": "Identified victims who have applied for compensation",
         "description": (
-            "Counts identified victims who have made a claim for compensation, through the courts or a "
+            "Of all identified victims, how many have claimed compensation through the courts or a "
             "compensation scheme. It shows whether victims know they can claim."
         ),
         "type": "output",
-        "unit": "count",
+        "unit": "percentage",
         "direction": "higher",
         "frequency": "quarterly",
         "collection_methods": ("Service provider records",),
         "typical_partners": (NGO, CPS),
-        "disaggregation": _PEOPLE,
+        "disaggregation": _NONE,
         "pathway_stages": ("recovery", "sustainable_freedom"),
         "strand": "prepare",
     },
@@ -2378,16 +2378,16 @@ LIBRARY_INDICATORS = (
         "category": "Support through the criminal justice process",
         "name": "Victims awarded compensation",
         "description": (
-            "Counts victims granted compensation by a court or scheme. Comparing it with applications "
-            "shows how often claims succeed."
+            "Of the victims who claimed compensation, how many were awarded it by a court or scheme: "
+            "how often claims succeed."
         ),
         "type": "outcome",
-        "unit": "count",
+        "unit": "percentage",
         "direction": "higher",
         "frequency": "annual",
         "collection_methods": ("Court and scheme outcome data", "Service provider records"),
         "typical_partners": (CPS, NGO),
-        "disaggregation": _PEOPLE,
+        "disaggregation": _NONE,
         "pathway_stages": ("sustainable_freedom",),
         "strand": "prepare",
     },
@@ -2397,16 +2397,16 @@ LIBRARY_INDICATORS = (
         "category": "Support through the criminal justice process",
         "name": "Victims who have received compensation",
         "description": (
-            "Counts victims who have actually been paid compensation awarded to them. Awards that are "
+            "Of the victims awarded compensation, how many have actually been paid. Awards that are "
             "never paid do nothing for recovery."
         ),
         "type": "outcome",
-        "unit": "count",
+        "unit": "percentage",
         "direction": "higher",
         "frequency": "annual",
         "collection_methods": ("Service provider records", "Victim interviews"),
         "typical_partners": (CPS, NGO),
-        "disaggregation": _PEOPLE,
+        "disaggregation": _NONE,
         "pathway_stages": ("sustainable_freedom",),
         "strand": "prepare",
     },
@@ -2547,6 +2547,39 @@ LIBRARY_INDICATORS = (
 )
 
 
+# How each indicator's figures combine (DOMAIN.md, "How figures combine"). Counts of things that exist
+# at a date — organisations with a referral route, relationships, places to stay — are stocks: added up
+# across organisations, read at the latest period over time, never added up over quarters. Every other
+# count is a flow; percentages are proportions (numerator over denominator), scores are means.
+STOCKS = frozenset(
+    {
+        "O1-06",
+        "O1-08",
+        "O2-01",
+        "O2-08",
+        "O2-13",
+        "O3-03",
+        "O3-10",
+        "O4-27",
+        "O6-14",
+        "O7-32",
+        "O7-33",
+        "O7-34",
+        "O7-35",
+        "O7-36",
+    }
+)
+# The catalogue writes some targets into indicators' names ("at least 80%"): they are values here, adopted
+# as the indicator's target for the whole plan.
+SUGGESTED_TARGETS = {"O7-04": 80, "O7-14": 80, "O7-17": 80, "O7-23": 70, "O7-24": 3}
+DEFAULT_ROLLUPS = {"count": "flow", "money": "flow", "percentage": "ratio", "score": "mean", "yes_no": "all_yes"}
+
+
+def rollup_of(item: dict) -> str:
+    """The roll-up rule a library indicator is adopted with."""
+    return "stock" if item["code"] in STOCKS else DEFAULT_ROLLUPS.get(item["unit"], "")
+
+
 if __name__ == "__main__":
     objective_codes = [o["code"] for o in LIBRARY_OBJECTIVES]
     assert objective_codes == [f"O{n}" for n in range(1, 8)], objective_codes
@@ -2575,6 +2608,7 @@ if __name__ == "__main__":
         assert set(ind) == keys, (code, set(ind) ^ keys)
         assert ind["objective"] in objective_codes and code.startswith(ind["objective"] + "-"), code
         assert len(ind["name"]) <= 120, code
+        assert "(target" not in ind["name"].lower(), code  # targets are values (SUGGESTED_TARGETS), not words
         assert ind["type"] in INDICATOR_TYPES, code
         assert ind["unit"] in UNITS, code
         assert ind["direction"] in DIRECTIONS, code

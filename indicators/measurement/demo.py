@@ -29,6 +29,7 @@ from ..models import (
     PeriodKind,
     PeriodStatus,
     ReportingPeriod,
+    Rollup,
     Target,
     Unit,
 )
@@ -107,8 +108,15 @@ def _means_of_verification(actor, indicators) -> None:
 
 
 def _target_for(indicator: Indicator, position: int) -> Decimal:
+    suggested = library_data.SUGGESTED_TARGETS.get(indicator.library_code)
+    if suggested is not None and indicator.unit == Unit.PERCENTAGE:
+        return Decimal(suggested)
+    if indicator.rule in (Rollup.STOCK, Rollup.STOCK_AVERAGE):
+        # A level to reach, not a quarter's flow: within reach of the organisations that report it
+        return Decimal(max(2, len(indicator.reporting_organisations.all()) + position % 3))
     if indicator.unit == Unit.PERCENTAGE:
-        return Decimal(60 + (position * 7) % 30)
+        share = 60 + (position * 7) % 30
+        return Decimal(100 - share if indicator.direction == "lower" else share)  # lower is better: a low aim
     if indicator.unit == Unit.SCORE:
         return Decimal(3 + position % 2)
     if indicator.unit == Unit.YES_NO:
@@ -117,33 +125,51 @@ def _target_for(indicator: Indicator, position: int) -> Decimal:
 
 
 def _baselines_and_targets(actor, indicators, quarters) -> None:
-    with_targets = set(Target.objects.filter(indicator__in=indicators).values_list("indicator_id", flat=True))
+    with_targets = set(
+        Target.objects.filter(indicator__in=indicators, period__isnull=False).values_list("indicator_id", flat=True)
+    )
     first = quarters[0].start if quarters else None
     for position, indicator in enumerate(indicators):
         if indicator.unit == Unit.TEXT or indicator.pk in with_targets:
             continue
         target = _target_for(indicator, position)
         if indicator.baseline_value is None:
+            # A quarter's figure before the plan began, compared with quarters (a flow's year is four of them)
             baseline = (target * Decimal("0.8")).quantize(Decimal(1)) if indicator.unit != Unit.YES_NO else 0
             services.indicator_update(
-                actor=actor, indicator=indicator, baseline_value=Decimal(baseline), baseline_date=first
+                actor=actor,
+                indicator=indicator,
+                baseline_value=Decimal(baseline),
+                baseline_date=first,
+                baseline_span="quarter",
             )
         for quarter in quarters:
             services.target_set(actor=actor, indicator=indicator, period=quarter, value=target)
-        services.target_set(
-            actor=actor,
-            indicator=indicator,
-            period=None,
-            value=target * 4 if indicator.unit in (Unit.COUNT, Unit.MONEY) else target,
-        )
+        whole_plan = library_data.SUGGESTED_TARGETS.get(indicator.library_code)
+        if whole_plan is None:
+            whole_plan = target * 4 if indicator.rule == Rollup.FLOW else target
+        services.target_set(actor=actor, indicator=indicator, period=None, value=Decimal(whole_plan))
 
 
-def _split(value: int, dim: str) -> dict[str, int]:
+# Each dimension's own make-up (per cent by category, in DIMENSIONS' order), so the splits of one figure
+# differ as real ones do: most victims found locally are adults, men slightly outnumber women, and labour
+# and criminal exploitation lead; the indicator's position shifts them a little.
+SPLIT_SHARES = {
+    "age_group": (78, 17, 5),
+    "sex": (41, 52, 7),
+    "exploitation_type": (38, 21, 27, 9, 5),
+}
+
+
+def _split(value: int, dim: str, seed: int = 0) -> dict[str, int]:
     categories = list(DIMENSIONS[dim][1])
-    first, second = value // 2, value * 3 // 10
-    parts = {categories[0]: first, categories[1]: second}
-    parts[categories[-1]] = parts.get(categories[-1], 0) + value - first - second
-    return parts
+    shares = list(SPLIT_SHARES[dim])
+    shift = seed % 7 - 3  # a few points either way between indicators and quarters
+    shares[0], shares[1] = shares[0] + shift, shares[1] - shift
+    parts = {c: value * s // 100 for c, s in zip(categories, shares, strict=True)}
+    biggest = max(range(len(categories)), key=lambda i: shares[i])
+    parts[categories[biggest]] += value - sum(parts.values())  # what rounding left goes to the largest group
+    return {c: n for c, n in parts.items() if n}
 
 
 def _value(indicator: Indicator, position: int, quarter_index: int, target: Decimal, share: int, n: int):
@@ -158,8 +184,21 @@ def _value(indicator: Indicator, position: int, quarter_index: int, target: Deci
         return min(Decimal(5), (target * factor).quantize(Decimal("0.1")))
     if indicator.unit == Unit.YES_NO:
         return Decimal(1 if factor >= Decimal("0.9") else 0)
+    if indicator.rule in (Rollup.STOCK, Rollup.STOCK_AVERAGE):
+        factor *= min(Decimal(1), Decimal("0.75") + Decimal("0.1") * quarter_index)  # a level builds up
     total = int((target * factor).quantize(Decimal(1)))
     return Decimal(total // n + (1 if share < total % n else 0))
+
+
+def _numbers(indicator: Indicator, value: Decimal, seed: int) -> dict:
+    """A proportion as how many out of how many (organisations differ in size); a score with the number
+    of responses behind it."""
+    if indicator.rule == Rollup.RATIO:
+        out_of = 5 + seed % 56
+        return {"value": "", "numerator": (out_of * value / 100).quantize(Decimal(1)), "denominator": out_of}
+    if indicator.rule == Rollup.MEAN:
+        return {"value": value, "denominator": 4 + seed % 37}
+    return {"value": value}
 
 
 def _figures(partnership, actor, indicators, quarters, reporters_each: int, *, offset: int = 0) -> None:
@@ -192,14 +231,19 @@ def _figures(partnership, actor, indicators, quarters, reporters_each: int, *, o
                     )
                     continue
                 value = _value(indicator, position, q_index, target, share, len(reporters))
+                seed = position * 31 + q_index * 7 + share * 13
                 breakdown = {
-                    dim: _split(int(value), dim)
+                    dim: _split(int(value), dim, seed)
                     for dim in indicator.disaggregation or []
                     if indicator.unit == Unit.COUNT and value > 0
                 }
                 rows.append(
                     FigureInput(
-                        indicator=indicator, period=quarter, organisation=organisation, value=value, breakdown=breakdown
+                        indicator=indicator,
+                        period=quarter,
+                        organisation=organisation,
+                        breakdown=breakdown,
+                        **_numbers(indicator, value, seed),
                     )
                 )
         if rows:
@@ -275,6 +319,7 @@ def _seed_large(demo, today: date) -> None:
             definition=item["description"],
             type=item["type"],
             unit=item["unit"],
+            rollup=library_data.rollup_of(item),
             direction=item["direction"],
             frequency="quarterly",
             disaggregation=list(item["disaggregation"]),

@@ -88,8 +88,15 @@ def _fill_figures(return_: Return) -> dict:
         known = recorded.get(figure.indicator_id)
         if known is not None:
             value = "" if known.value is None else f"{known.value.normalize():f}"
+            numbers = {
+                name: "" if number is None else f"{number.normalize():f}"
+                for name, number in (("numerator", known.numerator), ("denominator", known.denominator))
+            }
+            if known.numerator is not None:
+                value = ""  # worked out from the numerator and denominator, as the form does
             figures[figure.indicator_id] = {
                 "value": value,
+                **numbers,
                 "breakdown": known.breakdown,
                 "text_value": known.text_value,
                 "comment": known.comment,
@@ -103,8 +110,17 @@ def _fill_figures(return_: Return) -> dict:
         if unit == Unit.TEXT:
             figures[figure.indicator_id] = {"text_value": "Described in the progress note."}
             continue
-        value = {Unit.PERCENTAGE: 55 + seed % 40, Unit.YES_NO: 1, Unit.SCORE: 2 + seed % 3}.get(unit, 3 + seed % 25)
-        figures[figure.indicator_id] = {"value": str(value), "comment": ""}
+        if figure.indicator.rule == "ratio":
+            out_of = 6 + seed % 40
+            figures[figure.indicator_id] = {
+                "numerator": str(out_of * (55 + seed % 40) // 100),
+                "denominator": str(out_of),
+                "comment": "",
+            }
+            continue
+        value = {Unit.YES_NO: 1, Unit.SCORE: 2 + seed % 3}.get(unit, 3 + seed % 25)
+        responses = {"denominator": str(5 + seed % 30)} if figure.indicator.rule == "mean" else {}
+        figures[figure.indicator_id] = {"value": str(value), "comment": "", **responses}
     return figures
 
 

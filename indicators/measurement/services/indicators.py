@@ -15,6 +15,7 @@ from ... import library_data
 from ...models import Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
 from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
+from .targets import target_set
 
 EDITABLE = (
     "code",
@@ -155,6 +156,7 @@ def _library_values(partnership: Partnership, item: dict) -> dict:
         "definition": item["description"],
         "type": item["type"],
         "unit": item["unit"],
+        "rollup": library_data.rollup_of(item),
         "direction": item["direction"],
         "frequency": item["frequency"],
         "collection_method": "; ".join(item["collection_methods"])[:300],
@@ -194,9 +196,13 @@ def library_adopt(*, actor, partnership: Partnership, codes, objective=None) -> 
                 values["strand"] = objective.strand or values["strand"]
             sectors = {PARTNER_SECTORS[p] for p in item["typical_partners"] if p in PARTNER_SECTORS}
             reporters = [o for o in organisations if o.sector in sectors]
-            made.append(
-                indicator_create(actor=actor, partnership=partnership, reporting_organisations=reporters, **values)
+            indicator = indicator_create(
+                actor=actor, partnership=partnership, reporting_organisations=reporters, **values
             )
+            suggested = library_data.SUGGESTED_TARGETS.get(code)
+            if suggested is not None:
+                target_set(actor=actor, indicator=indicator, period=None, value=Decimal(suggested))
+            made.append(indicator)
     return made, skipped
 
 

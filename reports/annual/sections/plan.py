@@ -112,13 +112,14 @@ def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = F
     """A figure as text in the indicator's unit. Observed counts go through the small-count rule."""
     if value is None:
         return "–"
-    if indicator.unit == "count":
+    unit = indicator.unit if target else indicator.combined_unit  # a share saying yes is a percentage
+    if unit == "count":
         number = int(value)
         return f"{number:,}" if target else ctx.count(number).text
-    if indicator.unit == "percentage":  # a mean over organisations: one decimal place is enough
+    if unit == "percentage":  # one decimal place is enough
         return f"{Decimal(value).quantize(Decimal('0.1')).normalize():f}%"
-    if indicator.unit == "money":
+    if unit == "money":
         return f"£{value:,.0f}"
-    if indicator.unit == "yes_no":
+    if unit == "yes_no":
         return "Yes" if value else "No"
     return f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"

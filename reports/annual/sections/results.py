@@ -18,7 +18,7 @@ from django.db.models import Q
 from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_ORDER, Status
 from indicators.measurement.selectors import number_text
-from indicators.models import Figure, PeriodKind, ReportingPeriod, Target, TargetRevision
+from indicators.models import Figure, PeriodKind, ReportingPeriod, Rollup, Target, TargetRevision
 from indicators.models.figures import DIMENSIONS
 from partnerships.access import scoped
 
@@ -88,22 +88,38 @@ def _indicators(ctx: ReportContext) -> dict:
     }
 
 
+def _actual(ctx, indicator, cell) -> str:
+    if cell.actual is None and not cell.combinable:
+        return "not combinable"
+    return _figure(ctx, indicator, cell.actual) + ("" if cell.combined.weighted else " (unweighted)")
+
+
 def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     indicator = row.indicator
     is_count = indicator.unit == "count"
+    is_flow = indicator.rule == Rollup.FLOW
     if is_count:
         quarter_counts = [int(c.actual) if c.actual is not None else None for c in row.cells]
-        protected = ctx.counts([quarter_counts], row_totals=True)
+        # A flow's year is its quarters added up (a total that could give a hidden quarter back, so it is
+        # protected with them); a stock's year is its latest quarter's level, the same cell again.
+        protected = ctx.counts([quarter_counts], row_totals=is_flow)
         actual_texts = [c.text for c in protected.cells[0]]
         hidden = [c.text if c.suppressed else "" for c in protected.cells[0]]
-        year_actual = protected.row_totals[0].text
+        if is_flow:
+            year_actual = protected.row_totals[0].text
+        else:
+            latest = [text for n, text in zip(quarter_counts, actual_texts, strict=True) if n is not None]
+            year_actual = latest[-1] if latest else "–"
         if all(n is None for n in quarter_counts) and row.ytd.actual is not None:  # a whole-year figure
             year_actual = ctx.count(int(row.ytd.actual)).text
     else:
-        actual_texts = [_figure(ctx, indicator, c.actual) for c in row.cells]
+        actual_texts = [_actual(ctx, indicator, c) for c in row.cells]
         hidden = [""] * len(row.cells)
-        year_actual = _figure(ctx, indicator, row.ytd.actual)
+        year_actual = _actual(ctx, indicator, row.ytd)
     reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
+    if not is_flow:  # a level's split is the latest quarter's, not every quarter's added up
+        with_figures = [q for q, c in zip(table.periods, row.cells, strict=True) if c.actual is not None]
+        reported = set(table.figures.sources(indicator, with_figures[-1])) if with_figures else reported
     year_split = (
         {
             dim: {
@@ -117,7 +133,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     )
     return {
         "indicator": indicator,
-        "baseline": _figure(ctx, indicator, indicator.baseline_value),
+        "baseline": _figure(ctx, indicator, indicator.baseline_value)
+        + (f" ({indicator.baseline_span})" if indicator.baseline_span and indicator.baseline_value is not None else ""),
         "plan_target": _figure(ctx, indicator, row.plan_target, target=True),
         "year_target": _figure(ctx, indicator, year_targets.get(indicator.pk), target=True),
         "year_actual": year_actual,

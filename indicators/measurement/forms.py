@@ -103,6 +103,12 @@ class BaselineTargetsForm(forms.Form):
 
     baseline_value = forms.DecimalField(required=False, max_digits=14, decimal_places=2, label="Baseline value")
     baseline_date = forms.DateField(required=False, widget=DateInput(), label="Baseline date")
+    baseline_span = forms.ChoiceField(
+        required=False,
+        label="Period the baseline covers",
+        choices=[("", "Not stated"), ("month", "A month"), ("quarter", "A quarter"), ("year", "A financial year")],
+        help_text="A quarter's baseline is compared with quarters, a year's with the year.",
+    )
     target_plan = forms.CharField(required=False, label="Target for the whole plan")
     reason = forms.CharField(
         required=False,
@@ -121,7 +127,14 @@ class BaselineTargetsForm(forms.Form):
                 self.fields[name].initial = targets[period.pk]
         if None in targets:
             self.fields["target_plan"].initial = targets[None]
-        order = ["baseline_value", "baseline_date", "target_plan", *[f"target_{p.pk}" for p in periods], "reason"]
+        order = [
+            "baseline_value",
+            "baseline_date",
+            "baseline_span",
+            "target_plan",
+            *[f"target_{p.pk}" for p in periods],
+            "reason",
+        ]
         self.order_fields(order)
 
     def target_values(self) -> dict:

@@ -125,7 +125,11 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
     kind = PERIOD_KIND_FOR.get(indicator.frequency, PeriodKind.QUARTER)
     periods = list(scoped(request.partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
     targets = {t.period_id: t.value for t in scoped(request.partnership, Target).filter(indicator=indicator)}
-    initial = {"baseline_value": indicator.baseline_value, "baseline_date": indicator.baseline_date}
+    initial = {
+        "baseline_value": indicator.baseline_value,
+        "baseline_date": indicator.baseline_date,
+        "baseline_span": indicator.baseline_span,
+    }
     form = BaselineTargetsForm(request.POST or None, initial=initial, periods=periods, targets=targets)
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,6 +139,7 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
                     indicator=indicator,
                     baseline_value=form.cleaned_data["baseline_value"],
                     baseline_date=form.cleaned_data["baseline_date"],
+                    baseline_span=form.cleaned_data["baseline_span"],
                 )
                 services.targets_set_many(
                     actor=request.user,

@@ -123,12 +123,16 @@ def _seed_peer(
                 continue
             if period.status != "open":
                 continue  # a locked quarter keeps what it has
+            # A proportion is sent with what it is out of, a score with its responses, as partners do
+            value = _peer_value(unit, typical, Decimal(size), position, q)
+            numbers = {"value": value}
+            if unit == "percentage":
+                out_of = 20 + (position * 7 + q * 3) % 40
+                numbers = {"value": "", "numerator": (value * out_of / 100).quantize(Decimal(1)), "denominator": out_of}
+            elif unit == "score":
+                numbers["denominator"] = 8 + (position + q) % 12
             figure_services.figure_record(
-                actor=None,
-                indicator=indicator,
-                period=period,
-                organisation=police,
-                value=_peer_value(unit, typical, Decimal(size), position, q),
+                actor=None, indicator=indicator, period=period, organisation=police, **numbers
             )
     if not BenchmarkingChoice.objects.filter(partnership=partnership).exists():
         benchmarking_set(actor=None, partnership=partnership, opted_in=True, library_codes=[c for c, _, _ in codes])

@@ -17,9 +17,12 @@ Rules (each tested in tests/test_benchmarking.py):
   clubs;
 * counts in the range and median go through :func:`aspm.suppression.suppress_count` with the
   highest small-count threshold among the partnerships compared (the most careful one wins);
-* a year's count or amount is the sum of its periods, and counts only when the periods cover the
-  whole year; percentages and scores are averaged over the periods with figures; when figures sit
-  on periods of several kinds (months and quarters), only the kind covering most of the year counts.
+* each partnership's year figure is combined by its indicator's own rule (``indicators.measurement.
+  rollup``): a flow is the sum of its periods and counts only when they cover the whole year; a stock
+  is its latest level; a proportion is its numerators over its denominators (a partnership whose
+  proportion cannot be combined is left out, never averaged); a score is weighted by its responses;
+  when figures sit on periods of several kinds (months and quarters), only the kind covering most of
+  the year counts.
 """
 
 from __future__ import annotations
@@ -29,15 +32,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Sum
-
 from aspm.suppression import suppress_count
 
 from ..models import BenchmarkingChoice, Partnership
 from .benchmarking import SHAREABLE_UNITS
 
 MIN_PARTNERSHIPS = 5
-ADDITIVE = ("count", "money")
 KIND_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
@@ -106,7 +106,9 @@ def _shown(value: Decimal, unit: str, threshold: int) -> tuple[str, bool]:
 def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple[str, str, str], dict[int, Decimal]]:
     """{(library code, unit, year label): {partnership id: year value}} for the participants' shared
     indicators. One query; partnership ids never leave this module."""
+    from indicators.measurement import rollup
     from indicators.models import Figure
+    from indicators.models.measurement import default_rollup
 
     rows = (
         Figure.objects.filter(
@@ -122,10 +124,11 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             "indicator_id",
             "indicator__library_code",
             "indicator__unit",
+            "indicator__rollup",
             "period__kind",
             "period__start",
         )
-        .annotate(total=Sum("value"), average=Avg("value"), n=Count("id"))
+        .annotate(**rollup.AGGREGATES)
         .order_by("partnership_id", "indicator_id", "period__start")
     )
     first_indicator: dict[tuple[int, str], int] = {}
@@ -137,23 +140,21 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
         if first_indicator.setdefault((pid, code), r["indicator_id"]) != r["indicator_id"]:
             continue  # two indicators from one library item: only the first one counts
         year = _year_label(*_year_start(participants[pid]["start_month"], r["period__start"]))
-        average = Decimal(str(r["average"])) if r["average"] is not None else None
-        periods[(pid, code, r["indicator__unit"], year)].append((r["period__kind"], r["total"], average))
+        rule = r["indicator__rollup"] or default_rollup(r["indicator__unit"])
+        combined = rollup.across_organisations(rule, r)
+        periods[(pid, code, r["indicator__unit"], rule, year)].append((r["period__kind"], combined))
     values: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
-    for (pid, code, unit, year), all_items in periods.items():
+    for (pid, code, unit, rule, year), all_items in periods.items():
         # Figures may sit on months, quarters or the whole year: use one kind only (the one covering
         # most of the year), so that nothing is counted twice.
-        kinds = {kind for kind, _, _ in all_items}
-        best = max(kinds, key=lambda k: (sum(KIND_MONTHS[k] for kind, _, _ in all_items if kind == k), k == "quarter"))
-        items = [item for item in all_items if item[0] == best]
-        if unit in ADDITIVE:
-            if sum(KIND_MONTHS[kind] for kind, _, _ in items) < 12:
-                continue  # a part year would look like a low figure
-            value = sum((total for _, total, _ in items), Decimal(0))
-        else:
-            known = [avg for _, _, avg in items if avg is not None]
-            value = (sum(known, Decimal(0)) / len(known)).quantize(Decimal("0.01"))
-        values[(code, unit, year)][pid] = value
+        kinds = {kind for kind, _ in all_items}
+        best = max(kinds, key=lambda k: (sum(KIND_MONTHS[k] for kind, _ in all_items if kind == k), k == "quarter"))
+        items = [combined for kind, combined in all_items if kind == best]
+        if rule == "flow" and sum(KIND_MONTHS[best] for _ in items) < 12:
+            continue  # a part year would look like a low figure
+        value = rollup.over_time(rule, items).value
+        if value is not None:  # a proportion that cannot be combined is left out, not averaged
+            values[(code, unit, year)][pid] = value
     return values
 
 

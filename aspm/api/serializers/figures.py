@@ -43,15 +43,8 @@ class FigureSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class _FigureValues(serializers.Serializer):
-    value = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        max_length=40,
-        help_text='The figure, as a string to keep it exact: "17", "12.5"; "yes"/"no" for yes/no indicators. '
-        "Leave out for a qualitative indicator.",
-    )
+def proportion_fields() -> tuple[serializers.CharField, serializers.CharField]:
+    """The numerator and denominator a figure may carry, as the figures and returns inputs take them."""
     numerator = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -67,6 +60,19 @@ class _FigureValues(serializers.Serializer):
         help_text="For a proportion: how many it is a proportion of (more than 0). For a score: the number of "
         "responses it averages, so the partnership's score can be weighted.",
     )
+    return numerator, denominator
+
+
+class _FigureValues(serializers.Serializer):
+    value = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        max_length=40,
+        help_text='The figure, as a string to keep it exact: "17", "12.5"; "yes"/"no" for yes/no indicators. '
+        "Leave out for a qualitative indicator.",
+    )
+    numerator, denominator = proportion_fields()
     text_value = serializers.CharField(
         required=False, allow_blank=True, max_length=10_000, help_text="What was found (qualitative indicators)."
     )

@@ -9,6 +9,7 @@ from reports.models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS
 from reports.returns.services import TEXT_LIMIT
 
 from ..filters import MAX_ID
+from .figures import proportion_fields
 
 
 class ReturnFigureSerializer(serializers.ModelSerializer):
@@ -92,21 +93,7 @@ class ReturnSerializer(ReturnSummarySerializer):
 class ReturnFigureInputSerializer(serializers.Serializer):
     indicator = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="Id of an indicator of the return.")
     value = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=40)
-    numerator = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        max_length=40,
-        help_text="For a proportion: how many had the outcome. Give the denominator too; the percentage is worked out.",
-    )
-    denominator = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        max_length=40,
-        help_text="For a proportion: how many it is a proportion of (more than 0). For a score: the number of "
-        "responses it averages, so the partnership's score can be weighted.",
-    )
+    numerator, denominator = proportion_fields()
     text_value = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
     breakdown = serializers.DictField(
         child=serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=10**9)), required=False

@@ -176,6 +176,10 @@ def library_adopt(*, actor, partnership: Partnership, codes, objective=None) -> 
             made.append(
                 indicator_create(actor=actor, partnership=partnership, reporting_organisations=reporters, **values)
             )
+        if made:  # the library's suggested rules between indicators the partnership now has
+            from .rules import library_rules_adopt
+
+            library_rules_adopt(actor=actor, partnership=partnership, only_for=[i.library_code for i in made])
     return made, skipped
 
 

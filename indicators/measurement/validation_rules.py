@@ -118,6 +118,14 @@ class Breach:
     def must_hold(self) -> bool:
         return self.rule.must_hold
 
+    @property
+    def left_shown(self) -> str:
+        return _plain(self.left)
+
+    @property
+    def right_shown(self) -> str:
+        return _plain(self.right)
+
     def involves(self, indicator_id: int) -> bool:
         return indicator_id in self.rule.indicator_ids
 

@@ -435,3 +435,15 @@ def test_a_library_indicator_left_in_place_keeps_its_rule_when_another_is_adopte
     services.library_adopt(actor=a.coordinator, partnership=a.partnership, codes=["O6-01"])
     assert ValidationRule.objects.count() == 1
     assert Indicator.objects.filter(partnership=a.partnership).count() == 3
+
+
+def test_the_api_lists_the_partnerships_rules_read_only_and_not_another_partnerships(a, b):
+    rule = r.convicted_rule(a)
+    r.convicted_rule(b)
+    api = ApiClient(token_for(a.viewer))
+    body = api.get(_api(a, "validation-rules/")).json()
+    assert [(x["id"], x["statement"], x["severity"], x["left"], x["right"]) for x in body["results"]] == [
+        (rule.pk, "INDIV ≤ CONV", "must_hold", [r.convicted(a).pk], [r.convictions(a).pk])
+    ]
+    assert api.get(_api(a, f"validation-rules/{r.convicted_rule(b).pk}/")).status_code == 404
+    assert ApiClient(token_for(a.coordinator)).post(_api(a, "validation-rules/"), {}).status_code == 405

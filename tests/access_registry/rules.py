@@ -24,6 +24,7 @@ def _rule_post(side) -> dict:
 
 
 OBJECT_KWARGS = {
+    "api:validation-rule-detail": _rule,
     "indicators:rule_edit": _rule,
     "indicators:rule_delete": _rule,
 }
@@ -35,4 +36,11 @@ MATRIX = {
     "indicators:rule_edit": (Perm.EDIT_PLAN, ("get", "post"), _rule_post),
     "indicators:rule_delete": (Perm.EDIT_PLAN, ("post",), None),
     "indicators:rules_suggested": (Perm.EDIT_PLAN, ("post",), None),
+}
+
+_READ = {"get": (Perm.VIEW, None)}
+
+API_MATRIX = {
+    "api:validation-rule-list": _READ,
+    "api:validation-rule-detail": _READ,
 }

@@ -447,3 +447,13 @@ def test_the_api_lists_the_partnerships_rules_read_only_and_not_another_partners
     ]
     assert api.get(_api(a, f"validation-rules/{r.convicted_rule(b).pk}/")).status_code == 404
     assert ApiClient(token_for(a.coordinator)).post(_api(a, "validation-rules/"), {}).status_code == 405
+
+
+def test_the_coordinator_reviewing_a_submitted_return_sees_its_warnings(a, login):
+    r.convicted_rule(a, severity="warning")
+    return_ = _police_return(a)
+    _draft(a, return_, convicted=41, convictions=8)
+    returns.return_submit(actor=a.spoc_police, return_=return_)
+    page = login(a.coordinator).get(reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk}))
+    box = page.content.decode().split('id="rule-breaches"', 1)[1].split("</div>", 1)[0]
+    assert "Check:</strong> INDIV Individuals convicted of modern slavery offences (41) should be at most" in box

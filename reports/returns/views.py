@@ -140,6 +140,7 @@ def _render_return(request, return_, *, form=None, post=None, errors=None, statu
         "reason_form": reason_form or ReasonForm(initial={"version": return_.version}),
         "last_reason": last_reason if return_.status == ReturnStatus.RETURNED else None,
         "problems": services.return_problems(return_, breaches) if can_edit else [],
+        "rule_breaches": breaches,
         "today": timezone.localdate(),
     }
     return render(request, "reports/returns/detail.html", context, status=status)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .measurement.views import evidence, figures, imports, indicators, library, periods, results
+from .measurement.views import evidence, figures, imports, indicators, library, periods, results, rules
 
 app_name = "indicators"
 
@@ -23,6 +23,12 @@ urlpatterns = [
     path("periods/<int:pk>/open/", periods.period_open, name="period_open"),
     path("periods/<int:pk>/lock/", periods.period_lock, name="period_lock"),
     path("measurement-settings/", periods.settings_edit, name="settings"),
+    path("validation-rules/", rules.rule_list, name="rules"),
+    path("validation-rules/new/", rules.rule_create, name="rule_create"),
+    path("validation-rules/suggested/", rules.rules_suggested, name="rules_suggested"),
+    path("validation-rules/report/", rules.rule_report, name="rule_report"),
+    path("validation-rules/<int:pk>/", rules.rule_edit, name="rule_edit"),
+    path("validation-rules/<int:pk>/delete/", rules.rule_delete, name="rule_delete"),
     path("results/", results.results, name="results"),
     path("progress/", results.dashboard, name="dashboard"),
     path("evidence/", evidence.evidence_list, name="evidence"),

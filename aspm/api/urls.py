@@ -11,7 +11,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework.routers import SimpleRouter
 
 from . import tokens_page
-from .views import actions, figures, measurement, partnerships, reports, returns, strategy
+from .views import actions, figures, measurement, partnerships, reports, returns, rules, strategy
 from .views.not_found import not_found
 
 partnership_router = SimpleRouter(use_regex_path=False)
@@ -22,6 +22,7 @@ partnership_router.register("results-chain", strategy.ResultsChainEntryViewSet, 
 partnership_router.register("indicators", measurement.IndicatorViewSet, basename="indicator")
 partnership_router.register("periods", measurement.ReportingPeriodViewSet, basename="period")
 partnership_router.register("figures", figures.FigureViewSet, basename="figure")
+partnership_router.register("validation-rules", rules.ValidationRuleViewSet, basename="validation-rule")
 partnership_router.register("actions", actions.ActionViewSet, basename="action")
 partnership_router.register("returns", returns.ReturnViewSet, basename="return")
 partnership_router.register("report-versions", reports.ReportVersionViewSet, basename="report-version")

@@ -11,7 +11,7 @@ row validated like ``figure_record``; one audit event per period batch).
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +30,7 @@ from ..models import (
     PeriodStatus,
     ReportingPeriod,
     Rollup,
+    RuleKind,
     Target,
     Unit,
 )
@@ -37,6 +38,7 @@ from ..models.figures import DIMENSIONS, FigureSource
 from . import services
 from .services.figures import FigureInput
 from .services.periods import year_start_for
+from .validation_rules import active_rules
 
 # How each indicator performs against its target, by position: on track, at risk or off track.
 PERFORMANCE = (Decimal("1.15"), Decimal("1.0"), Decimal("0.94"), Decimal("0.7"), Decimal("1.05"), Decimal("0.55"))
@@ -247,9 +249,66 @@ def _figures(partnership, actor, indicators, quarters, reporters_each: int, *, o
                     )
                 )
         if rows:
+            keep_rules(active_rules(partnership), rows)
             services.figures_record_many(actor=actor, partnership=partnership, rows=rows, source=FigureSource.DEMO)
         if latest is not None and quarter.pk != latest.pk:
             services.period_lock(actor=actor, period=quarter)
+
+
+def within_rules(rules, values: dict[int, Decimal]) -> dict[int, Decimal]:
+    """One organisation's figures for a period (by indicator id), with the left-hand figures of each
+    "≤" or "<" rule scaled down (whole numbers, rounded down) to fit under its right-hand side, so
+    that related demo figures agree (individuals convicted never more than convictions). Demo only."""
+    for rule in rules:
+        if rule.kind != RuleKind.COMPARE or rule.operator not in ("le", "lt"):
+            continue
+        if any(values.get(s.pk) is None for s in rule.left + rule.right):
+            continue
+        left = sum(values[s.pk] for s in rule.left)
+        room = max(sum(values[s.pk] for s in rule.right) - (1 if rule.operator == "lt" else 0), 0)
+        if left <= room:
+            continue
+        for side in rule.left:
+            values[side.pk] = (values[side.pk] * room / left).to_integral_value(rounding=ROUND_FLOOR)
+    return values
+
+
+def keep_rules(rules, rows: list[FigureInput]) -> None:
+    """``within_rules`` for a batch of demo rows: changes the value of a row that breaks a rule
+    and splits it again."""
+    if not rules:
+        return
+    by_key: dict[tuple, dict[int, FigureInput]] = {}
+    for row in rows:
+        if row.indicator.unit in (Unit.COUNT, Unit.MONEY) and row.value not in ("", None):
+            by_key.setdefault((row.period.pk, row.organisation.pk), {})[row.indicator.pk] = row
+    for found in by_key.values():
+        fitted = within_rules(rules, {pk: Decimal(row.value) for pk, row in found.items()})
+        for pk, row in found.items():
+            _scale(row, fitted[pk], Decimal(row.value))
+    # then the partnership's combined figure of each period (organisations report different indicators)
+    by_period: dict[int, dict[int, list[FigureInput]]] = {}
+    for (period_id, _), found in by_key.items():
+        for pk, row in found.items():
+            by_period.setdefault(period_id, {}).setdefault(pk, []).append(row)
+    for found in by_period.values():
+        totals = {pk: sum(Decimal(r.value) for r in rows_) for pk, rows_ in found.items()}
+        fitted = within_rules(rules, dict(totals))
+        for pk, rows_ in found.items():
+            for row in rows_:
+                _scale(row, fitted[pk], totals[pk])
+
+
+def _scale(row: FigureInput, fitted: Decimal, was: Decimal) -> None:
+    if fitted == was:
+        return
+    value = (Decimal(row.value) * fitted / was).to_integral_value(rounding=ROUND_FLOOR) if was else Decimal(0)
+    row.value = value
+    row.breakdown = {
+        dim: _split(int(value), dim)
+        for dim in row.indicator.disaggregation or []
+        if row.indicator.unit == Unit.COUNT and value > 0
+    }
 
 
 def _seed_evidence(demo) -> None:

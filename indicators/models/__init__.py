@@ -22,6 +22,7 @@ from .measurement import (
 from .plan import Assumption, AssumptionReview, AssumptionStatus, PlanStatement
 from .risks import DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
 from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
+from .validation import RuleKind, RuleOperator, RuleSeverity, ValidationRule
 
 __all__ = [
     "Assumption",
@@ -60,4 +61,8 @@ __all__ = [
     "Strand",
     "Target",
     "Unit",
+    "RuleKind",
+    "RuleOperator",
+    "RuleSeverity",
+    "ValidationRule",
 ]

@@ -30,7 +30,15 @@ from ..models.returns import (
     ReturnTransition,
 )
 from . import action_updates
-from .figures import Staged, check_staged, figure_service, recorded_figures, reported_indicators, same_as
+from .figures import (
+    Staged,
+    check_staged,
+    figure_service,
+    recorded_figures,
+    reported_indicators,
+    return_breaches,
+    same_as,
+)
 
 TEXT_LIMIT = 10_000  # characters per narrative answer
 
@@ -257,8 +265,10 @@ def _shown(figure: ReturnFigure) -> str:
     return str(figure.value) if figure.value is not None else figure.text_value
 
 
-def return_problems(return_: Return) -> list[str]:
-    """What stops this return from being submitted, in plain words (empty when it can go)."""
+def return_problems(return_: Return, breaches: list | None = None) -> list[str]:
+    """What stops this return from being submitted, in plain words (empty when it can go): a missing
+    answer or figure, or a figure that breaks a "must hold" validation rule (``breaches``: the
+    return's, if already worked out by ``return_breaches``)."""
     problems = []
     required = NARRATIVE_FIELDS + (YEAR_END_FIELDS if return_.is_year_end else ())
     labels = {f.name: f.verbose_name for f in Return._meta.fields}
@@ -268,7 +278,14 @@ def return_problems(return_: Return) -> list[str]:
     for figure in return_.figures.select_related("indicator"):
         if not figure.is_filled and not figure.comment.strip():
             problems.append(f"Give a figure for {figure.indicator.code}, or say in its comment why there is none.")
+    problems.extend(_rule_problems(return_breaches(return_) if breaches is None else breaches))
     return problems
+
+
+def _rule_problems(breaches) -> list[str]:
+    return [
+        f"{b.sentence} This rule must hold: correct the figures before submitting." for b in breaches if b.must_hold
+    ]
 
 
 def _transition(*, actor, return_: Return, to: str, verb: str, reason: str = "", values: dict | None = None):
@@ -340,6 +357,11 @@ def return_approve(*, actor, return_: Return, version: int | None = None) -> Ret
         _check_version(locked, version, "approved")
         if locked.status != ReturnStatus.SUBMITTED:
             raise ValidationError("Only a submitted return can be approved.")
+        broken = [b.sentence for b in return_breaches(locked) if b.must_hold]  # a rule made since it was submitted
+        if broken:
+            raise ValidationError(
+                [*broken, "These rules must hold, so the return was not approved: return it to the organisation."]
+            )
         now = timezone.now()
         _transition(
             actor=actor,
@@ -395,6 +417,7 @@ def apply_approved_return(return_: Return, actor) -> int:
                 breakdown=figure.breakdown,
                 comment=figure.comment,
                 source=FigureSource.RETURN,
+                check_rules=False,  # judged on the return's figures together, by return_approve
             )
             written += 1
     action_updates.apply_action_updates(return_, actor)

@@ -20,7 +20,7 @@ from partnerships.decorators import partnership_view
 
 from ..models.returns import ReturnAttachment, ReturnStatus
 from . import action_updates, evidence, selectors, services
-from .figures import DIMENSIONS, last_quarter_figures
+from .figures import DIMENSIONS, last_quarter_figures, return_breaches
 from .forms import (
     ApproveForm,
     AttachmentForm,
@@ -65,7 +65,7 @@ def _typed(post, name: str, stored) -> str:
     return f"{stored.normalize():f}" if stored is not None else ""
 
 
-def _figure_rows(return_, post=None, errors=None):
+def _figure_rows(return_, post=None, errors=None, breaches=()):
     rows = []
     last_quarter = last_quarter_figures(return_)
     for figure in return_.figures.all():
@@ -103,6 +103,7 @@ def _figure_rows(return_, post=None, errors=None):
                 "comment": post.get(names["comment"], "") if post is not None else figure.comment,
                 "dims": dims,
                 "errors": (errors or {}).get(f"figure-{figure.indicator_id}", []),
+                "breaches": [b for b in breaches if b.involves(figure.indicator_id)],
                 "previous": _number(last.value) if last else _number(figure.previous_value),
                 "previous_text": (last.text_value if last else figure.previous_text) or "",
             }
@@ -133,19 +134,21 @@ def _render_return(request, return_, *, form=None, post=None, errors=None, statu
     can_edit = return_.is_editable and can(membership, Perm.SUBMIT_OWN_RETURN, organisation=return_.organisation)
     can_review = can(membership, Perm.REVIEW_RETURNS)
     last_reason = next((t for t in reversed(return_.transitions.all()) if t.reason), None)
+    breaches = return_breaches(return_, return_.figures.all())
     context = {
         "return": return_,
         "can_edit": can_edit,
         "can_review": can_review,
         "form": form or NarrativeForm(return_=return_),
-        "figure_rows": _figure_rows(return_, post, errors),
+        "figure_rows": _figure_rows(return_, post, errors, breaches),
         "action_rows": _action_rows(return_, post, errors),
         "rag_choices": RagStatus.choices,
         "attachment_form": AttachmentForm(),
         "approve_form": ApproveForm(initial={"version": return_.version}),
         "reason_form": reason_form or ReasonForm(initial={"version": return_.version}),
         "last_reason": last_reason if return_.status == ReturnStatus.RETURNED else None,
-        "problems": services.return_problems(return_) if can_edit else [],
+        "problems": services.return_problems(return_, breaches) if can_edit else [],
+        "rule_breaches": breaches,
         "today": timezone.localdate(),
     }
     return render(request, "reports/returns/detail.html", context, status=status)

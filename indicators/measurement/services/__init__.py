@@ -15,6 +15,7 @@ from .figures import (
 )
 from .indicators import indicator_create, indicator_delete, indicator_update, library_adopt, settings_update
 from .periods import period_lock, period_open, period_set_due_date, periods_ensure_year
+from .rules import library_rules_adopt, rule_create, rule_delete, rule_update
 from .targets import target_set, targets_set_many
 
 __all__ = [
@@ -31,6 +32,10 @@ __all__ = [
     "indicator_delete",
     "indicator_update",
     "library_adopt",
+    "library_rules_adopt",
+    "rule_create",
+    "rule_delete",
+    "rule_update",
     "outcome_harvest_create",
     "outcome_harvest_update",
     "period_lock",

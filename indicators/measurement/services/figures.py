@@ -21,6 +21,7 @@ from partnerships.access import check_same_partnership
 
 from ...models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Rollup, Unit
 from ...models.figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
+from ..validation_rules import Fact, check_figures
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -322,9 +323,13 @@ def figure_record(
     source: str = FigureSource.FORM,
     numerator=None,
     denominator=None,
+    check_rules: bool = True,
 ) -> Figure:
-    """Record (or replace) one organisation's figure for an indicator and period, after every check.
-    For a proportion, ``numerator`` and ``denominator`` (or the percentage and its denominator)."""
+    """Record (or replace) one organisation's figure for an indicator and period, after every check,
+    including the partnership's "must hold" validation rules (``validation_rules.check_figures``).
+    For a proportion, ``numerator`` and ``denominator`` (or the percentage and its denominator).
+    ``check_rules=False`` only for a caller that has judged the rules on the figure together with
+    the others it records at once (an approved return)."""
     check_same_partnership(indicator.partnership, [period, organisation])
     with transaction.atomic():
         period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)  # a lock cannot slip in between
@@ -339,6 +344,11 @@ def figure_record(
             numerator=numerator,
             denominator=denominator,
         )
+        if not errors and check_rules:
+            staged = Fact(indicator.pk, period.pk, organisation.pk, numbers.value, clean)
+            broken = must_hold_messages(check_figures(indicator.partnership, [staged]))
+            if broken:
+                errors["value"] = broken
         if errors:
             raise ValidationError(errors)
         values = {
@@ -432,8 +442,13 @@ def figure_correct(
         )
 
 
-def figures_validate_many(rows: list[FigureInput]) -> list[FigureInput]:
+def figures_validate_many(rows: list[FigureInput], *, rules: bool = True) -> list[FigureInput]:
     """Check every row with the rules of ``figure_record``; returns the rows that have errors.
+
+    With ``rules`` (the default) the valid rows are also judged, together and with the figures
+    already recorded, by the partnership's "must hold" validation rules: a breach is an error on
+    every row whose indicator the rule names for that organisation and period. (A return's draft
+    passes ``rules=False``: its breaches are shown beside the figures and stop only its submission.)
 
     Reads each indicator's reporters once, so thousands of rows cost a handful of queries."""
     indicator_ids = {r.indicator.pk for r in rows}
@@ -442,7 +457,6 @@ def figures_validate_many(rows: list[FigureInput]) -> list[FigureInput]:
     for indicator_id, organisation_id in through.values_list("indicator_id", "organisation_id"):
         reporters.setdefault(indicator_id, set()).add(organisation_id)
     levels = _quarter_levels(indicator_ids, list({r.period.pk: r.period for r in rows}.values()))
-    levels -= {(r.indicator.pk, r.organisation.pk, r.period.pk) for r in rows if r.period.kind == PeriodKind.QUARTER}
     seen, bad = set(), []
     for row in rows:
         errors, numbers, clean = _check(
@@ -471,7 +485,35 @@ def figures_validate_many(rows: list[FigureInput]) -> list[FigureInput]:
             )
         if errors:
             bad.append(row)
+    if rules:
+        _judge_rules(rows, bad)
     return bad
+
+
+def must_hold_messages(breaches) -> list[str]:
+    return [
+        f"{b.sentence} This rule must hold: correct the figures, or ask the coordinator."
+        for b in breaches
+        if b.must_hold
+    ]
+
+
+def _judge_rules(rows: list[FigureInput], bad: list[FigureInput]) -> None:
+    """Add each "must hold" rule's breach to the valid rows it concerns (and to ``bad``)."""
+    good = [r for r in rows if not r.errors]
+    if not good:
+        return
+    staged = [Fact(r.indicator.pk, r.period.pk, r.organisation.pk, r.value, r.breakdown or {}) for r in good]
+    breaches = [b for b in check_figures(good[0].indicator.partnership, staged) if b.must_hold]
+    for breach in breaches:
+        message = must_hold_messages([breach])[0]
+        for row in good:
+            if (row.period.pk, row.organisation.pk) == (breach.period_id, breach.organisation_id) and breach.involves(
+                row.indicator.pk
+            ):
+                if not row.errors:
+                    bad.append(row)
+                row.errors.setdefault("value", []).append(message)
 
 
 def figures_record_many(*, actor, partnership, rows: list[FigureInput], source: str = FigureSource.IMPORT) -> dict:

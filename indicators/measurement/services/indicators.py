@@ -203,6 +203,10 @@ def library_adopt(*, actor, partnership: Partnership, codes, objective=None) -> 
             if suggested is not None:
                 target_set(actor=actor, indicator=indicator, period=None, value=Decimal(suggested))
             made.append(indicator)
+        if made:  # the library's suggested rules between indicators the partnership now has
+            from .rules import library_rules_adopt
+
+            library_rules_adopt(actor=actor, partnership=partnership, only_for=[i.library_code for i in made])
     return made, skipped
 
 

@@ -23,6 +23,8 @@ RETRYABLE = (DatabaseError, OSError)
     time_limit=10 * 60,
     soft_time_limit=9 * 60,
     max_retries=3,
+    # The job row holds the outcome; no result is stored, so queueing never waits for the result store.
+    ignore_result=True,
 )
 def render_annual_report(self, job_id: int) -> str:
     try:

@@ -36,14 +36,14 @@ def test_collectstatic_with_production_storage_succeeds_and_writes_a_manifest(co
 def test_pages_render_with_debug_off_from_the_collected_manifest(collected, client, world, login):
     sign_in = client.get(reverse("login"))
     assert sign_in.status_code == 200
-    assert re.search(r'/static/favicon\.[0-9a-f]{12}\.svg', sign_in.content.decode())
+    assert re.search(r"/static/favicon\.[0-9a-f]{12}\.svg", sign_in.content.decode())
     assert client.get(reverse("admin:login")).status_code == 200
     assert client.get("/no-such-page/").status_code == 404
 
     login(world.a.coordinator)
     home = client.get(reverse("home"), follow=True)
     assert home.status_code == 200
-    assert re.search(r'/static/vendor/bootstrap/bootstrap\.min\.[0-9a-f]{12}\.css', home.content.decode())
+    assert re.search(r"/static/vendor/bootstrap/bootstrap\.min\.[0-9a-f]{12}\.css", home.content.decode())
 
 
 def test_no_vendored_file_names_a_source_map_that_is_not_vendored():

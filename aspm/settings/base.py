@@ -230,9 +230,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Caches: Redis when configured (shared by web and workers), memory otherwise.
+# Caches: Redis when configured (shared by web and workers), memory otherwise. The Redis cache
+# fails open (aspm/cache.py): with Redis unreachable every read is a miss and every write is
+# skipped, with a log line, so no page or API call fails because of the cache.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "aspm.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -259,6 +267,15 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = dict(_visibility)
     CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = dict(_visibility)
     CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+    # When Redis is unreachable, queueing from a web request gives up within a few seconds (the
+    # caller keeps the request, e.g. a report job stays queued for the sweeper) instead of hanging
+    # the page: a short connection timeout and a short publish retry, for the broker and results.
+    CELERY_BROKER_CONNECTION_TIMEOUT = 2
+    CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = 2
+    _short_retry = {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 1}
+    CELERY_TASK_PUBLISH_RETRY_POLICY = dict(_short_retry)
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS["retry_policy"] = dict(_short_retry)
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 else:
     _queue_dir = VAR_DIR / "celery-queue"
     CELERY_BROKER_URL = "filesystem://"

@@ -180,8 +180,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The client's address: one rule (aspm/client_ip.py) for the lockout here and the API's rate limits.
+AXES_CLIENT_IP_CALLABLE = "aspm.client_ip.client_address"
 AXES_VERBOSE = False
+
+# How many proxies of our own stand in front of gunicorn (each appends to X-Forwarded-For). 0: the
+# connection's address is the client's and X-Forwarded-For is ignored (anyone can send one).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Sessions end after two idle hours (every request renews the cookie) or when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
@@ -340,6 +345,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "aspm.api.pagination.PagePagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["aspm.api.throttling.TokenRateThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # the throttle itself asks aspm.client_ip (the same rule)
     "DEFAULT_THROTTLE_RATES": {
         "api": env.str("API_RATE", default="600/minute"),  # per token (or per signed-in person)
         "api_anonymous": env.str("API_ANONYMOUS_RATE", default="60/minute"),  # the public schema, per address

@@ -292,6 +292,9 @@ else:
     }
     CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = False
+# A report job's worker records a heartbeat this often while WeasyPrint lays the pages out; the
+# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/annual/jobs.py).
+REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10.0)
 # Periodic jobs are declared in one place: aspm/schedule.py (read by aspm/celery.py).
 
 # Security headers. django-csp 4: dict settings. Scripts and styles come only from our own

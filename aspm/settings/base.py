@@ -171,6 +171,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+# Reset emails asked for per hour, per email address and per client address (partnerships/password_reset.py).
+PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=10)
 
 # Sign-in throttling (django-axes): lock the username *with* the address, never the address
 # alone, because a council's staff share one office address. A cool-off, not a permanent lock.

@@ -85,7 +85,8 @@ def beat(job_id: int) -> None:
 @contextmanager
 def heartbeat(job_id: int, every: float | None = None):
     """Beat every ``every`` seconds (``REPORT_HEARTBEAT_SECONDS``) from a thread while the block runs:
-    WeasyPrint's layout reports no progress for as long as it takes. 0 switches the thread off."""
+    WeasyPrint's layout reports no progress for as long as it takes. 0 switches the thread off.
+    The thread has its own database connection, closed when it ends."""
     every = settings.REPORT_HEARTBEAT_SECONDS if every is None else every
     if not every:
         yield
@@ -171,15 +172,15 @@ def run_job(job_id: int) -> str:
         set_progress(job_id, stage, percent)
 
     timings = Timings()
-    if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
-        from reports.returns.quarterly_pdf import quarterly_html
+    with heartbeat(job_id):  # progress steps beat too, but one section or the layout can take minutes
+        if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
+            from reports.returns.quarterly_pdf import quarterly_html
 
-        html, as_of = quarterly_html(job, progress=progress)
-    else:
-        ctx = context_for(job)
-        sections = build_sections(ctx, progress=progress, timings=timings)
-        html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
-    with heartbeat(job_id):
+            html, as_of = quarterly_html(job, progress=progress)
+        else:
+            ctx = context_for(job)
+            sections = build_sections(ctx, progress=progress, timings=timings)
+            html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
         pdf = render_pdf(html, progress=progress, timings=timings)
     progress(ReportStage.SAVING, 96)
     name = store_pdf(job, pdf.content)

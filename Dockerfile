@@ -18,7 +18,16 @@ COPY actionplans ./actionplans
 COPY reports ./reports
 RUN pip install --no-cache-dir .
 COPY . .
-RUN DEBUG=true python manage.py collectstatic --noinput \
+# Static files are collected with the production settings (DEBUG off: WhiteNoise's compressed
+# manifest storage), so the image holds the manifest every page needs. The settings only read these
+# throwaway values; nothing connects to a database, Redis or a mail server during the build.
+RUN DEBUG=false \
+    SECRET_KEY=build-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH \
+    ALLOWED_HOSTS=build.invalid \
+    DATABASE_URL=postgres://build@build.invalid:5432/build \
+    REDIS_URL=redis://build.invalid:6379/0 \
+    EMAIL_URL=consolemail:// \
+    python manage.py collectstatic --noinput \
  && mkdir -p /app/var/media && chown -R aspm:aspm /app/var
 
 USER aspm

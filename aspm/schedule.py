@@ -18,6 +18,7 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "reports.returns.send_return_reminders",
         "schedule": crontab(hour="7-19", minute=5),
     },
-    # annual reports the broker never accepted (it was down) are handed over again
+    # annual reports the broker never accepted (it was down) are handed over again; running ones
+    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/annual/jobs.py)
     "sweep-report-jobs": {"task": "reports.tasks.sweep_report_jobs", "schedule": 60.0},
 }

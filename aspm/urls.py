@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from partnerships.forms_auth import EmailAuthenticationForm, PasswordResetRequestForm
+from partnerships.forms_auth import EmailAuthenticationForm
 from partnerships.views import account
 
 tenant_patterns = [
@@ -25,11 +25,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
-        name="password_reset",
-    ),
+    path("accounts/password-reset/", account.PasswordResetRequestView.as_view(), name="password_reset"),
     path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "accounts/reset/<uidb64>/<token>/",

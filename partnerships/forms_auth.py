@@ -1,7 +1,12 @@
 """Sign-in and password-reset forms with wording for email sign-in."""
 
+from functools import partial
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import transaction
+
+from . import password_reset
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -19,6 +24,25 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class PasswordResetRequestForm(PasswordResetForm):
+    """Asks for a reset link. Limited per email and per client address (partnerships.password_reset);
+    the email itself is sent by the worker once the request has committed."""
+
     email = forms.EmailField(
         label="Email address", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
+
+    def __init__(self, *args, address: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.address = address
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if not password_reset.allowed(email=email, address=self.address):
+            raise forms.ValidationError(
+                "You have asked for too many password reset emails. Wait an hour, then try again."
+            )
+        return email
+
+    def save(self, **_kwargs) -> None:
+        for user in self.get_users(self.cleaned_data["email"]):
+            transaction.on_commit(partial(password_reset.enqueue_email, user.pk))

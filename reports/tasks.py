@@ -23,6 +23,8 @@ RETRYABLE = (DatabaseError, OSError)
     time_limit=10 * 60,
     soft_time_limit=9 * 60,
     max_retries=3,
+    # The job row holds the outcome; no result is stored, so queueing never waits for the result store.
+    ignore_result=True,
 )
 def render_annual_report(self, job_id: int) -> str:
     try:
@@ -47,7 +49,10 @@ def render_annual_report(self, job_id: int) -> str:
 
 @shared_task(name="reports.tasks.sweep_report_jobs", acks_late=True, time_limit=120, soft_time_limit=100)
 def sweep_report_jobs() -> int:
-    """Hand over again the jobs the queue never accepted (broker down) or lost. Safe to run twice."""
+    """Every minute: hand over again the jobs the queue never accepted (broker down) or lost, and mark
+    failed the running jobs whose worker stopped beating (Retry is then offered). Safe to run twice."""
+    for job_id in jobs.stalled_jobs().values_list("pk", flat=True)[:50]:
+        jobs.mark_stalled(job_id)
     count = 0
     for job_id in jobs.jobs_to_sweep().values_list("pk", flat=True)[:50]:
         count += jobs.enqueue(job_id)

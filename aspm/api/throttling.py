@@ -1,5 +1,6 @@
 """One rate limit per token: requests are counted per token, else per signed-in person, else per
-address. Counts live in the cache (Redis in production, so every web process shares them); the
+address (``aspm.client_ip``: a made-up X-Forwarded-For does not count). Counts live in the cache
+(Redis in production, so every web process shares them; it fails open when Redis is away); the
 rates are ``DEFAULT_THROTTLE_RATES`` in the settings (``API_RATE`` / ``API_ANONYMOUS_RATE``)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from aspm.client_ip import client_address
 from partnerships.models_tokens import ApiToken
 
 
@@ -32,6 +34,10 @@ class TokenRateThrottle(SimpleRateThrottle):
         else:
             ident = f"address-{self.get_ident(request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def get_ident(self, request):
+        # The connection's address unless TRUSTED_PROXY_COUNT proxies vouch for X-Forwarded-For.
+        return client_address(request)
 
     def __init__(self):  # the rate is chosen per request in allow_request
         pass

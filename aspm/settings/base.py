@@ -171,6 +171,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+# Reset emails asked for per hour, per email address and per client address (partnerships/password_reset.py).
+PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=10)
 
 # Sign-in throttling (django-axes): lock the username *with* the address, never the address
 # alone, because a council's staff share one office address. A cool-off, not a permanent lock.
@@ -180,8 +183,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The client's address: one rule (aspm/client_ip.py) for the lockout here and the API's rate limits.
+AXES_CLIENT_IP_CALLABLE = "aspm.client_ip.client_address"
 AXES_VERBOSE = False
+
+# How many proxies of our own stand in front of gunicorn (each appends to X-Forwarded-For). 0: the
+# connection's address is the client's and X-Forwarded-For is ignored (anyone can send one).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Sessions end after two idle hours (every request renews the cookie) or when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
@@ -230,9 +238,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Caches: Redis when configured (shared by web and workers), memory otherwise.
+# Caches: Redis when configured (shared by web and workers), memory otherwise. The Redis cache
+# fails open (aspm/cache.py): with Redis unreachable every read is a miss and every write is
+# skipped, with a log line, so no page or API call fails because of the cache.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "aspm.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -259,6 +275,15 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = dict(_visibility)
     CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = dict(_visibility)
     CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+    # When Redis is unreachable, queueing from a web request gives up within a few seconds (the
+    # caller keeps the request, e.g. a report job stays queued for the sweeper) instead of hanging
+    # the page: a short connection timeout and a short publish retry, for the broker and results.
+    CELERY_BROKER_CONNECTION_TIMEOUT = 2
+    CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = 2
+    _short_retry = {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 1}
+    CELERY_TASK_PUBLISH_RETRY_POLICY = dict(_short_retry)
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS["retry_policy"] = dict(_short_retry)
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 else:
     _queue_dir = VAR_DIR / "celery-queue"
     CELERY_BROKER_URL = "filesystem://"
@@ -270,6 +295,9 @@ else:
     }
     CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = False
+# A report job's worker records a heartbeat this often while WeasyPrint lays the pages out; the
+# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/annual/jobs.py).
+REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10.0)
 # Periodic jobs are declared in one place: aspm/schedule.py (read by aspm/celery.py).
 
 # Security headers. django-csp 4: dict settings. Scripts and styles come only from our own
@@ -323,6 +351,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "aspm.api.pagination.PagePagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["aspm.api.throttling.TokenRateThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # the throttle itself asks aspm.client_ip (the same rule)
     "DEFAULT_THROTTLE_RATES": {
         "api": env.str("API_RATE", default="600/minute"),  # per token (or per signed-in person)
         "api_anonymous": env.str("API_ANONYMOUS_RATE", default="60/minute"),  # the public schema, per address

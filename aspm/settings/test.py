@@ -22,6 +22,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# No heartbeat thread in eager tests: its own connection would wait on the test's transaction.
+# tests/test_report_heartbeat.py switches it on where it is the subject.
+REPORT_HEARTBEAT_SECONDS = 0
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

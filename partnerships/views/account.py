@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -13,11 +14,13 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from aspm.client_ip import client_address
 from aspm.forms import call_service
 
 from .. import services
 from ..access import memberships_of
 from ..forms import AcceptInvitationForm
+from ..forms_auth import PasswordResetRequestForm
 
 
 @login_required
@@ -86,3 +89,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+class PasswordResetRequestView(auth_views.PasswordResetView):
+    """Django's reset page with our form: limited per email and per client address, the email sent
+    by the worker (partnerships.password_reset)."""
+
+    form_class = PasswordResetRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "address": client_address(self.request)}

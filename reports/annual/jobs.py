@@ -15,12 +15,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import close_old_connections, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -39,6 +41,14 @@ QUEUE_UNREACHABLE = (
     "it will start by itself as soon as the queue is back (we check every minute)."
 )
 STALE_QUEUED_AFTER = timedelta(minutes=30)
+# A running job's worker records a heartbeat at each progress step and, while WeasyPrint lays the
+# pages out, every REPORT_HEARTBEAT_SECONDS (settings). A job silent for longer than this has lost
+# its worker (killed, restarted, out of memory): the sweeper marks it failed and Retry is offered.
+STALLED_AFTER = timedelta(seconds=90)
+STALLED_MESSAGE = (
+    "The worker making this report stopped answering (it may have been restarted), so the report was not "
+    "finished. Try again."
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -61,9 +71,54 @@ def append_log(job_id: int, text: str, **fields) -> None:
 
 
 def set_progress(job_id: int, stage: str, percent: int) -> None:
+    now = timezone.now()
     ReportJob.objects.filter(pk=job_id).exclude(status=ReportJobStatus.DONE).update(
-        stage=stage, percent=min(max(percent, 0), 100), updated_at=timezone.now()
+        stage=stage, percent=min(max(percent, 0), 100), updated_at=now, heartbeat_at=now
     )
+
+
+def beat(job_id: int) -> None:
+    """The worker is still making this job's report."""
+    ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.RUNNING).update(heartbeat_at=timezone.now())
+
+
+@contextmanager
+def heartbeat(job_id: int, every: float | None = None):
+    """Beat every ``every`` seconds (``REPORT_HEARTBEAT_SECONDS``) from a thread while the block runs:
+    WeasyPrint's layout reports no progress for as long as it takes. 0 switches the thread off.
+    The thread has its own database connection, closed when it ends."""
+    every = settings.REPORT_HEARTBEAT_SECONDS if every is None else every
+    if not every:
+        yield
+        return
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            while not stop.wait(every):
+                try:
+                    beat(job_id)
+                except Exception:  # a missed beat is not worth failing the report for
+                    logger.warning("Could not record the heartbeat of report job %s", job_id, exc_info=True)
+                    close_old_connections()
+        finally:
+            connection.close()  # the thread's own database connection
+
+    thread = threading.Thread(target=run, name=f"report-{job_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=every + 5)
+
+
+def is_stalled(job: ReportJob, *, now=None) -> bool:
+    """A running job whose worker has not been heard from for STALLED_AFTER."""
+    if job.status != ReportJobStatus.RUNNING:
+        return False
+    last = job.heartbeat_at or job.started_at or job.updated_at
+    return last is not None and last < (now or timezone.now()) - STALLED_AFTER
 
 
 def context_for(job: ReportJob, *, as_of=None) -> ReportContext:
@@ -97,23 +152,36 @@ def run_job(job_id: int) -> str:
         locked.log = [*locked.log, _line(f"Attempt {attempt} started.")]
         locked.status, locked.stage, locked.percent = ReportJobStatus.RUNNING, ReportStage.GATHERING, 5
         locked.attempts, locked.started_at, locked.message = attempt, timezone.now(), ""
+        locked.heartbeat_at, locked.finished_at = locked.started_at, None
         locked.save(
-            update_fields=["log", "status", "stage", "percent", "attempts", "started_at", "message", "updated_at"]
+            update_fields=[
+                "log",
+                "status",
+                "stage",
+                "percent",
+                "attempts",
+                "started_at",
+                "heartbeat_at",
+                "finished_at",
+                "message",
+                "updated_at",
+            ]
         )
 
     def progress(stage: str, percent: int) -> None:
         set_progress(job_id, stage, percent)
 
     timings = Timings()
-    if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
-        from reports.returns.quarterly_pdf import quarterly_html
+    with heartbeat(job_id):  # progress steps beat too, but one section or the layout can take minutes
+        if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
+            from reports.returns.quarterly_pdf import quarterly_html
 
-        html, as_of = quarterly_html(job, progress=progress)
-    else:
-        ctx = context_for(job)
-        sections = build_sections(ctx, progress=progress, timings=timings)
-        html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
-    pdf = render_pdf(html, progress=progress, timings=timings)
+            html, as_of = quarterly_html(job, progress=progress)
+        else:
+            ctx = context_for(job)
+            sections = build_sections(ctx, progress=progress, timings=timings)
+            html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
+        pdf = render_pdf(html, progress=progress, timings=timings)
     progress(ReportStage.SAVING, 96)
     name = store_pdf(job, pdf.content)
     note = (
@@ -220,11 +288,33 @@ def enqueue(job_id: int) -> bool:
 
 
 def jobs_to_sweep():
-    """Jobs that no worker holds: never accepted by the queue, or queued/running far too long."""
+    """Queued jobs that no worker holds: never accepted by the queue, or queued far too long."""
     now = timezone.now()
-    lost_running = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) - timedelta(minutes=5)
     return ReportJob.objects.filter(
         Q(status=ReportJobStatus.QUEUED, enqueued_at__isnull=True)
         | Q(status=ReportJobStatus.QUEUED, enqueued_at__lt=now - STALE_QUEUED_AFTER)
-        | Q(status=ReportJobStatus.RUNNING, updated_at__lt=lost_running)
     ).order_by("created_at")
+
+
+def stalled_jobs():
+    """Running jobs whose worker has been silent for STALLED_AFTER (see ``is_stalled``)."""
+    silent_since = timezone.now() - STALLED_AFTER
+    return ReportJob.objects.filter(status=ReportJobStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=silent_since)
+        | Q(heartbeat_at__isnull=True, started_at__lt=silent_since)
+        | Q(heartbeat_at__isnull=True, started_at__isnull=True, updated_at__lt=silent_since)
+    )
+
+
+def mark_stalled(job_id: int) -> bool:
+    """Mark a running job whose worker went silent as failed (so Retry is offered). Checked again
+    under the row lock: a job that beat or finished meanwhile is left alone."""
+    with transaction.atomic():
+        job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or not is_stalled(job):
+            return False
+        job.status, job.message, job.finished_at = ReportJobStatus.FAILED, STALLED_MESSAGE, timezone.now()
+        job.log = [*job.log, _line("Failed: the worker stopped answering.")][-200:]
+        job.save(update_fields=["status", "message", "finished_at", "log", "updated_at"])
+    logger.warning("Report job %s: its worker stopped answering; marked failed", job_id)
+    return True

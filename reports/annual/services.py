@@ -70,11 +70,11 @@ def report_start(
 
 
 def report_retry(*, actor: User, job: ReportJob) -> ReportJob:
-    """Queue a failed job again (or one the queue never accepted). A finished job is never re-run:
-    start a new report to make a new version."""
+    """Queue a failed job again (or one the queue never accepted, or a running one whose worker
+    stopped beating). A finished job is never re-run: start a new report to make a new version."""
     if job.status == ReportJobStatus.DONE:
         raise ValidationError("This report is finished. Start a new one to make a new version.")
-    if job.status == ReportJobStatus.RUNNING:
+    if job.status == ReportJobStatus.RUNNING and not jobs.is_stalled(job):
         raise ValidationError("This report is being made right now.")
     with transaction.atomic():
         audit.update(

@@ -47,7 +47,7 @@ def _job(request, pk: int, need: Perm = Perm.DOWNLOAD_REPORT) -> ReportJob:
 
 def _job_context(job: ReportJob) -> dict:
     version = ReportVersion.objects.filter(job=job).first()
-    return {"job": job, "version": version, "polling": not job.is_finished}
+    return {"job": job, "version": version, "polling": not job.is_finished, "stalled": jobs.is_stalled(job)}
 
 
 @partnership_view()

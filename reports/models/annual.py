@@ -64,6 +64,9 @@ class ReportJob(TenantModel):
     enqueued_at = models.DateTimeField(null=True, blank=True, help_text="When the queue last accepted the job.")
     enqueue_error = models.CharField(max_length=300, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker making the report last said it is still at it."
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0005_period_due_dates_follow_returns'),
+        ('reports', '0006_return_figure_numerator_denominator'),
     ]
 
     operations = [

@@ -142,13 +142,16 @@ def test_process_goals_for_year_give_quarter_values_targets_and_rag(a, fixed_clo
         target=Decimal(80),
         amber_margin=Decimal(20),
     )
-    goals = {g.code: g for g in process_goals_for_year(a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31))}
+    goals = {
+        g.code: g
+        for g in process_goals_for_year(a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31), today=NOV_2026)
+    }
     actions = goals["actions_on_time"]
     assert [(q.label, v, text) for q, v, text in actions.quarters] == [
         ("2026/27 Q1", Decimal("100.0"), "100%"),
         ("2026/27 Q2", Decimal("50.0"), "50%"),
-        ("2026/27 Q3", None, "—"),
-        ("2026/27 Q4", None, "—"),
+        ("2026/27 Q3", None, "–"),
+        ("2026/27 Q4", None, "Not open yet"),
     ]
     assert (actions.target, actions.amber_margin, actions.latest, actions.latest_label) == (
         Decimal(80),

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from aspm.formatting import format_value
 from partnerships.access import scoped
 from partnerships.models import Partnership
 
@@ -101,9 +102,13 @@ class Cell:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    def td(self, unit: str = "") -> str:
+    def td(self, unit: str = "", decimals: int | None = None) -> str:
         """The cell of the results table (numbers and fixed words only, so safe to mark as HTML). The
         status is a coloured bar and a mark, so it does not rest on colour alone."""
+        target, actual = (
+            format_value(self.target, unit, decimals=decimals),
+            format_value(self.actual, unit, decimals=decimals),
+        )
         mark = STATUS_MARKS.get(self.status)
         status = (
             f' <span class="cell-mark" aria-hidden="true">{mark}</span>'
@@ -113,18 +118,19 @@ class Cell:
         )
         return (
             f'<td class="cell-{self.status}"><span class="visually-hidden">Target </span>'
-            f"{number_text(self.target, unit)} / "
-            f'<span class="visually-hidden">actual </span><strong>{number_text(self.actual, unit)}</strong>'
+            f"{target} / "
+            f'<span class="visually-hidden">actual </span><strong>{actual}</strong>'
             f"{status}</td>"
         )
 
     @property
     def target_text(self) -> str:
-        return number_text(self.target)
+        """Without a unit (a plain number); pages write cells with ``{{ cell.target|unit_value:indicator }}``."""
+        return format_value(self.target)
 
     @property
     def actual_text(self) -> str:
-        return number_text(self.actual)
+        return format_value(self.actual)
 
 
 STATUS_LABELS = {status.value: str(status.label) for status in Status}
@@ -132,17 +138,9 @@ STATUS_LABELS = {status.value: str(status.label) for status in Status}
 STATUS_MARKS = {Status.ON_TRACK: "✓", Status.AT_RISK: "!", Status.OFF_TRACK: "✕"}
 
 
-def number_text(value, unit: str = "") -> str:
-    """12 -> "12", 12.5 -> "12.50", None -> "–" (what ``floatformat:"-2"`` gives, without its cost);
-    a percentage to one decimal place with its sign: 71.67 -> "71.7%", 73 -> "73%"."""
-    if value is None:
-        return "–"
-    if unit == "percentage":
-        text = f"{value:,.1f}".removesuffix(".0")
-        return f"{text}%"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+def number_text(value, unit: str = "", decimals: int | None = None) -> str:
+    """``value`` written in ``unit``: the one formatting rule, ``aspm.formatting.format_value``."""
+    return format_value(value, unit, decimals=decimals)
 
 
 @dataclass
@@ -154,8 +152,8 @@ class Row:
 
     def cells_html(self) -> str:
         """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
-        unit = self.indicator.unit
-        return mark_safe("".join(cell.td(unit) for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
+        unit, decimals = self.indicator.unit, getattr(self.indicator, "decimals", None)
+        return mark_safe("".join(cell.td(unit, decimals) for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
 
 
 @dataclass

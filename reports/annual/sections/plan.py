@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 
+from aspm.formatting import format_for
 from indicators.models import Indicator, Objective, ResultsChainEntry, Strand
 from indicators.strategy import selectors as strategy
 from indicators.strategy.diagram import results_chain_svg
@@ -109,16 +109,8 @@ OBJECTIVES = Section(
 
 # --------------------------------------------------------------------------- figures
 def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = False) -> str:
-    """A figure as text in the indicator's unit. Observed counts go through the small-count rule."""
-    if value is None:
-        return "–"
-    if indicator.unit == "count":
-        number = int(value)
-        return f"{number:,}" if target else ctx.count(number).text
-    if indicator.unit == "percentage":  # a mean over organisations: one decimal place is enough
-        return f"{Decimal(value).quantize(Decimal('0.1')).normalize():f}%"
-    if indicator.unit == "money":
-        return f"£{value:,.0f}"
-    if indicator.unit == "yes_no":
-        return "Yes" if value else "No"
-    return f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"
+    """A figure as text in the indicator's unit (``aspm.formatting``). Observed counts go through the
+    small-count rule; targets are plans, not people, and are shown in full."""
+    if value is not None and indicator.unit == "count" and not target:
+        return ctx.count(int(value)).text
+    return format_for(value, indicator)

@@ -15,9 +15,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from aspm.formatting import format_for
 from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_ORDER, Status
-from indicators.measurement.selectors import number_text
 from indicators.models import Figure, PeriodKind, ReportingPeriod, Target, TargetRevision
 from indicators.models.figures import DIMENSIONS
 from partnerships.access import scoped
@@ -127,8 +127,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         "revisions": [
             {
                 "period": rev.target.period.label if rev.target.period else "Whole plan",
-                "old": number_text(rev.old_value),
-                "new": number_text(rev.new_value),
+                "old": format_for(rev.old_value, indicator),
+                "new": format_for(rev.new_value, indicator),
                 "on": rev.created_at,
                 "by": rev.changed_by,
                 "reason": rev.reason,
@@ -198,7 +198,11 @@ def _draw(ctx: ReportContext, data: dict) -> dict:
             if item["chart_data"]:
                 ind = item["indicator"]
                 item["chart"] = svg.actual_vs_target(
-                    f"ind-{ind.pk}", f"{ind.code}: actual and target by quarter", *item["chart_data"]
+                    f"ind-{ind.pk}",
+                    f"{ind.code}: actual and target by quarter",
+                    *item["chart_data"],
+                    unit=ind.unit,
+                    decimals=getattr(ind, "decimals", None),
                 )
     return data
 

@@ -87,23 +87,30 @@ class Finality:
         return as_at_text(self.as_at)
 
 
-def _not_open(period: ReportingPeriod, as_at: date) -> bool:
+def not_open(period: ReportingPeriod, as_at: date) -> bool:
+    """Not open yet: its status says so, or it has not started by ``as_at``. No query."""
     return period.status == PeriodStatus.NOT_OPEN or period.start > as_at
 
 
 def period_finality(
-    partnership: Partnership, periods: Iterable[ReportingPeriod | None], *, as_at: date | None = None
+    partnership: Partnership,
+    periods: Iterable[ReportingPeriod | None],
+    *,
+    as_at: date | None = None,
+    quarters_included: bool = False,
 ) -> Finality:
     """The finality of each of ``periods`` (quarters, months, years) as at ``as_at`` (today by default,
     or the date the data was gathered). At most two queries: the quarters inside the years and months
-    asked about (none when only quarters are asked), and the quarters with returns outstanding."""
+    asked about (none when only quarters are asked, or when ``quarters_included`` says the quarters of
+    every year and month asked about are among ``periods``), and the quarters with returns outstanding
+    (none when no quarter is locked)."""
     as_at = as_at or timezone.localdate()
     asked = [p for p in periods if p is not None]
     if not asked:
         return Finality(as_at=as_at)
     quarters = {p.pk: p for p in asked if p.kind == PeriodKind.QUARTER}
     wider = [p for p in asked if p.kind != PeriodKind.QUARTER]
-    if wider:
+    if wider and not quarters_included:
         start, end = min(p.start for p in wider), max(p.end for p in wider)
         for q in scoped(partnership, ReportingPeriod).filter(kind=PeriodKind.QUARTER, start__lte=end, end__gte=start):
             quarters.setdefault(q.pk, q)
@@ -114,7 +121,7 @@ def period_finality(
             outstanding |= fn(partnership, candidates)
 
     def quarter_state(q: ReportingPeriod) -> str:
-        if _not_open(q, as_at):
+        if not_open(q, as_at):
             return State.NOT_OPEN
         if q.status == PeriodStatus.LOCKED and q.pk not in outstanding:
             return State.FINAL
@@ -122,7 +129,7 @@ def period_finality(
 
     states: dict[int, str] = {}
     for period in asked:
-        if _not_open(period, as_at):
+        if not_open(period, as_at):
             states[period.pk] = State.NOT_OPEN
         elif period.kind == PeriodKind.QUARTER:
             states[period.pk] = quarter_state(period)

@@ -27,7 +27,7 @@ from ..models import (
     TargetRevision,
 )
 from ..models.figures import DIMENSIONS
-from . import progress
+from . import finality, progress
 from .progress import Status
 from .year_figures import YearFigures
 
@@ -97,6 +97,7 @@ class Cell:
     actual: Decimal | None = None
     status: str = Status.NO_DATA
     reporters: int = 0
+    not_open: bool = False  # the period has not opened (finality.State.NOT_OPEN): nothing is computed for it
 
     @property
     def status_label(self) -> str:
@@ -105,6 +106,8 @@ class Cell:
     def td(self, unit: str = "", decimals: int | None = None) -> str:
         """The cell of the results table (numbers and fixed words only, so safe to mark as HTML). The
         status is a coloured bar and a mark, so it does not rest on colour alone."""
+        if self.not_open:
+            return '<td class="cell-not-open small text-body-secondary">Not open yet</td>'
         target, actual = (
             format_value(self.target, unit, decimals=decimals),
             format_value(self.actual, unit, decimals=decimals),
@@ -191,11 +194,15 @@ def results_table(
     figures = YearFigures(partnership, [i.pk for i in inds], year, organisation=f.organisation)
     periods = figures.quarters
     today = today or timezone.localdate()
-    started = [p for p in periods if p.start <= today]
+    started = [p for p in periods if not finality.not_open(p, today)]
+    not_open = {p.pk for p in periods} - {p.pk for p in started}
     rows = []
     for indicator in inds:
         row = Row(indicator=indicator, plan_target=figures.whole_plan.get(indicator.pk))
         for period in periods:
+            if period.pk in not_open:  # nothing is computed for a period that has not opened
+                row.cells.append(Cell(target=figures.quarter(indicator, period).target, not_open=True))
+                continue
             value = figures.quarter(indicator, period)
             row.cells.append(
                 Cell(
@@ -206,7 +213,7 @@ def results_table(
                 )
             )
         to_date = figures.year_to_date(
-            indicator, [c for c, p in zip(row.cells, periods, strict=True) if p.start <= today]
+            indicator, [c for c, p in zip(row.cells, periods, strict=True) if p.pk not in not_open]
         )
         row.ytd = Cell(
             target=to_date.target,

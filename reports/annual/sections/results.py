@@ -26,6 +26,8 @@ from .. import svg
 from .base import ReportContext, Section
 from .plan import _figure
 
+NOT_OPEN = "not open yet"
+
 
 def _short(label: str) -> str:
     return label.rsplit(" ", 1)[-1]
@@ -65,6 +67,7 @@ def _indicators(ctx: ReportContext) -> dict:
             for category, n in parts.items():
                 splits[indicator_id][dim][category][period_id] += int(n or 0)
     labels = [_short(p.label) for p in table.periods]
+    finality = ctx.finality()
     groups: dict[str, list] = defaultdict(list)
     order: dict[str, tuple] = {}
     counts = dict.fromkeys(STATUS_ORDER, 0)
@@ -85,6 +88,7 @@ def _indicators(ctx: ReportContext) -> dict:
         "status_counts": [(Status(s).label, s, n) for s, n in counts.items()],
         "tolerance": table.tolerance,
         "has_year": True,
+        "quarter_states": [(label, finality.label(p).lower()) for label, p in zip(labels, table.periods, strict=True)],
     }
 
 
@@ -103,6 +107,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         actual_texts = [_figure(ctx, indicator, c.actual) for c in row.cells]
         hidden = [""] * len(row.cells)
         year_actual = _figure(ctx, indicator, row.ytd.actual)
+    # nothing is computed for a quarter that has not opened
+    actual_texts = [NOT_OPEN if c.not_open else text for c, text in zip(row.cells, actual_texts, strict=True)]
     reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
     year_split = (
         {

@@ -98,6 +98,7 @@ class Cell:
     status: str = Status.NO_DATA
     reporters: int = 0
     not_open: bool = False  # the period has not opened (finality.State.NOT_OPEN): nothing is computed for it
+    finality: str = ""  # "Final", "Provisional" or "Not open yet", where a page shows it
 
     @property
     def status_label(self) -> str:
@@ -247,10 +248,16 @@ class IndicatorPage:
     targets: list[Target]
     breakdown: dict[str, list[tuple[str, int]]]
     tolerance: Decimal
+    finality: finality.Finality | None = None
 
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
         return list(zip(self.periods, self.cells, strict=True))
+
+    @property
+    def figures_status(self) -> str:
+        """"Provisional figures, as at 3 December 2026" unless every period shown that has opened is final."""
+        return self.finality.summary(self.periods) if self.finality else ""
 
 
 def indicator_page(indicator: Indicator, *, today: date | None = None) -> IndicatorPage:
@@ -296,6 +303,15 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
                 status=progress.status_of(indicator, actual, target, tolerance),
             )
         )
+    # Final, provisional or not open yet, as at today: every quarter is among ``periods`` (one query, for
+    # the returns, once a quarter is locked). Nothing is computed for a period that has not opened.
+    today = today or timezone.localdate()
+    states = finality.period_finality(partnership, periods, as_at=today, quarters_included=True)
+    for period, cell in zip(periods, cells, strict=True):
+        cell.not_open = not states.is_open(period)
+        if cell.not_open:
+            cell.actual, cell.reporters, cell.status = None, 0, Status.NO_DATA
+        cell.finality = states.label(period)
     # Only periods that have something to show, so the chart is not a long empty line.
     shown = [(p, c) for p, c in zip(periods, cells, strict=True) if c.actual is not None or c.target is not None]
     breakdown: dict[str, dict[str, int]] = {}
@@ -321,4 +337,5 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
         targets=targets,
         breakdown=labelled,
         tolerance=tolerance,
+        finality=states,
     )

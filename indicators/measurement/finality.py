@@ -98,12 +98,14 @@ def period_finality(
     *,
     as_at: date | None = None,
     quarters_included: bool = False,
+    outstanding: set[int] | None = None,
 ) -> Finality:
     """The finality of each of ``periods`` (quarters, months, years) as at ``as_at`` (today by default,
     or the date the data was gathered). At most two queries: the quarters inside the years and months
     asked about (none when only quarters are asked, or when ``quarters_included`` says the quarters of
     every year and month asked about are among ``periods``), and the quarters with returns outstanding
-    (none when no quarter is locked)."""
+    (none when no quarter is locked, or when the caller, holding the returns already, gives
+    ``outstanding``: the ids of the quarters with a return not approved)."""
     as_at = as_at or timezone.localdate()
     asked = [p for p in periods if p is not None]
     if not asked:
@@ -114,11 +116,13 @@ def period_finality(
         start, end = min(p.start for p in wider), max(p.end for p in wider)
         for q in scoped(partnership, ReportingPeriod).filter(kind=PeriodKind.QUARTER, start__lte=end, end__gte=start):
             quarters.setdefault(q.pk, q)
-    outstanding: set[int] = set()
     candidates = [pk for pk, q in quarters.items() if q.status == PeriodStatus.LOCKED]
-    if candidates:
+    if outstanding is None and candidates:
+        outstanding = set()
         for fn in _outstanding:
             outstanding |= fn(partnership, candidates)
+
+    outstanding = outstanding or set()
 
     def quarter_state(q: ReportingPeriod) -> str:
         if not_open(q, as_at):

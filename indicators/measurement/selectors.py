@@ -256,7 +256,7 @@ class IndicatorPage:
 
     @property
     def figures_status(self) -> str:
-        """"Provisional figures, as at 3 December 2026" unless every period shown that has opened is final."""
+        """ "Provisional figures, as at 3 December 2026" unless every period shown that has opened is final."""
         return self.finality.summary(self.periods) if self.finality else ""
 
 

@@ -142,6 +142,9 @@ def test_an_indicator_shows_progress_for_the_current_quarter_and_the_year_to_dat
         "status_label": "At risk",
         "actual": "9.00",
         "target": "10.00",
+        "finality": "provisional",  # the year is open: its figures may still change
+        "final": False,
+        "provisional": True,
     }
     listed = coordinator_api.get(_api(a, "indicators/"), {"code": "REF-1"}).json()["results"][0]
     assert listed["progress"] == progress

@@ -4,7 +4,8 @@ A period is **final** when it is locked and every quarterly return for it is app
 when it is locked and each of its quarters is final; a month when it is locked and its quarter's returns
 are approved. A period that is open, or whose returns are outstanding, is **provisional**. A period
 whose status is "not open yet", or that has not started by the date the figures are as at, is **not
-open yet**: nothing is computed for it (see the results table and the health goals).
+open yet**: nothing is computed for it (see the results table and the health goals). A year or a
+month opens with its first quarter, whether or not it was opened itself.
 
 Every output says it (pages, the quarterly and annual reports, the API): ``period_finality`` answers
 for a list of periods in at most two queries whatever their number — the quarters inside the years and
@@ -133,20 +134,21 @@ def period_finality(
 
     states: dict[int, str] = {}
     for period in asked:
-        if not_open(period, as_at):
-            states[period.pk] = State.NOT_OPEN
-        elif period.kind == PeriodKind.QUARTER:
+        if period.kind == PeriodKind.QUARTER:
             states[period.pk] = quarter_state(period)
-        elif period.status != PeriodStatus.LOCKED:
-            states[period.pk] = State.PROVISIONAL
+            continue
+        inside = [
+            q
+            for q in quarters.values()
+            # a year's quarters; a month's own quarter
+            if (q.start >= period.start and q.end <= period.end) or (q.start <= period.start and q.end >= period.end)
+        ]
+        # A year (or month) opens with its first quarter, whether or not it was opened itself.
+        opened = period.status != PeriodStatus.NOT_OPEN or any(q.status != PeriodStatus.NOT_OPEN for q in inside)
+        if period.start > as_at or not opened:
+            states[period.pk] = State.NOT_OPEN
+        elif period.status == PeriodStatus.LOCKED and all(quarter_state(q) == State.FINAL for q in inside):
+            states[period.pk] = State.FINAL
         else:
-            inside = [
-                q
-                for q in quarters.values()
-                # a year's quarters; a month's own quarter
-                if (q.start >= period.start and q.end <= period.end)
-                or (q.start <= period.start and q.end >= period.end)
-            ]
-            final = all(quarter_state(q) == State.FINAL for q in inside)
-            states[period.pk] = State.FINAL if final else State.PROVISIONAL
+            states[period.pk] = State.PROVISIONAL
     return Finality(as_at=as_at, states=states)

@@ -175,3 +175,22 @@ def test_the_figures_list_takes_the_same_few_queries_however_many_rows(a, coordi
                 value="3",
             )
     assert queries() == small <= 4  # token, membership, count, rows
+
+
+def test_progress_says_the_date_its_figures_are_as_at_and_which_periods_are_final(a, coordinator_api):
+    from django.utils import timezone
+
+    from reports.models import Return, ReturnStatus
+
+    indicator = the_indicator(a)
+    the_figure(a)  # police: 4, in Q1
+    p = periods(a)
+    Return.objects.filter(period=p["q1"]).update(status=ReturnStatus.APPROVED)
+    services.period_lock(actor=a.coordinator, period=p["q1"])
+    progress = coordinator_api.get(_api(a, f"indicators/{indicator.pk}/")).json()["progress"]
+    assert progress["as_at"] == timezone.localdate().isoformat()
+    states = {row["period_label"]: (row["finality"], row["final"], row["provisional"]) for row in progress["periods"]}
+    assert states[p["q1"].label] == ("final", True, False)  # locked, every return approved
+    assert states[p["q4"].label] == ("not_open", False, True)  # nothing is computed for it
+    assert states[p["year"].label] == ("provisional", False, True)  # the year is not over
+    assert progress["year_to_date"]["finality"] == "provisional" and progress["year_to_date"]["actual"] == "4.00"

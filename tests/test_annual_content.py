@@ -370,3 +370,33 @@ def test_partners_show_year_end_answers_as_such_and_a_quarterly_narrative_under_
         ("Priorities", "Recruit."),
     ]
     assert "the year-end return is not in yet" in items[a.charity]["source"]
+
+
+def test_an_in_year_report_says_its_figures_are_provisional_as_at_its_date_and_never_at_year_end(reported):
+    from django.utils.dateformat import format as date_format
+
+    text = " ".join(render(reported).split())
+    as_at = date_format(timezone.now().date(), "j F Y")
+    assert f"Provisional figures, as at {as_at}" in text  # the cover, About this report and the results
+    assert "year end" not in text.lower()
+    assert "Status at " + as_at in text
+
+
+def test_a_finished_year_whose_quarters_are_all_final_says_final_figures(a):
+    from reports.annual.sections import front
+    from reports.annual.years import year_starting
+
+    last_year = year_starting(a.partnership, this_year(a).start.year - 1)
+    load_plan(a.partnership, last_year.start, objectives=1)
+    periods = ReportingPeriod.objects.filter(
+        partnership=a.partnership, start__gte=last_year.start, end__lte=last_year.end
+    )
+    periods.update(status=PeriodStatus.LOCKED)  # every quarter and the year locked, no return outstanding
+    ctx = ReportContext(partnership=a.partnership, year=last_year, as_of=timezone.now())
+    assert (ctx.in_year, front.COVER.gather(ctx)["figures_status"]) == (False, "Final figures")
+    q2 = periods.get(kind=PeriodKind.QUARTER, start__month=7)
+    Return.objects.create(
+        partnership=a.partnership, organisation=a.police, period=q2, due_date=q2.end, status=ReturnStatus.SUBMITTED
+    )
+    ctx = ReportContext(partnership=a.partnership, year=last_year, as_of=timezone.now())
+    assert front.COVER.gather(ctx)["figures_status"].startswith("Provisional figures, as at ")

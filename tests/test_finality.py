@@ -120,3 +120,15 @@ def test_finality_takes_two_queries_whatever_the_number_of_periods(a, django_ass
     quarters = list(ReportingPeriod.objects.filter(kind=PeriodKind.QUARTER).order_by("start"))
     with django_assert_num_queries(2):
         period_finality(a.partnership, [year, *quarters], as_at=AS_AT)
+
+
+def test_a_year_never_opened_on_its_own_is_final_once_ended_with_every_quarter_final(a):
+    year = the_year(a, status=PeriodStatus.NOT_OPEN)  # the partnership opens and locks quarters only
+    quarters = [quarter(a, date(y, m, 1)) for y, m in ((2026, 4), (2026, 7), (2026, 10), (2027, 1))]
+    for q in quarters:
+        open_period(a, q)
+        approve_the_rest(q)
+        period_lock(actor=a.coordinator, period=q)
+    assert period_finality(a.partnership, [year], as_at=date(2027, 3, 31)).state(year) == State.PROVISIONAL
+    assert period_finality(a.partnership, [year], as_at=date(2027, 4, 1)).state(year) == State.FINAL
+    assert period_finality(a.partnership, [year], as_at=AS_AT).state(year) == State.PROVISIONAL  # in year

@@ -5,7 +5,8 @@ when it is locked and each of its quarters is final; a month when it is locked a
 are approved. A period that is open, or whose returns are outstanding, is **provisional**. A period
 whose status is "not open yet", or that has not started by the date the figures are as at, is **not
 open yet**: nothing is computed for it (see the results table and the health goals). A year or a
-month opens with its first quarter, whether or not it was opened itself.
+month opens with its first quarter, whether or not it was opened itself; one never opened on its own
+is final once it has ended and all its quarters are final.
 
 Every output says it (pages, the quarterly and annual reports, the API): ``period_finality`` answers
 for a list of periods in at most two queries whatever their number — the quarters inside the years and
@@ -88,6 +89,12 @@ class Finality:
         return as_at_text(self.as_at)
 
 
+def locked_or_followed(period: ReportingPeriod, as_at: date) -> bool:
+    """A year (or month) is final with its quarters when it is locked, or when it was never opened on its
+    own (most partnerships open and lock quarters only) and it has ended."""
+    return period.status == PeriodStatus.LOCKED or (period.status == PeriodStatus.NOT_OPEN and period.end < as_at)
+
+
 def not_open(period: ReportingPeriod, as_at: date) -> bool:
     """Not open yet: its status says so, or it has not started by ``as_at``. No query."""
     return period.status == PeriodStatus.NOT_OPEN or period.start > as_at
@@ -147,7 +154,7 @@ def period_finality(
         opened = period.status != PeriodStatus.NOT_OPEN or any(q.status != PeriodStatus.NOT_OPEN for q in inside)
         if period.start > as_at or not opened:
             states[period.pk] = State.NOT_OPEN
-        elif period.status == PeriodStatus.LOCKED and all(quarter_state(q) == State.FINAL for q in inside):
+        elif locked_or_followed(period, as_at) and inside and all(quarter_state(q) == State.FINAL for q in inside):
             states[period.pk] = State.FINAL
         else:
             states[period.pk] = State.PROVISIONAL

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from aspm.formatting import format_for
 from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_value
 from indicators.models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Unit
 from indicators.models.figures import DIMENSIONS, Figure
@@ -108,10 +109,10 @@ def same_as(recorded: Figure | None, value, breakdown, text_value) -> bool:
     )
 
 
-def _shown(figure: Figure) -> str:
+def _shown(figure: Figure, indicator: Indicator) -> str:
     if figure.value is None:
         return f"“{figure.text_value[:40]}”" if figure.text_value else "none"
-    return f"{figure.value.normalize():f}"
+    return format_for(figure.value, indicator)  # "71.7%", "Yes": as every page writes it
 
 
 def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None, dict, str]], dict[str, list[str]]]:
@@ -159,7 +160,7 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, tuple[Decimal | None
         if locked and not same_as(recorded.get(row.indicator.pk), *result):
             previous = recorded.get(row.indicator.pk)
             errors[key] = [
-                LOCKED_ROUTE.format(period=return_.period.label, recorded=_shown(previous))
+                LOCKED_ROUTE.format(period=return_.period.label, recorded=_shown(previous, row.indicator))
                 if previous
                 else f"{return_.period.label} is locked and has no figure recorded for {row.indicator.code}, so "
                 "none can be added from a return. Leave it blank and say why in the comment."

@@ -24,6 +24,7 @@ from indicators.models import (
     Indicator,
     OutcomeHarvest,
     PeriodKind,
+    PeriodStatus,
     PlanStatement,
     ReportingPeriod,
     Risk,
@@ -45,7 +46,7 @@ NEW_HEADINGS = (
     "Vision, mission and theory of change",
     "Objectives, SMART check and results chains",
     "Indicators: results against targets",
-    "Action plan: RAG at year end",
+    "Action plan: RAG",
     "Partner contributions",
     "Qualitative outcomes",
     "Risk register and heat map",
@@ -67,6 +68,10 @@ def quarters(side):
 
 
 def record(side, indicator, period, organisation, value, breakdown=None):
+    """A figure as the services record it: only in a period that is open (nothing is computed for a
+    period that has not opened)."""
+    ReportingPeriod.objects.filter(pk=period.pk, status=PeriodStatus.NOT_OPEN).update(status=PeriodStatus.OPEN)
+    period.status = PeriodStatus.OPEN
     return Figure.objects.create(
         partnership=side.partnership,
         indicator=indicator,
@@ -166,8 +171,8 @@ def test_the_pdf_has_every_new_section_and_the_year_total_of_a_known_indicator(r
     for heading in NEW_HEADINGS:
         assert heading in text, heading
     block = indicator_block(text, "OBJ1-01")
-    # Its quarters in words, actual (target): 12 and 9 reported, the rest not yet
-    assert re.search(r"Q1 12 \(8\) · Q2 9 \(9\) · Q3 – \(10\) · Q4 – \(11\)", block), block
+    # Its quarters in words, actual (target): 12 and 9 reported; the quarters not opened show no figure
+    assert re.search(r"Q1 12 \(8\) · Q2 9 \(9\) · Q3 not open yet · Q4 not\s+open yet", block), block
     # Target for the two quarters reported 8 + 9 = 17; actual 12 + 9 = 21, above it: on track
     assert re.search(r"\b17\s+21\s+On track", block), block
     assert "Target revised" in block and "to 15" in block and "Two new teams" in block
@@ -284,7 +289,7 @@ def test_each_section_gathers_its_data_in_a_constant_number_of_queries(a):
     large = queries_of_each_section(a)
     assert large == small
     assert large["indicators"] <= 10 and large["actions"] <= 8 and large["vision"] <= 3
-    assert sum(large.values()) <= 40
+    assert sum(large.values()) <= 42  # 40, and the figures' finality (two queries once a quarter is locked)
 
 
 def test_the_web_page_shows_the_same_sections_with_titled_charts(reported, login):
@@ -365,3 +370,33 @@ def test_partners_show_year_end_answers_as_such_and_a_quarterly_narrative_under_
         ("Priorities", "Recruit."),
     ]
     assert "the year-end return is not in yet" in items[a.charity]["source"]
+
+
+def test_an_in_year_report_says_its_figures_are_provisional_as_at_its_date_and_never_at_year_end(reported):
+    from django.utils.dateformat import format as date_format
+
+    text = " ".join(render(reported).split())
+    as_at = date_format(timezone.now().date(), "j F Y")
+    assert f"Provisional figures, as at {as_at}" in text  # the cover, About this report and the results
+    assert "year end" not in text.lower()
+    assert "Status at " + as_at in text
+
+
+def test_a_finished_year_whose_quarters_are_all_final_says_final_figures(a):
+    from reports.annual.sections import front
+    from reports.annual.years import year_starting
+
+    last_year = year_starting(a.partnership, this_year(a).start.year - 1)
+    load_plan(a.partnership, last_year.start, objectives=1)
+    periods = ReportingPeriod.objects.filter(
+        partnership=a.partnership, start__gte=last_year.start, end__lte=last_year.end
+    )
+    periods.update(status=PeriodStatus.LOCKED)  # every quarter and the year locked, no return outstanding
+    ctx = ReportContext(partnership=a.partnership, year=last_year, as_of=timezone.now())
+    assert (ctx.in_year, front.COVER.gather(ctx)["figures_status"]) == (False, "Final figures")
+    q2 = periods.get(kind=PeriodKind.QUARTER, start__month=7)
+    Return.objects.create(
+        partnership=a.partnership, organisation=a.police, period=q2, due_date=q2.end, status=ReturnStatus.SUBMITTED
+    )
+    ctx = ReportContext(partnership=a.partnership, year=last_year, as_of=timezone.now())
+    assert front.COVER.gather(ctx)["figures_status"].startswith("Provisional figures, as at ")

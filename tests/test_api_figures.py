@@ -148,6 +148,9 @@ def test_an_indicator_shows_progress_for_the_current_quarter_and_the_year_to_dat
         "denominator": None,
         "combinable": True,
         "note": "",
+        "finality": "provisional",  # the year is open: its figures may still change
+        "final": False,
+        "provisional": True,
     }
     listed = coordinator_api.get(_api(a, "indicators/"), {"code": "REF-1"}).json()["results"][0]
     assert listed["progress"] == progress
@@ -217,3 +220,22 @@ def test_a_numerator_without_a_denominator_is_refused_by_the_api_with_the_field_
     answer = coordinator_api.post(_api(a, "figures/"), body)
     assert answer.status_code == 400
     assert "denominator" in answer.json()["errors"]
+
+
+def test_progress_says_the_date_its_figures_are_as_at_and_which_periods_are_final(a, coordinator_api):
+    from django.utils import timezone
+
+    from reports.models import Return, ReturnStatus
+
+    indicator = the_indicator(a)
+    the_figure(a)  # police: 4, in Q1
+    p = periods(a)
+    Return.objects.filter(period=p["q1"]).update(status=ReturnStatus.APPROVED)
+    services.period_lock(actor=a.coordinator, period=p["q1"])
+    progress = coordinator_api.get(_api(a, f"indicators/{indicator.pk}/")).json()["progress"]
+    assert progress["as_at"] == timezone.localdate().isoformat()
+    states = {row["period_label"]: (row["finality"], row["final"], row["provisional"]) for row in progress["periods"]}
+    assert states[p["q1"].label] == ("final", True, False)  # locked, every return approved
+    assert states[p["q4"].label] == ("not_open", False, True)  # nothing is computed for it
+    assert states[p["year"].label] == ("provisional", False, True)  # the year is not over
+    assert progress["year_to_date"]["finality"] == "provisional" and progress["year_to_date"]["actual"] == "4.00"

@@ -18,10 +18,11 @@ from indicators.strategy.services import create_development_goals, development_g
 from partnerships.health.goals import process_goals_for_year, quarters, quarters_between, registered
 from partnerships.health.targets import process_goal_target_set
 from reports.models import Return
+from reports.returns import services
 from reports.returns.health_goals import returns_on_time
 from reports.returns.services import returns_open_for_period
 
-from .returns_cast import quarter
+from .returns_cast import NARRATIVE, quarter
 
 pytestmark = pytest.mark.django_db
 
@@ -142,13 +143,16 @@ def test_process_goals_for_year_give_quarter_values_targets_and_rag(a, fixed_clo
         target=Decimal(80),
         amber_margin=Decimal(20),
     )
-    goals = {g.code: g for g in process_goals_for_year(a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31))}
+    goals = {
+        g.code: g
+        for g in process_goals_for_year(a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31), today=NOV_2026)
+    }
     actions = goals["actions_on_time"]
     assert [(q.label, v, text) for q, v, text in actions.quarters] == [
         ("2026/27 Q1", Decimal("100.0"), "100%"),
         ("2026/27 Q2", Decimal("50.0"), "50%"),
-        ("2026/27 Q3", None, "—"),
-        ("2026/27 Q4", None, "—"),
+        ("2026/27 Q3", None, "–"),
+        ("2026/27 Q4", None, "Not open yet"),
     ]
     assert (actions.target, actions.amber_margin, actions.latest, actions.latest_label) == (
         Decimal(80),
@@ -173,3 +177,30 @@ def test_the_information_sharing_target_cannot_be_changed(a):
             target=Decimal(0),
             amber_margin=Decimal(0),
         )
+
+
+def test_returns_on_time_is_not_computed_for_a_quarter_that_has_not_started(a):
+    """Q3's returns are due on 31 January, in Q4; one sent already is on time. Q4 has not started on
+    3 December, so it shows no value, not "100%"."""
+    q3 = quarter(a, dt.date(2026, 10, 1))
+    returns_open_for_period(actor=a.coordinator, period=q3)
+    early = Return.objects.get(period=q3, organisation=a.police)
+    assert early.due_date.month == 1  # due in Q4
+    services.return_save_draft(actor=a.spoc_police, return_=early, narrative=NARRATIVE)
+    services.return_submit(actor=a.spoc_police, return_=early)
+    goals = {
+        g.code: g
+        for g in process_goals_for_year(
+            a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31), today=dt.date(2026, 12, 3)
+        )
+    }
+    q4 = goals["returns_on_time"].quarters[3]
+    assert (q4[0].label, q4[1], q4[2]) == ("2026/27 Q4", None, "Not open yet")
+    # once Q4 has begun, the same return counts
+    later = {
+        g.code: g
+        for g in process_goals_for_year(
+            a.partnership, dt.date(2026, 4, 1), dt.date(2027, 3, 31), today=dt.date(2027, 1, 5)
+        )
+    }
+    assert later["returns_on_time"].quarters[3][2] == "100%"

@@ -42,9 +42,11 @@ def _grow(side, n: int) -> None:
     side.partnership.indicator_count = start + n
 
 
+# The results table and the progress page: +1 for the figures' finality (the returns outstanding, asked only
+# once a quarter is locked); the indicator page likewise.
 PAGES = {
-    "indicators:results": 16,
-    "indicators:dashboard": 13,
+    "indicators:results": 17,
+    "indicators:dashboard": 14,
     "indicators:list": 11,
 }
 
@@ -70,5 +72,5 @@ def test_an_indicator_page_keeps_a_constant_number_of_queries(a, login, django_a
     indicator = Indicator.objects.get(code="Q-000")
     m.evidence(a)
     url = reverse("indicators:detail", kwargs={"slug": a.slug, "pk": indicator.pk})
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         assert client.get(url).status_code == 200

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from aspm.formatting import format_value
 from partnerships.access import scoped
 from partnerships.models import Partnership
 
@@ -26,7 +27,7 @@ from ..models import (
     TargetRevision,
 )
 from ..models.figures import DIMENSIONS
-from . import progress, rollup
+from . import finality, progress, rollup
 from .progress import Status
 from .rollup import Combined
 from .year_figures import YearFigures
@@ -98,23 +99,32 @@ class Cell:
     status: str = Status.NO_DATA
     reporters: int = 0
     combined: Combined = rollup.NOTHING  # numerator, denominator and notes behind the actual
+    not_open: bool = False  # the period has not opened (finality.State.NOT_OPEN): nothing is computed for it
+    finality: str = ""  # "Final", "Provisional" or "Not open yet", where a page shows it
 
     @property
     def combinable(self) -> bool:
         return self.combined.combinable
 
-    @property
-    def actual_or_note(self) -> str:
-        """The actual in words for a page; "not combinable" where the figures could not be combined."""
-        return "not combinable" if self.actual is None and not self.combined.combinable else number_text(self.actual)
+    def actual_or_note(self, unit: str = "", decimals: int | None = None) -> str:
+        """The actual in words; "not combinable" where the figures could not be combined."""
+        if self.actual is None and not self.combined.combinable:
+            return "not combinable"
+        return format_value(self.actual, unit, decimals=decimals)
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    def td(self, unit: str = "") -> str:
+    def td(self, unit: str = "", decimals: int | None = None) -> str:
         """The cell of the results table (numbers and fixed words only, so safe to mark as HTML). The
         status is a coloured bar and a mark, so it does not rest on colour alone."""
+        if self.not_open:
+            return '<td class="cell-not-open small text-body-secondary">Not open yet</td>'
+        target, actual = (
+            format_value(self.target, unit, decimals=decimals),
+            format_value(self.actual, unit, decimals=decimals),
+        )
         mark = STATUS_MARKS.get(self.status)
         status = (
             f' <span class="cell-mark" aria-hidden="true">{mark}</span>'
@@ -124,26 +134,26 @@ class Cell:
         )
         return (
             f'<td class="cell-{self.status}"><span class="visually-hidden">Target </span>'
-            f"{number_text(self.target, unit)} / "
-            f'<span class="visually-hidden">actual </span><strong>{self._actual_html(unit)}</strong>'
+            f"{target} / "
+            f'<span class="visually-hidden">actual </span><strong>{self._actual_html(actual)}</strong>'
             f"{status}</td>"
         )
 
-    def _actual_html(self, unit: str) -> str:
+    def _actual_html(self, text: str) -> str:
         if self.actual is None and not self.combined.combinable:
             return '<abbr title="' + self.combined.note + '">not combinable</abbr>'
-        text = number_text(self.actual, unit)
         if not self.combined.weighted:
             return text + ' <abbr title="' + self.combined.note + '">(unweighted)</abbr>'
         return text
 
     @property
     def target_text(self) -> str:
-        return number_text(self.target)
+        """Without a unit (a plain number); pages write cells with ``{{ cell.target|unit_value:indicator }}``."""
+        return format_value(self.target)
 
     @property
     def actual_text(self) -> str:
-        return number_text(self.actual)
+        return format_value(self.actual)
 
 
 STATUS_LABELS = {status.value: str(status.label) for status in Status}
@@ -151,17 +161,9 @@ STATUS_LABELS = {status.value: str(status.label) for status in Status}
 STATUS_MARKS = {Status.ON_TRACK: "✓", Status.AT_RISK: "!", Status.OFF_TRACK: "✕"}
 
 
-def number_text(value, unit: str = "") -> str:
-    """12 -> "12", 12.5 -> "12.50", None -> "–" (what ``floatformat:"-2"`` gives, without its cost);
-    a percentage to one decimal place with its sign: 71.67 -> "71.7%", 73 -> "73%"."""
-    if value is None:
-        return "–"
-    if unit == "percentage":
-        text = f"{value:,.1f}".removesuffix(".0")
-        return f"{text}%"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+def number_text(value, unit: str = "", decimals: int | None = None) -> str:
+    """``value`` written in ``unit``: the one formatting rule, ``aspm.formatting.format_value``."""
+    return format_value(value, unit, decimals=decimals)
 
 
 @dataclass
@@ -173,8 +175,9 @@ class Row:
 
     def cells_html(self) -> str:
         """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
-        unit = self.indicator.combined_unit
-        return mark_safe("".join(cell.td(unit) for cell in [*self.cells, self.ytd]))  # noqa: S308 - numbers only
+        unit, decimals = self.indicator.combined_unit, self.indicator.decimals
+        cells = "".join(cell.td(unit, decimals) for cell in [*self.cells, self.ytd])
+        return mark_safe(cells)  # noqa: S308 - numbers and fixed words only
 
 
 @dataclass
@@ -212,11 +215,15 @@ def results_table(
     figures = YearFigures(partnership, [i.pk for i in inds], year, organisation=f.organisation)
     periods = figures.quarters
     today = today or timezone.localdate()
-    started = [p for p in periods if p.start <= today]
+    started = [p for p in periods if not finality.not_open(p, today)]
+    not_open = {p.pk for p in periods} - {p.pk for p in started}
     rows = []
     for indicator in inds:
         row = Row(indicator=indicator, plan_target=figures.whole_plan.get(indicator.pk))
         for period in periods:
+            if period.pk in not_open:  # nothing is computed for a period that has not opened
+                row.cells.append(Cell(target=figures.quarter(indicator, period).target, not_open=True))
+                continue
             value = figures.quarter(indicator, period)
             row.cells.append(
                 Cell(
@@ -228,7 +235,7 @@ def results_table(
                 )
             )
         to_date = figures.year_to_date(
-            indicator, [c for c, p in zip(row.cells, periods, strict=True) if p.start <= today]
+            indicator, [c for c, p in zip(row.cells, periods, strict=True) if p.pk not in not_open]
         )
         row.ytd = Cell(
             target=to_date.target,
@@ -263,10 +270,16 @@ class IndicatorPage:
     targets: list[Target]
     breakdown: dict[str, list[tuple[str, int]]]
     tolerance: Decimal
+    finality: finality.Finality | None = None
 
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
         return list(zip(self.periods, self.cells, strict=True))
+
+    @property
+    def figures_status(self) -> str:
+        """ "Provisional figures, as at 3 December 2026" unless every period shown that has opened is final."""
+        return self.finality.summary(self.periods) if self.finality else ""
 
 
 def indicator_page(indicator: Indicator, *, today: date | None = None) -> IndicatorPage:
@@ -308,6 +321,15 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
                 combined=combined,
             )
         )
+    # Final, provisional or not open yet, as at today: every quarter is among ``periods`` (one query, for
+    # the returns, once a quarter is locked). Nothing is computed for a period that has not opened.
+    today = today or timezone.localdate()
+    states = finality.period_finality(partnership, periods, as_at=today, quarters_included=True)
+    for period, cell in zip(periods, cells, strict=True):
+        cell.not_open = not states.is_open(period)
+        if cell.not_open:
+            cell.actual, cell.reporters, cell.status = None, 0, Status.NO_DATA
+        cell.finality = states.label(period)
     # Only periods that have something to show, so the chart is not a long empty line.
     shown = [
         (p, c)
@@ -337,4 +359,5 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
         targets=targets,
         breakdown=labelled,
         tolerance=tolerance,
+        finality=states,
     )

@@ -32,6 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from aspm.formatting import format_value
 from aspm.suppression import suppress_count
 
 from ..models import BenchmarkingChoice, Partnership
@@ -86,13 +87,7 @@ def _year_label(year: int, month: int) -> str:
 
 
 def _plain(value: Decimal, unit: str) -> str:
-    if unit == "money":
-        return f"£{value:,.0f}"
-    if unit == "percentage":
-        return f"{value:.1f}%"
-    if unit == "score":
-        return f"{value:.1f}"
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.1f}"
+    return format_value(value, unit)
 
 
 def _shown(value: Decimal, unit: str, threshold: int) -> tuple[str, bool]:

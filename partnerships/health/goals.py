@@ -21,7 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
+
+from aspm.formatting import format_value
+
 from ..models import Partnership
+
+# A goal's unit as the formatting function names it.
+FORMAT_UNITS = {"percent": "percentage", "score": "score", "yes_no": "yes_no"}
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,32 @@ class ProcessGoal:
         return (Decimal(1), Decimal(5)) if self.unit == "score" else (Decimal(0), Decimal(100))
 
     def format(self, value: Decimal | None) -> str:
-        if value is None:
-            return "—"
-        if self.unit == "yes_no":
-            return "Yes" if value >= 100 else "No"
-        return f"{value:.0f}%" if self.unit == "percent" else f"{value:.1f}"
+        """The value written as every figure is (``aspm.formatting``): "73.3%", "3.8", "Yes"."""
+        if value is not None and self.unit == "yes_no":
+            value = Decimal(value) / 100  # 100 = yes, 0 = no
+        return format_value(value, FORMAT_UNITS.get(self.unit, self.unit))
 
 
 GOALS: dict[str, ProcessGoal] = {}
+
+# What a quarter that has not started yet shows: nothing is computed for it (a calculator would
+# otherwise find "no return late" and give 100%).
+NOT_OPEN_TEXT = "Not open yet"
+
+
+def goal_values(
+    goal: ProcessGoal, partnership: Partnership, qs: list[Quarter], *, today: dt.date | None = None
+) -> list[tuple[Quarter, Decimal | None, str]]:
+    """``goal``'s value of each quarter with its text: the one way every page and report computes a
+    process goal. Only quarters that have started by ``today`` are computed; a later quarter is
+    ``(quarter, None, "Not open yet")``."""
+    today = today or timezone.localdate()
+    started = [q for q in qs if q.start <= today]
+    by_quarter = goal.calculate(partnership, started) if started else {}
+    return [
+        (q, by_quarter.get(q.label), goal.format(by_quarter.get(q.label)) if q.start <= today else NOT_OPEN_TEXT)
+        for q in qs
+    ]
 
 
 def register(goal: ProcessGoal) -> ProcessGoal:
@@ -147,7 +172,9 @@ class GoalYear:
     target_text: str
 
 
-def process_goals_for_year(partnership: Partnership, year_start: dt.date, year_end: dt.date) -> list[GoalYear]:
+def process_goals_for_year(
+    partnership: Partnership, year_start: dt.date, year_end: dt.date, *, today: dt.date | None = None
+) -> list[GoalYear]:
     """Every registered process goal for the quarters from ``year_start`` to ``year_end``: the value
     of each quarter (None without data), the partnership's target and amber margin (or the default),
     and the RAG status of the latest quarter with data. A few queries per goal, whatever the size."""
@@ -157,8 +184,7 @@ def process_goals_for_year(partnership: Partnership, year_start: dt.date, year_e
     targets = goal_targets(partnership)
     result = []
     for goal in registered():
-        by_quarter = goal.calculate(partnership, qs)
-        values = [(q, by_quarter.get(q.label), goal.format(by_quarter.get(q.label))) for q in qs]
+        values = goal_values(goal, partnership, qs, today=today)
         t = targets.get(goal.code) if goal.settable else None
         target = t.target if t else goal.default_target
         margin = t.amber_margin if t else goal.default_margin

@@ -13,7 +13,7 @@ from aspm import charts
 
 from ..models import Partnership
 from . import selectors
-from .goals import RAG_LABELS, ProcessGoal, Quarter, quarters, rag, registered
+from .goals import RAG_LABELS, ProcessGoal, Quarter, goal_values, quarters, rag, registered
 
 
 @dataclass
@@ -29,6 +29,10 @@ class GoalRow:
     status_label: str
     trend: str  # "up", "down", "level" or ""
     chart: str
+
+    @property
+    def target_text(self) -> str:
+        return self.goal.format(self.target)
 
 
 def _trend(values: list[Decimal | None]) -> str:
@@ -61,12 +65,12 @@ def _chart(goal: ProcessGoal, qs: list[Quarter], values, target: Decimal) -> str
     return charts.render(chart)
 
 
-def goal_rows(partnership: Partnership, qs: list[Quarter]) -> list[GoalRow]:
+def goal_rows(partnership: Partnership, qs: list[Quarter], *, today: dt.date | None = None) -> list[GoalRow]:
     targets = selectors.goal_targets(partnership)
     rows = []
     for goal in registered():
-        by_quarter = goal.calculate(partnership, qs)
-        values = [by_quarter.get(q.label) for q in qs]
+        computed = goal_values(goal, partnership, qs, today=today)
+        values = [v for _q, v, _text in computed]
         t = targets.get(goal.code) if goal.settable else None
         target = t.target if t else goal.default_target
         margin = t.amber_margin if t else goal.default_margin
@@ -79,7 +83,7 @@ def goal_rows(partnership: Partnership, qs: list[Quarter]) -> list[GoalRow]:
             GoalRow(
                 goal=goal,
                 values=values,
-                cells=[goal.format(v) for v in values],
+                cells=[text for _q, _v, text in computed],
                 latest=latest,
                 latest_label=latest_label,
                 target=target,
@@ -98,7 +102,7 @@ def health_overview(partnership: Partnership, *, today: dt.date | None = None) -
     attendance = selectors.attendance_by_organisation(partnership, qs)
     return {
         "quarters": qs,
-        "goals": goal_rows(partnership, qs),
+        "goals": goal_rows(partnership, qs, today=today),
         "attendance_rows": attendance,
         "attendance_totals": selectors.attendance_totals(attendance, len(qs)),
     }

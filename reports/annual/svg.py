@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
+from aspm.formatting import format_value
+
 FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
 INK = "#212529"
 ACTUAL = "#1d3f6e"
@@ -21,11 +23,17 @@ def _text(x, y, text, *, anchor: str = "middle", fill: str = INK, extra: str = "
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}"{extra}>{escape(str(text))}</text>'
 
 
-def _n(value) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def actual_vs_target(uid: str, title: str, labels: list[str], actuals: list, targets: list, hidden: list[str]) -> str:
+def actual_vs_target(
+    uid: str,
+    title: str,
+    labels: list[str],
+    actuals: list,
+    targets: list,
+    hidden: list[str],
+    *,
+    unit: str = "",
+    decimals: int | None = None,
+) -> str:
     """Bars for the actual of each quarter, a dash for its target: a small multiple with no text of its own.
 
     It sits in the indicator's row, whose first cell gives the same quarters in words (actual and
@@ -38,7 +46,8 @@ def actual_vs_target(uid: str, title: str, labels: list[str], actuals: list, tar
     peak = max(values, default=0) or 1
     step = (width - 2 * pad) / max(len(labels), 1)
     desc = "; ".join(
-        f"{lab}: actual {h or ('–' if a is None else _n(a))}, target {'–' if t is None else _n(t)}"
+        f"{lab}: actual {h or format_value(a, unit, decimals=decimals)}, "
+        f"target {format_value(t, unit, decimals=decimals)}"
         for lab, a, t, h in zip(labels, actuals, targets, hidden, strict=True)
     )
     parts = [

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from aspm.formatting import format_for
 from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_numbers
 from indicators.measurement.validation_rules import Fact, check_figures
 from indicators.models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Unit
@@ -128,10 +129,10 @@ def same_as(recorded: Figure | None, staged: Staged) -> bool:
     )
 
 
-def _shown(figure: Figure) -> str:
+def _shown(figure: Figure, indicator: Indicator) -> str:
     if figure.value is None:
         return f"“{figure.text_value[:40]}”" if figure.text_value else "none"
-    return f"{figure.value.normalize():f}"
+    return format_for(figure.value, indicator)  # "71.7%", "Yes": as every page writes it
 
 
 def check_staged(return_, figures: dict) -> tuple[dict[int, Staged], dict[str, list[str]]]:
@@ -190,7 +191,7 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, Staged], dict[str, l
         if locked and not same_as(recorded.get(row.indicator.pk), result):
             previous = recorded.get(row.indicator.pk)
             errors[key] = [
-                LOCKED_ROUTE.format(period=return_.period.label, recorded=_shown(previous))
+                LOCKED_ROUTE.format(period=return_.period.label, recorded=_shown(previous, row.indicator))
                 if previous
                 else f"{return_.period.label} is locked and has no figure recorded for {row.indicator.code}, so "
                 "none can be added from a return. Leave it blank and say why in the comment."

@@ -18,6 +18,7 @@ from datetime import datetime, time
 from django.utils import timezone
 
 from actionplans.models import Action, ActionStatusChange
+from indicators.measurement.finality import period_finality
 from indicators.measurement.selectors import results_table
 from indicators.models import Indicator, PeriodKind, ReportingPeriod, Strand
 from partnerships.access import scoped
@@ -57,6 +58,7 @@ class QuarterlyReport:
     approved: list[Return]
     outstanding: list[Return]
     as_of: datetime
+    figures_status: str = ""  # "Final figures" or "Provisional figures, as at 3 December 2026"
 
     @property
     def figure_count(self) -> int:
@@ -119,11 +121,17 @@ def quarterly_report(partnership, period: ReportingPeriod) -> QuarterlyReport:
 
     ordered = [parts[s.pk] for s in strands] + [parts[None]]
     shown = [p for p in ordered if p.has_narrative or p.figures or p.changes]
+    as_of = timezone.now()
+    outstanding = [r for r in returns if r.status != ReturnStatus.APPROVED]
+    finality = period_finality(
+        partnership, [period], as_at=timezone.localdate(as_of), outstanding={period.pk} if outstanding else set()
+    )
     return QuarterlyReport(
         period=period,
         year=year,
         strands=shown,
         approved=approved,
-        outstanding=[r for r in returns if r.status != ReturnStatus.APPROVED],
-        as_of=timezone.now(),
+        outstanding=outstanding,
+        as_of=as_of,
+        figures_status=finality.summary([period]),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import tablib
 from django.core.exceptions import ValidationError
 
+from aspm.formatting import format_for
 from aspm.spreadsheets import neutralise_row
 from indicators.models import Unit
 from indicators.models.figures import DIMENSIONS
@@ -56,7 +57,8 @@ def template_dataset(return_: Return) -> tablib.Dataset:
             f.indicator.code,
             f.indicator.name,
             f.indicator.get_unit_display(),
-            _plain(f.previous_value) or f.previous_text,
+            # a label for reference (never read back): in the indicator's unit, "Yes", "71.7%"
+            format_for(f.previous_value, f.indicator) if f.previous_value is not None else f.previous_text,
             _plain(f.value),
             _plain(f.numerator),
             _plain(f.denominator),

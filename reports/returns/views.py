@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans.models import RagStatus
 from aspm.deleting import delete_then_redirect
+from aspm.formatting import format_for
 from aspm.forms import add_service_errors, call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for, scoped
@@ -54,8 +55,9 @@ def return_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/returns/my_returns.html", {"returns": returns, "today": timezone.localdate()})
 
 
-def _number(value):
-    return value.normalize() if value is not None else None
+def _previous(indicator, value):
+    """Last quarter's figure in the indicator's unit ("71.7%", "Yes", "£1,200"), or None."""
+    return format_for(value, indicator) if value is not None else None
 
 
 def _typed(post, name: str, stored) -> str:
@@ -104,7 +106,7 @@ def _figure_rows(return_, post=None, errors=None, breaches=()):
                 "dims": dims,
                 "errors": (errors or {}).get(f"figure-{figure.indicator_id}", []),
                 "breaches": [b for b in breaches if b.involves(figure.indicator_id)],
-                "previous": _number(last.value) if last else _number(figure.previous_value),
+                "previous": _previous(figure.indicator, last.value if last else figure.previous_value),
                 "previous_text": (last.text_value if last else figure.previous_text) or "",
             }
         )

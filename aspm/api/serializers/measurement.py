@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from indicators.measurement.finality import State
 from indicators.measurement.progress import Status
 from indicators.models import Indicator, ReportingPeriod, Rollup, Target
 
@@ -49,6 +50,22 @@ class ProgressCellSerializer(serializers.Serializer):
     )
     note = serializers.CharField(help_text="Why a figure is not combinable or is an unweighted average; else empty.")
 
+    finality = serializers.ChoiceField(
+        choices=State.choices,
+        help_text="final (locked, every return approved), provisional (open, or returns outstanding) or "
+        "not_open (nothing is computed for it).",
+    )
+    final = serializers.BooleanField(help_text="The figures of this period will not change.")
+    provisional = serializers.BooleanField(help_text="The figures may still change (the opposite of final).")
+
+
+class PeriodFinalitySerializer(serializers.Serializer):
+    period = serializers.IntegerField()
+    period_label = serializers.CharField()
+    finality = serializers.ChoiceField(choices=State.choices)
+    final = serializers.BooleanField()
+    provisional = serializers.BooleanField()
+
 
 NUMBERS = ("actual", "target", "numerator", "denominator")
 
@@ -62,8 +79,12 @@ def _cell(cell: dict | None) -> dict | None:
 class ProgressSerializer(serializers.Serializer):
     year = serializers.IntegerField(help_text="Id of the financial year (a period).")
     year_label = serializers.CharField()
+    as_at = serializers.DateField(help_text="The date the figures are as at.")
     current_period = ProgressCellSerializer(allow_null=True, help_text="The quarter we are in (or the last one begun).")
-    year_to_date = ProgressCellSerializer()
+    year_to_date = ProgressCellSerializer(
+        help_text="Its finality is the year's: final once the year is locked and every quarter is final."
+    )
+    periods = PeriodFinalitySerializer(many=True, help_text="Each quarter of the year, then the year: final or not.")
 
 
 class IndicatorSerializer(serializers.ModelSerializer):

@@ -9,6 +9,7 @@ from partnerships.decorators import partnership_view
 
 from ...models import IndicatorType
 from .. import charts, progress, selectors
+from ..finality import period_finality
 from .indicators import results_filter
 
 
@@ -17,6 +18,19 @@ def _table(request):
     year = selectors.current_year(request.partnership, years, request.GET.get("year", ""))
     f = results_filter(request)
     return selectors.results_table(request.partnership, f, year=year), years, f
+
+
+def _finality(request, table) -> dict:
+    """Whether the table's quarters and year are final or provisional, and as at when (one query, when a
+    quarter is locked: its returns)."""
+    if table.year is None:
+        return {}
+    finality = period_finality(request.partnership, [*table.periods, table.year], quarters_included=True)
+    return {
+        "finality": finality,
+        "figures_status": finality.summary([table.year]),
+        "columns": [(p, finality.state(p), finality.label(p)) for p in table.periods],
+    }
 
 
 @partnership_view()
@@ -29,6 +43,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "types": IndicatorType.choices,
         "print_view": request.GET.get("print") == "1",
         **selectors.filter_choices(request.partnership),
+        **_finality(request, table),
     }
     return render(request, "indicators/results.html", context)
 
@@ -53,5 +68,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "at_risk": risk[:LIST_LIMIT],
         "at_risk_more": len(risk) - len(risk[:LIST_LIMIT]),
         "status_labels": dict(progress.Status.choices),
+        **_finality(request, table),
     }
     return render(request, "indicators/dashboard.html", context)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from aspm.suppression import Cell, SuppressedTable, suppress_count, suppress_counts
+from indicators.measurement.finality import Finality, as_at_text, period_finality
+from indicators.models import PeriodKind, ReportingPeriod
+from partnerships.access import scoped
 
 from ..years import FinancialYear
 
@@ -27,6 +30,47 @@ class ReportContext:
     requested_by: str = ""
     version_number: int | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # what sections tell each other (e.g. "has_data")
+
+    @property
+    def as_at(self) -> date:
+        """The date the report's data is as at (the day it was gathered)."""
+        return self.as_of.date()
+
+    @property
+    def in_year(self) -> bool:
+        """Made before the year ended: its figures are the year so far, never "at year end"."""
+        return self.as_at <= self.year.end
+
+    @property
+    def when(self) -> str:
+        """When the report's positions are taken: "at the year end", or "at 3 December 2026" in year."""
+        return f"at {as_at_text(self.as_at)}" if self.in_year else "at the year end"
+
+    def finality(self) -> Finality:
+        """Whether the year and each of its quarters are final, provisional or not open yet, as at the
+        report's date (indicators.measurement.finality). Two queries, once per report."""
+        if "finality" not in self.notes:
+            periods = list(
+                scoped(self.partnership, ReportingPeriod).filter(
+                    kind__in=[PeriodKind.YEAR, PeriodKind.QUARTER], start__gte=self.year.start, end__lte=self.year.end
+                )
+            )
+            self.notes["finality"] = period_finality(
+                self.partnership, periods, as_at=self.as_at, quarters_included=True
+            )
+            self.notes["finality_periods"] = periods
+        return self.notes["finality"]
+
+    @property
+    def figures_status(self) -> str:
+        """ "Final figures" (a finished year, locked, every quarter final) or "Provisional figures, as at
+        3 December 2026"."""
+        finality = self.finality()
+        periods = self.notes["finality_periods"]
+        years = [p for p in periods if p.kind == PeriodKind.YEAR]
+        if self.in_year or not periods:
+            return f"Provisional figures, as at {as_at_text(self.as_at)}"
+        return finality.summary(years or periods)
 
     @property
     def threshold(self) -> int | None:

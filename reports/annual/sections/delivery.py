@@ -100,7 +100,7 @@ def _draw_plan(ctx: ReportContext, data: dict) -> dict:
 
 ACTION_PLAN = Section(
     key="actions",
-    title="Action plan: RAG at year end",
+    title="Action plan: RAG",
     template="reports/annual/sections/actions.html",
     gather=_action_plan,
     draw=_draw_plan,

@@ -6,7 +6,8 @@ from .base import ReportContext, Section
 
 
 def _cover(ctx: ReportContext) -> dict:
-    return {"made_on": ctx.as_of}
+    ctx.finality()  # the figures' status, on the cover and in the results (two queries, once)
+    return {"made_on": ctx.as_of, "figures_status": ctx.figures_status}
 
 
 def _about(ctx: ReportContext) -> dict:

@@ -11,7 +11,7 @@ from indicators.models import CaseStudy, DevelopmentGoalCode, GoalStatus, Outcom
 from indicators.strategy import selectors as strategy
 from partnerships.access import scoped
 from partnerships.health import selectors as health
-from partnerships.health.goals import RAG_LABELS, quarters, rag, registered
+from partnerships.health.goals import RAG_LABELS, goal_values, quarters, rag, registered
 
 from .. import svg
 from .base import ReportContext, Section
@@ -85,8 +85,8 @@ def _goals(ctx: ReportContext) -> dict:
     targets = health.goal_targets(ctx.partnership)
     process = []
     for goal in registered():
-        by_quarter = goal.calculate(ctx.partnership, qs)
-        values = [by_quarter.get(q.label) for q in qs]
+        computed = goal_values(goal, ctx.partnership, qs, today=ctx.as_of.date())
+        values = [v for _q, v, _text in computed]
         t = targets.get(goal.code)
         target = t.target if t else goal.default_target
         margin = t.amber_margin if t else goal.default_margin
@@ -95,7 +95,7 @@ def _goals(ctx: ReportContext) -> dict:
         process.append(
             {
                 "goal": goal,
-                "cells": [goal.format(v) for v in values],
+                "cells": [text for _q, _v, text in computed],
                 "target": goal.format(target),
                 "status": status,
                 "status_label": RAG_LABELS[status],

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 
+from aspm.formatting import format_value
 from indicators.models import Indicator, Objective, ResultsChainEntry, Strand
 from indicators.strategy import selectors as strategy
 from indicators.strategy.diagram import results_chain_svg
@@ -109,17 +109,10 @@ OBJECTIVES = Section(
 
 # --------------------------------------------------------------------------- figures
 def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = False) -> str:
-    """A figure as text in the indicator's unit. Observed counts go through the small-count rule."""
-    if value is None:
-        return "–"
-    unit = indicator.unit if target else indicator.combined_unit  # a share saying yes is a percentage
-    if unit == "count":
-        number = int(value)
-        return f"{number:,}" if target else ctx.count(number).text
-    if unit == "percentage":  # one decimal place is enough
-        return f"{Decimal(value).quantize(Decimal('0.1')).normalize():f}%"
-    if unit == "money":
-        return f"£{value:,.0f}"
-    if unit == "yes_no":
-        return "Yes" if value else "No"
-    return f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"
+    """A figure as text in the indicator's unit (``aspm.formatting``). Observed counts go through the
+    small-count rule; targets are plans, not people, and are shown in full. A partnership's actual is in
+    its combined unit (a share of organisations saying yes is a percentage)."""
+    if value is not None and indicator.unit == "count" and not target:
+        return ctx.count(int(value)).text
+    unit = indicator.unit if target else indicator.combined_unit
+    return format_value(value, unit, decimals=indicator.decimals)

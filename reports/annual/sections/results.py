@@ -15,9 +15,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from aspm.formatting import format_for
 from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_ORDER, Status
-from indicators.measurement.selectors import number_text
 from indicators.models import Figure, PeriodKind, ReportingPeriod, Rollup, Target, TargetRevision
 from indicators.models.figures import DIMENSIONS
 from partnerships.access import scoped
@@ -25,6 +25,8 @@ from partnerships.access import scoped
 from .. import svg
 from .base import ReportContext, Section
 from .plan import _figure
+
+NOT_OPEN = "not open yet"
 
 
 def _short(label: str) -> str:
@@ -65,6 +67,7 @@ def _indicators(ctx: ReportContext) -> dict:
             for category, n in parts.items():
                 splits[indicator_id][dim][category][period_id] += int(n or 0)
     labels = [_short(p.label) for p in table.periods]
+    finality = ctx.finality()
     groups: dict[str, list] = defaultdict(list)
     order: dict[str, tuple] = {}
     counts = dict.fromkeys(STATUS_ORDER, 0)
@@ -85,6 +88,7 @@ def _indicators(ctx: ReportContext) -> dict:
         "status_counts": [(Status(s).label, s, n) for s, n in counts.items()],
         "tolerance": table.tolerance,
         "has_year": True,
+        "quarter_states": [(label, finality.label(p).lower()) for label, p in zip(labels, table.periods, strict=True)],
     }
 
 
@@ -116,6 +120,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         actual_texts = [_actual(ctx, indicator, c) for c in row.cells]
         hidden = [""] * len(row.cells)
         year_actual = _actual(ctx, indicator, row.ytd)
+    # nothing is computed for a quarter that has not opened
+    actual_texts = [NOT_OPEN if c.not_open else text for c, text in zip(row.cells, actual_texts, strict=True)]
     reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
     if not is_flow:  # a level's split is the latest quarter's, not every quarter's added up
         with_figures = [q for q, c in zip(table.periods, row.cells, strict=True) if c.actual is not None]
@@ -144,8 +150,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         "revisions": [
             {
                 "period": rev.target.period.label if rev.target.period else "Whole plan",
-                "old": number_text(rev.old_value),
-                "new": number_text(rev.new_value),
+                "old": format_for(rev.old_value, indicator),
+                "new": format_for(rev.new_value, indicator),
                 "on": rev.created_at,
                 "by": rev.changed_by,
                 "reason": rev.reason,
@@ -215,7 +221,11 @@ def _draw(ctx: ReportContext, data: dict) -> dict:
             if item["chart_data"]:
                 ind = item["indicator"]
                 item["chart"] = svg.actual_vs_target(
-                    f"ind-{ind.pk}", f"{ind.code}: actual and target by quarter", *item["chart_data"]
+                    f"ind-{ind.pk}",
+                    f"{ind.code}: actual and target by quarter",
+                    *item["chart_data"],
+                    unit=ind.unit,
+                    decimals=getattr(ind, "decimals", None),
                 )
     return data
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from aspm.suppression import Cell, SuppressedTable, suppress_count, suppress_counts
+from aspm.disclosure.policy import Policy
+from aspm.disclosure.suppression import Cell, SuppressedTable, suppress_count, suppress_counts
 
 from ..years import FinancialYear
 
@@ -27,11 +28,23 @@ class ReportContext:
     requested_by: str = ""
     version_number: int | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # what sections tell each other (e.g. "has_data")
+    policy: Policy | None = None  # the partnership's disclosure rules (read once when first needed)
+
+    @property
+    def disclosure(self) -> Policy | None:
+        """The disclosure rules when the report leaves the partnership; None inside it (exact figures)."""
+        if not self.for_publication:
+            return None
+        if self.policy is None:
+            from partnerships.selectors import disclosure_policy
+
+            self.policy = disclosure_policy(self.partnership)
+        return self.policy
 
     @property
     def threshold(self) -> int | None:
-        """The small-count threshold when the report leaves the partnership; None inside it."""
-        return self.partnership.small_count_threshold if self.for_publication else None
+        """The first count shown when the report leaves the partnership; None inside it."""
+        return self.disclosure.hide_below if self.disclosure else None
 
     def counts(self, cells: Sequence[Sequence[int | None]], **totals) -> SuppressedTable:
         """Every table of counts goes through here (and so through the one suppression function)."""

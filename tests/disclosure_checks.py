@@ -71,9 +71,11 @@ def _exists(assigned, order, domains, relations):
 
 def reader_ranges(values, relations, states, *, hide_below, rounding=None, cap=None):
     """{index: (min, max)} of every hidden figure, by exhaustive search over whole numbers."""
-    cap = cap if cap is not None else sum(v or 0 for v in values) + (hide_below or 0)
+    # No figure is larger than the largest one; a range cut there is only ever too narrow, never too wide.
+    cap = cap if cap is not None else max((v or 0 for v in values), default=0) + (hide_below or 0)
     domains = [
-        set(domain(v, s, hide_below=hide_below, rounding=rounding, cap=cap)) for v, s in zip(values, states, strict=True)
+        set(domain(v, s, hide_below=hide_below, rounding=rounding, cap=cap))
+        for v, s in zip(values, states, strict=True)
     ]
     related = {i for total, parts in relations for i in (total, *parts)}
     order = sorted(related, key=lambda i: len(domains[i]))

@@ -48,10 +48,10 @@ class ReportContext:
 
     def counts(self, cells: Sequence[Sequence[int | None]], **totals) -> SuppressedTable:
         """Every table of counts goes through here (and so through the one suppression function)."""
-        return suppress_counts(cells, threshold=self.threshold, **totals)
+        return suppress_counts(cells, policy=self.disclosure, **totals)
 
     def count(self, value: int | None) -> Cell:
-        return suppress_count(value, threshold=self.threshold)
+        return suppress_count(value, policy=self.disclosure)
 
 
 @dataclass(frozen=True)

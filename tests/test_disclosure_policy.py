@@ -96,3 +96,9 @@ def test_the_details_page_links_to_the_disclosure_rules(a, login):
 def test_the_rules_page_explains_the_nhs_and_ons_approaches(client):
     page = client.get(reverse("disclosure_rules")).content.decode()
     assert "NHS Digital" in page and "Office for National Statistics" in page
+
+
+def test_the_publication_option_links_to_the_rules_page_and_the_partnerships_rules(a, login):
+    page = login(a.coordinator).get(reverse("reports:annual_start", kwargs={"slug": a.slug})).content.decode()
+    assert reverse("disclosure_rules") in page
+    assert reverse("partnerships:disclosure", kwargs={"slug": a.slug}) in page

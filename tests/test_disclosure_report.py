@@ -153,3 +153,30 @@ def test_changing_the_rules_does_not_touch_what_is_already_published(a, when):
         actor=a.coordinator, partnership=a.partnership, method=rules.NHS, threshold=5, reason="x", today=when
     )
     assert ReportVersion.objects.count() == before
+
+
+def test_a_narrative_returned_for_changes_is_left_out_of_the_publication_version(a):
+    from reports.annual.sections import delivery
+    from reports.models import Return, ReturnStatus
+
+    _indicator(a)  # the plan and the year's quarters
+    q1, q2 = quarters(a)[:2]
+    for organisation, period, status, words in (
+        (a.police, q1, ReturnStatus.APPROVED, "Ran joint visits with licensing."),
+        (a.charity, q2, ReturnStatus.RETURNED, "Two people from a nail bar were helped."),
+    ):
+        Return.objects.create(
+            partnership=a.partnership,
+            organisation=organisation,
+            period=period,
+            status=status,
+            due_date=period.end,
+            progress=words,
+        )
+
+    def words(publication):
+        data = delivery.PARTNERS.gather(_context(a, publication=publication)) or {}
+        return str(data)
+
+    assert "nail bar" in words(False) and "joint visits" in words(False)
+    assert "nail bar" not in words(True) and "joint visits" in words(True)

@@ -117,13 +117,15 @@ class RoundResults:
     overall: Decimal | None
 
 
-def round_results(partnership: Partnership, round: SurveyRound, respondents: int | None = None) -> RoundResults:
+def round_results(
+    partnership: Partnership, round: SurveyRound, respondents: int | None = None, minimum: int | None = None
+) -> RoundResults:
     """Results of a round, or only the reason they cannot be shown.
 
     Shown when the round is closed (so results cannot be watched change as each person answers) and
     at least the partnership's small-count threshold of people answered. A statement answered by
     fewer than that many people is withheld on its own, with its comments."""
-    threshold = disclosure_policy(partnership).group_minimum
+    threshold = minimum or disclosure_policy(partnership).group_minimum
     if respondents is None:
         respondents = scoped(partnership, SurveyParticipation).filter(round=round).count()
     if round.is_open:
@@ -175,7 +177,7 @@ def survey_trend(partnership: Partnership) -> list[RoundResults]:
     rounds = list(survey_rounds(partnership).filter(closed_on__isnull=False).order_by("closed_on", "id"))
     minimum = disclosure_policy(partnership).group_minimum
     shown = [r for r in rounds if r.respondents >= minimum]
-    return [round_results(partnership, r, r.respondents) for r in shown]
+    return [round_results(partnership, r, r.respondents, minimum) for r in shown]
 
 
 def survey_scores_by_round(partnership: Partnership) -> list[tuple[SurveyRound, Decimal]]:

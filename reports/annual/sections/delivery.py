@@ -118,7 +118,8 @@ QUARTER_LABELS = ("Progress this quarter", "Problems", "Priorities")
 
 
 def _partners(ctx: ReportContext) -> dict:
-    """One query: the year's submitted returns (approved ones only in a version for publication). Each organisation's year-end (Q4) answers when it has
+    """One query: the year's submitted returns (approved ones only in a version for publication).
+    Each organisation's year-end (Q4) answers when it has
     given them; before then (a year still running), the progress, problems and priorities of its latest
     return in the year, labelled as such."""
     returns = (

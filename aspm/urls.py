@@ -37,6 +37,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("invitations/<str:token>/", account.invitation_accept, name="invitation_accept"),
     path("accessibility/", account.accessibility_statement, name="accessibility"),
+    path("publishing-small-counts/", account.disclosure_rules, name="disclosure_rules"),
     path("healthz", account.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("aspm.api.urls")),  # /api/v1/ and the API token page of one's account

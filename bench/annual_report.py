@@ -35,6 +35,28 @@ from reports.annual.sections.base import ReportContext  # noqa: E402
 from reports.annual.years import year_containing  # noqa: E402
 
 
+class AuditClock:
+    """Time spent in the disclosure engine (``protect``), wherever the report calls it."""
+
+    def __init__(self):
+        import aspm.disclosure.suppression as suppression
+        import reports.annual.sections.results as results
+
+        self.seconds, self.systems, self.hidden = 0.0, 0, 0
+        self.modules = (results, suppression)
+        self.original = results.protect
+        for module in self.modules:
+            module.protect = self.timed
+
+    def timed(self, figures, policy):
+        started = time.perf_counter()
+        cells = self.original(figures, policy)
+        self.seconds += time.perf_counter() - started
+        self.systems += 1
+        self.hidden += sum(c.suppressed for c in cells)
+        return cells
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slug", default="northshire")
@@ -52,6 +74,7 @@ def main() -> None:
         section_keys=default_section_keys(),
         foreword="Benchmark run.",
     )
+    clock = AuditClock()
     timings = Timings()
     started, cpu_started = time.perf_counter(), time.process_time()
     sections = build_sections(ctx, timings=timings)
@@ -73,6 +96,10 @@ def main() -> None:
         f"{result.pages} pages, {len(result.content) / 1024:.0f} KiB PDF, {len(html) / 1024:.0f} KiB HTML"
     )
     print(f"Total:                 {total:6.2f} s")
+    print(
+        f"Disclosure audit:      {clock.seconds:6.2f} s ({clock.systems} systems of figures, "
+        f"{clock.hidden} figures hidden; policy {ctx.disclosure.summary if ctx.disclosure else 'none: internal'})"
+    )
     split = f"(data {timings.gather:.2f}, charts {timings.charts:.2f})"
     print(f"Data + charts:         {timings.data_and_charts:6.2f} s {split}")
     print(f"Template to HTML:      {timings.html:6.2f} s")

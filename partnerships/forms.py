@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import password_validation
 
+from aspm.disclosure import policy as disclosure_rules
 from aspm.forms import DateInput
 
 from .audit_display import action_label, kind_label
@@ -16,6 +17,31 @@ class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
         fields = PARTNERSHIP_EDITABLE
+
+
+class DisclosurePolicyForm(forms.Form):
+    """The partnership's disclosure rules. The service checks the values (one set of messages)."""
+
+    method = forms.ChoiceField(
+        label="How small counts are protected in published outputs",
+        choices=disclosure_rules.METHOD_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    threshold = forms.IntegerField(
+        label="Smallest count shown (for “Hide small counts”)",
+        help_text=f"Counts below this are hidden: 5 hides 1 to 4 and shows them as “<5”. "
+        f"From {disclosure_rules.MIN_THRESHOLD} to {disclosure_rules.MAX_THRESHOLD}.",
+        error_messages={
+            "required": "Enter the smallest count shown, a whole number.",
+            "invalid": "Enter a whole number.",
+        },
+    )
+    reason = forms.CharField(
+        label="Why are the rules changing?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed for a change after the first month of the financial year. Kept in the audit log.",
+    )
 
 
 class OrganisationForm(forms.ModelForm):

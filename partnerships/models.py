@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -94,12 +93,6 @@ class Partnership(models.Model):
         choices=MONTHS,
         default=4,
         help_text="UK public bodies usually start their year in April.",
-    )
-    small_count_threshold = models.PositiveSmallIntegerField(
-        default=5,
-        validators=[MinValueValidator(2), MaxValueValidator(50)],
-        help_text="In anything shared outside the partnership, counts below this number are shown "
-        "as “<5” (for a threshold of 5) so that no person can be identified.",
     )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -257,6 +250,7 @@ class SubGroup(TenantModel):
 
 # Meetings and partnership health live in their own modules; importing them here registers the models.
 from .models_benchmarking import BenchmarkingChoice  # noqa: E402, F401
+from .models_disclosure import DisclosurePolicy  # noqa: E402, F401
 from .models_health import ProcessGoalTarget, SurveyAnswer, SurveyParticipation, SurveyRound  # noqa: E402, F401
 from .models_meetings import Attendance, AttendanceStatus, Meeting, MeetingActionItem, MeetingKind  # noqa: E402, F401
 from .models_tokens import ApiToken  # noqa: E402,F401 - personal API tokens, in their own module

@@ -12,8 +12,10 @@ from datetime import date, datetime, time
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from aspm.disclosure.policy import DEFAULT_POLICY, Policy
+
 from .access import scoped
-from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, Role
+from .models import AuditEvent, DisclosurePolicy, Invitation, Membership, Organisation, Partnership, Role
 
 
 def organisations_with_spoc(partnership: Partnership) -> QuerySet[Organisation]:
@@ -39,6 +41,12 @@ def role_counts(partnership: Partnership) -> dict[str, int]:
     counts = {role: 0 for role in Role.values}
     counts.update({row["role"]: row["n"] for row in rows})
     return counts
+
+
+def disclosure_policy(partnership: Partnership) -> Policy:
+    """The rules for small counts in what leaves the partnership (the default until one is chosen). One query."""
+    row = scoped(partnership, DisclosurePolicy).first()
+    return row.as_policy() if row else DEFAULT_POLICY
 
 
 def pending_invitations(partnership: Partnership) -> QuerySet[Invitation]:

@@ -19,15 +19,16 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from aspm import hooks
+from aspm.disclosure import policy as disclosure_rules
 from aspm.errors import ConflictError
 
 from . import audit
 from .access import check_same_partnership
-from .models import Invitation, Membership, Organisation, Partnership, Role, User
+from .models import DisclosurePolicy, Invitation, Membership, Organisation, Partnership, Role, User
 
 # --- partnerships -------------------------------------------------------------------------
 
-PARTNERSHIP_EDITABLE = ("name", "area", "financial_year_start_month", "small_count_threshold")
+PARTNERSHIP_EDITABLE = ("name", "area", "financial_year_start_month")
 
 
 def partnership_create(*, actor: User | None, name: str, slug: str, area: str, **extra) -> Partnership:
@@ -42,6 +43,68 @@ def partnership_update(*, actor: User, partnership: Partnership, **values) -> Pa
     if unknown:
         raise ValidationError(f"These details cannot be changed here: {', '.join(sorted(unknown))}.")
     return audit.update(actor=actor, obj=partnership, values=values)
+
+
+# --- disclosure policy -------------------------------------------------------------------
+
+REASON_FREE_DAYS = 31  # a change in the first month of the financial year needs no reason
+
+
+def disclosure_policy_update(
+    *, actor: User | None, partnership: Partnership, method: str, threshold: int, reason: str = "", today=None
+) -> DisclosurePolicy:
+    """Choose how small counts are protected in outputs that leave the partnership.
+
+    Audited (who, when, the old and new rules, and why). A change after the first month of the
+    financial year needs a reason: outputs already published that year keep the rules they were
+    made with (nothing is re-rendered), so readers may meet two sets of rules in one year.
+    """
+    errors = {}
+    if method not in disclosure_rules.METHOD_LABELS:
+        errors["method"] = "Choose how small counts are protected."
+    try:
+        threshold = int(threshold)
+    except (TypeError, ValueError):
+        threshold = None
+    message = disclosure_rules.validate_threshold(threshold)
+    if message:
+        errors["threshold"] = message
+    if errors:
+        raise ValidationError(errors)
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+        row = DisclosurePolicy.objects.filter(partnership=partnership).first()
+        current = row.as_policy() if row else disclosure_rules.DEFAULT_POLICY
+        if (current.method, current.threshold) == (method, threshold):
+            return row or audit.create(
+                actor=actor,
+                obj=DisclosurePolicy(
+                    partnership=partnership, method=method, threshold=threshold, changed_by=_user(actor)
+                ),
+            )
+        if not reason and _mid_year(partnership, today or timezone.localdate()):
+            raise ValidationError(
+                {
+                    "reason": "Say why the rules change part-way through the year: reports already published "
+                    "this year keep the rules they were made with."
+                }
+            )
+        values = {"method": method, "threshold": threshold, "reason": reason, "changed_by": _user(actor)}
+        if row is None:
+            return audit.create(actor=actor, obj=DisclosurePolicy(partnership=partnership, **values))
+        return audit.update(actor=actor, obj=row, values=values)
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _mid_year(partnership: Partnership, today) -> bool:
+    month = partnership.financial_year_start_month
+    year = today.year if today.month >= month else today.year - 1
+    start = today.replace(year=year, month=month, day=1)
+    return (today - start).days >= REASON_FREE_DAYS
 
 
 # --- organisations ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ app_name = "partnerships"
 urlpatterns = [
     path("", partnership.home, name="home"),
     path("details/", partnership.edit, name="edit"),
+    path("details/disclosure/", partnership.disclosure, name="disclosure"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/new/", organisations.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", organisations.organisation_edit, name="organisation_edit"),

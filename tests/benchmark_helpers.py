@@ -54,8 +54,9 @@ def sharing_partnership(
     ({library code: four quarterly values}), sharing them (or ``share``) when ``opted_in``."""
     partnership = services.partnership_create(actor=None, name=f"{slug.title()} Network", slug=slug, area=slug)
     if threshold != 5:
-        Partnership.objects.filter(pk=partnership.pk).update(small_count_threshold=threshold)
-        partnership.refresh_from_db()
+        services.disclosure_policy_update(
+            actor=None, partnership=partnership, method="threshold", threshold=threshold, reason="Test"
+        )
     police = services.organisation_create(
         actor=None, partnership=partnership, name=f"{slug.title()} Police", sector=Sector.POLICE
     )

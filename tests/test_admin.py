@@ -25,7 +25,6 @@ def test_staff_create_a_partnership_and_its_first_coordinator_in_the_admin(staff
             "slug": "westdale",
             "area": "Westdale",
             "financial_year_start_month": 4,
-            "small_count_threshold": 5,
             "is_active": "on",
         },
     )

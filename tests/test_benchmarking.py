@@ -157,3 +157,19 @@ def test_benchmarks_take_a_constant_number_of_queries(a, peers, django_assert_ma
     assert {c.year for c in page.comparisons} >= {"2025/26"}
     assert only(page).partnerships == 10
     assert Decimal(only(page).high) == Decimal(100)
+
+
+def test_when_one_partnership_rounds_every_count_is_rounded_and_the_rules_are_printed(a, peers, login):
+    from aspm.disclosure import policy as rules
+    from partnerships import services
+
+    side_shares(a, {NRM: [16, 16, 17, 17]})  # 66: the median
+    services.disclosure_policy_update(
+        actor=None, partnership=peers[2], method=rules.NHS, threshold=5, reason="NHS partners"
+    )  # northby: 70
+    c = only(benchmarks(a.partnership))
+    assert (c.low, c.median, c.high) == ("40", "65", "100")
+    assert c.median_at is None  # the drawing would place the exact median
+    html = login(a.viewer).get(reverse("health:benchmarking", kwargs={"slug": a.slug})).content.decode()
+    assert "Disclosure control: NHS Digital method" in html
+    assert reverse("disclosure_rules") in html

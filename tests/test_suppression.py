@@ -1,7 +1,7 @@
 """The one small-count function: primary suppression of 1..threshold-1, and secondary suppression of
 whatever would let a hidden count be worked out from a total."""
 
-from aspm.suppression import suppress_count, suppress_counts
+from aspm.disclosure.suppression import suppress_count, suppress_counts
 
 
 def texts(table):

@@ -94,9 +94,9 @@ def _seed_peer(
     demo = _seed_partnership(world, slug, name, area, orgs, people)
     world.partnerships[slug] = demo
     partnership = demo.partnership
-    if partnership.small_count_threshold != threshold:
-        services.partnership_update(actor=None, partnership=partnership, small_count_threshold=threshold)
-        partnership.refresh_from_db()
+    services.disclosure_policy_update(
+        actor=None, partnership=partnership, method="threshold", threshold=threshold, reason="Demo data"
+    )
     police = demo.organisations[f"{town} Police"]
     indicator_services.library_adopt(actor=None, partnership=partnership, codes=[c for c, _, _ in codes])
     this_year = period_services.year_start_for(partnership, today)

@@ -15,8 +15,10 @@ Rules (each tested in tests/test_benchmarking.py):
   reads the other two straight off the range: each would stand alone, and a partnership that
   knows who else takes part could tell whose is whose. Five is the usual floor for benchmarking
   clubs;
-* counts in the range and median go through :func:`aspm.suppression.suppress_count` with the
-  highest small-count threshold among the partnerships compared (the most careful one wins);
+* counts in the range and median go through the disclosure policy (:mod:`aspm.disclosure.policy`):
+  the strictest of the policies of the partnerships compared (the widest hidden band, and rounding
+  to 5 if any of them rounds), printed on the page. The range and median do not add up to anything
+  shown, so no hidden count can be worked out from them and no interval audit is needed;
 * each partnership's year figure is combined by its indicator's own rule (``indicators.measurement.
   rollup``): a flow is the sum of its periods and counts only when they cover the whole year; a stock
   is its latest level; a proportion is its numerators over its denominators (a partnership whose
@@ -32,10 +34,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from aspm.formatting import format_value
-from aspm.suppression import suppress_count
+from django.db.models import OuterRef, Subquery
 
-from ..models import BenchmarkingChoice, Partnership
+from aspm.disclosure.policy import DEFAULT_POLICY, Policy, strictest
+from aspm.formatting import format_value
+
+from ..models import BenchmarkingChoice, DisclosurePolicy, Partnership
 from .benchmarking import SHAREABLE_UNITS
 
 MIN_PARTNERSHIPS = 5
@@ -62,6 +66,7 @@ class Comparison:
     median_at: float | None = None
     own_at: float | None = None
     suppressed: bool = False
+    policy: Policy | None = None  # the disclosure rules its figures were shown with
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,11 @@ class BenchmarkPage:
     shared_codes: list[str]
     comparisons: list[Comparison]
     min_partnerships: int = MIN_PARTNERSHIPS
+
+    @property
+    def disclosure_notes(self) -> list[str]:
+        """The disclosure rules the comparisons were shown with, each once (printed on the page)."""
+        return list(dict.fromkeys(c.policy.summary for c in self.comparisons if c.policy))
 
 
 def _library_names() -> dict[str, str]:
@@ -90,11 +100,9 @@ def _plain(value: Decimal, unit: str) -> str:
     return format_value(value, unit)
 
 
-def _shown(value: Decimal, unit: str, threshold: int) -> tuple[str, bool]:
+def _shown(value: Decimal, unit: str, policy: Policy) -> tuple[str, bool]:
     if unit == "count":
-        cell = suppress_count(int(value.to_integral_value(ROUND_HALF_UP)), threshold=threshold)
-        if cell.suppressed:
-            return cell.text, True
+        return policy.show(int(value.to_integral_value(ROUND_HALF_UP)))
     return _plain(value, unit), False
 
 
@@ -170,19 +178,26 @@ def _position(own: Decimal | None, median: Decimal) -> str:
 
 def benchmarks(partnership: Partnership) -> BenchmarkPage:
     """The comparisons this partnership may see: two queries whatever the number of partnerships."""
+    policy_row = DisclosurePolicy.objects.filter(partnership_id=OuterRef("partnership_id"))
     choices = list(
-        BenchmarkingChoice.objects.filter(opted_in=True, partnership__is_active=True).values(
+        BenchmarkingChoice.objects.filter(opted_in=True, partnership__is_active=True)
+        .annotate(
+            policy_method=Subquery(policy_row.values("method")[:1]),
+            policy_threshold=Subquery(policy_row.values("threshold")[:1]),
+        )
+        .values(
             "partnership_id",
             "library_codes",
             "partnership__financial_year_start_month",
-            "partnership__small_count_threshold",
+            "policy_method",
+            "policy_threshold",
         )
     )
     participants = {
         c["partnership_id"]: {
             "codes": set(c["library_codes"] or []),
             "start_month": c["partnership__financial_year_start_month"],
-            "threshold": c["partnership__small_count_threshold"],
+            "policy": Policy(c["policy_method"], c["policy_threshold"]) if c["policy_method"] else DEFAULT_POLICY,
         }
         for c in choices
     }
@@ -211,11 +226,12 @@ def benchmarks(partnership: Partnership) -> BenchmarkPage:
                 Comparison(**base, shown=False, reason=reason, low="", median="", high="", own=own_text, position="")
             )
             continue
-        threshold = max(participants[pid]["threshold"] for pid in by_partnership)
+        policy = strictest(participants[pid]["policy"] for pid in by_partnership)
         low, high = figures[0], figures[-1]
         median = Decimal(str(statistics.median(figures)))
-        cells = [_shown(v, unit, threshold) for v in (low, median, high)]
+        cells = [_shown(v, unit, policy) for v in (low, median, high)]
         suppressed = any(hidden for _, hidden in cells)
+        drawn = not suppressed and not policy.rounding_base  # positions would give exact figures back
         span = high - low
 
         comparisons.append(
@@ -228,9 +244,10 @@ def benchmarks(partnership: Partnership) -> BenchmarkPage:
                 high=cells[2][0],
                 own=own_text,
                 position=_position(own, median),
-                median_at=None if suppressed else _along(median, low, span),
-                own_at=None if suppressed or own is None else _along(own, low, span),
+                median_at=_along(median, low, span) if drawn else None,
+                own_at=_along(own, low, span) if drawn and own is not None else None,
                 suppressed=suppressed,
+                policy=policy,
             )
         )
     return BenchmarkPage(opted_in=True, shared_codes=sorted(mine["codes"]), comparisons=comparisons)

@@ -19,6 +19,7 @@ from ..models import (
     SurveyParticipation,
     SurveyRound,
 )
+from ..selectors import disclosure_policy
 from .goals import Quarter, percent
 from .statements import STATEMENTS, THEMES
 
@@ -116,13 +117,15 @@ class RoundResults:
     overall: Decimal | None
 
 
-def round_results(partnership: Partnership, round: SurveyRound, respondents: int | None = None) -> RoundResults:
+def round_results(
+    partnership: Partnership, round: SurveyRound, respondents: int | None = None, minimum: int | None = None
+) -> RoundResults:
     """Results of a round, or only the reason they cannot be shown.
 
     Shown when the round is closed (so results cannot be watched change as each person answers) and
     at least the partnership's small-count threshold of people answered. A statement answered by
     fewer than that many people is withheld on its own, with its comments."""
-    threshold = partnership.small_count_threshold
+    threshold = minimum or disclosure_policy(partnership).group_minimum
     if respondents is None:
         respondents = scoped(partnership, SurveyParticipation).filter(round=round).count()
     if round.is_open:
@@ -172,13 +175,14 @@ def round_results(partnership: Partnership, round: SurveyRound, respondents: int
 def survey_trend(partnership: Partnership) -> list[RoundResults]:
     """Results of every closed round that can be shown, oldest first (for the trend over rounds)."""
     rounds = list(survey_rounds(partnership).filter(closed_on__isnull=False).order_by("closed_on", "id"))
-    shown = [r for r in rounds if r.respondents >= partnership.small_count_threshold]
-    return [round_results(partnership, r, r.respondents) for r in shown]
+    minimum = disclosure_policy(partnership).group_minimum
+    shown = [r for r in rounds if r.respondents >= minimum]
+    return [round_results(partnership, r, r.respondents, minimum) for r in shown]
 
 
 def survey_scores_by_round(partnership: Partnership) -> list[tuple[SurveyRound, Decimal]]:
     """Mean score over every statement, for each closed round that reached the threshold: two queries."""
-    threshold = partnership.small_count_threshold
+    threshold = disclosure_policy(partnership).group_minimum
     rounds = [
         r
         for r in survey_rounds(partnership).filter(closed_on__isnull=False).order_by("closed_on", "id")

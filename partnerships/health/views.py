@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from aspm.forms import add_service_errors, call_service
 
+from .. import selectors as partnership_selectors
 from ..access import Perm, get_object_for
 from ..decorators import partnership_view
 from ..models import SurveyRound
@@ -70,6 +71,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
         "trend": trend,
         "trend_chart": survey_trend_chart(trend) if trend else "",
         "themes": list(THEMES.values()),
+        "survey_minimum": partnership_selectors.disclosure_policy(partnership).group_minimum,
     }
     return render(request, "health/survey_list.html", context)
 
@@ -143,4 +145,9 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Thank you: your answers are recorded, without your name.")
             return redirect("health:survey_round", slug=slug, pk=round.pk)
-    return render(request, "health/survey_answer.html", {"round": round, "form": form, "scale": SCALE})
+    return render(request, "health/survey_answer.html", {
+            "round": round,
+            "form": form,
+            "scale": SCALE,
+            "survey_minimum": partnership_selectors.disclosure_policy(request.partnership).group_minimum,
+        },)

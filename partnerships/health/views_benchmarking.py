@@ -101,7 +101,7 @@ def benchmarking_export(request: HttpRequest) -> HttpResponse:
                     c.high,
                     c.own,
                     c.position,
-                    c.reason,
+                    c.reason or (c.policy.summary if c.policy else ""),  # the disclosure rules used
                 ]
             )
         )

@@ -83,6 +83,13 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")
 
 
+def disclosure_rules(request: HttpRequest) -> HttpResponse:
+    """How small counts are protected in published outputs: the same for every partnership."""
+    from aspm.disclosure import policy
+
+    return render(request, "disclosure_rules.html", {"rules": policy})
+
+
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers and docker-compose: the app answers and reaches its database."""

@@ -13,7 +13,7 @@ from .. import selectors, services
 from ..access import Perm
 from ..audit_display import present
 from ..decorators import partnership_view
-from ..forms import PartnershipForm
+from ..forms import DisclosurePolicyForm, PartnershipForm
 
 
 @partnership_view()
@@ -50,3 +50,25 @@ def edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         partnership.refresh_from_db()
     return render(request, "partnerships/partnership_form.html", {"form": form})
+
+
+@partnership_view(need=Perm.MANAGE_PARTNERSHIP)
+def disclosure(request: HttpRequest) -> HttpResponse:
+    """The rules for small counts in everything that leaves the partnership."""
+    partnership = request.partnership
+    current = selectors.disclosure_policy(partnership)
+    form = DisclosurePolicyForm(
+        request.POST or None, initial={"method": current.method, "threshold": current.threshold}
+    )
+    if request.method == "POST" and form.is_valid():
+        ok, _ = call_service(
+            form,
+            services.disclosure_policy_update,
+            actor=request.user,
+            partnership=partnership,
+            **form.cleaned_data,
+        )
+        if ok:
+            messages.success(request, "The disclosure rules are saved. Reports published before keep their rules.")
+            return redirect("partnerships:disclosure", slug=partnership.slug)
+    return render(request, "partnerships/disclosure_form.html", {"form": form, "current": current})

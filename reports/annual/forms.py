@@ -36,8 +36,8 @@ class StartReportForm(forms.Form):
     for_publication = forms.BooleanField(
         label="This version is for publication outside the partnership",
         required=False,
-        help_text="Small counts are then shown as “<5” (or your partnership's threshold), with any total "
-        "that would give them away.",
+        help_text="Small counts are then protected by your partnership's disclosure rules (“<5” by default), "
+        "with any figure that would give them away; member counts and names are left out.",
     )
 
     def __init__(self, *args, partnership, **kwargs):

@@ -40,6 +40,7 @@ PUBLIC_OR_PERSONAL = {
     "password_change_done",
     "invitation_accept",
     "accessibility",
+    "disclosure_rules",
     "healthz",
 }
 
@@ -53,8 +54,12 @@ MATRIX = {
             "name": side.partnership.name,
             "area": "New area",
             "financial_year_start_month": 4,
-            "small_count_threshold": 5,
         },
+    ),
+    "partnerships:disclosure": (
+        Perm.MANAGE_PARTNERSHIP,
+        ("get", "post"),
+        lambda side: {"method": "threshold", "threshold": 6, "reason": "Our board asked for more care."},
     ),
     "partnerships:organisations": (Perm.VIEW, ("get",), None),
     "partnerships:organisation_create": (

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from aspm.suppression import Cell, SuppressedTable, suppress_count, suppress_counts
+from aspm.disclosure.policy import Policy
+from aspm.disclosure.suppression import Cell, SuppressedTable, suppress_count, suppress_counts
 from indicators.measurement.finality import Finality, as_at_text, period_finality
 from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import scoped
@@ -30,6 +31,18 @@ class ReportContext:
     requested_by: str = ""
     version_number: int | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # what sections tell each other (e.g. "has_data")
+    policy: Policy | None = None  # the partnership's disclosure rules (read once when first needed)
+
+    @property
+    def disclosure(self) -> Policy | None:
+        """The disclosure rules when the report leaves the partnership; None inside it (exact figures)."""
+        if not self.for_publication:
+            return None
+        if self.policy is None:
+            from partnerships.selectors import disclosure_policy
+
+            self.policy = disclosure_policy(self.partnership)
+        return self.policy
 
     @property
     def as_at(self) -> date:
@@ -74,15 +87,15 @@ class ReportContext:
 
     @property
     def threshold(self) -> int | None:
-        """The small-count threshold when the report leaves the partnership; None inside it."""
-        return self.partnership.small_count_threshold if self.for_publication else None
+        """The first count shown when the report leaves the partnership; None inside it."""
+        return self.disclosure.hide_below if self.disclosure else None
 
     def counts(self, cells: Sequence[Sequence[int | None]], **totals) -> SuppressedTable:
         """Every table of counts goes through here (and so through the one suppression function)."""
-        return suppress_counts(cells, threshold=self.threshold, **totals)
+        return suppress_counts(cells, policy=self.disclosure, **totals)
 
     def count(self, value: int | None) -> Cell:
-        return suppress_count(value, threshold=self.threshold)
+        return suppress_count(value, policy=self.disclosure)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,8 @@ QUARTER_LABELS = ("Progress this quarter", "Problems", "Priorities")
 
 
 def _partners(ctx: ReportContext) -> dict:
-    """One query: the year's submitted returns. Each organisation's year-end (Q4) answers when it has
+    """One query: the year's submitted returns (approved ones only in a version for publication).
+    Each organisation's year-end (Q4) answers when it has
     given them; before then (a year still running), the progress, problems and priorities of its latest
     return in the year, labelled as such."""
     returns = (
@@ -128,6 +129,8 @@ def _partners(ctx: ReportContext) -> dict:
         .select_related("organisation", "period")
         .order_by("organisation__name", "-period__start")
     )
+    if ctx.for_publication:  # words that leave the partnership: only returns the coordinator approved
+        returns = returns.filter(status=ReturnStatus.APPROVED)
     chosen: dict[int, dict] = {}
     for ret in returns:
         if ret.organisation_id in chosen:

@@ -11,7 +11,7 @@ def _cover(ctx: ReportContext) -> dict:
 
 
 def _about(ctx: ReportContext) -> dict:
-    return {"threshold": ctx.threshold}
+    return {"threshold": ctx.threshold, "policy": ctx.disclosure}
 
 
 def _foreword(ctx: ReportContext) -> dict | None:

@@ -27,7 +27,13 @@ def _partnership(ctx: ReportContext) -> dict:
     by_sector = defaultdict(list)
     for organisation in organisations:
         by_sector[organisation.get_sector_display()].append(organisation)
-    roles = dict(scoped(ctx.partnership, Membership).values_list("role").annotate(n=Count("id")))
+    # Nothing person-level leaves the partnership: a published version has no counts of members and
+    # no names of individuals (a sub-group's chair is named by organisation only).
+    roles = (
+        {}
+        if ctx.for_publication
+        else dict(scoped(ctx.partnership, Membership).values_list("role").annotate(n=Count("id")))
+    )
     subgroups = list(
         scoped(ctx.partnership, SubGroup)
         .select_related("chair__user", "chair__organisation")
@@ -39,7 +45,8 @@ def _partnership(ctx: ReportContext) -> dict:
     return {
         "organisations": organisations,
         "by_sector": sorted(by_sector.items(), key=lambda kv: sector_order.index(kv[0])),
-        "roles": [(Role(r).label, roles.get(r, 0)) for r in Role.values],
+        "roles": [(Role(r).label, roles.get(r, 0)) for r in Role.values] if roles else [],
+        "names_people": not ctx.for_publication,
         "subgroups": subgroups,
     }
 

@@ -5,8 +5,10 @@ the target revisions made during the year), then one breakdown table per dimensi
 The figures come from measurement's ``results_table`` (the same roll-ups and status rules as the
 results page), never recomputed here. Counts of people or cases — the quarterly and yearly figures and
 the baselines of count indicators, and every disaggregation cell and total — go through the small-count
-rule (``ctx.counts``, so totals that would give a hidden cell back are withheld too). Targets are plans,
-not people, and stay as they are; so do percentages, scores and money.
+rule of the partnership's disclosure policy. A count indicator's quarters, year and breakdowns share
+the year's total, so they are protected together as one system of relations (``_protect_count``): the
+audit withholds whatever would let a hidden count be worked out from any combination of them. Targets
+are plans, not people, and stay as they are; so do percentages, scores and money.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from aspm.disclosure.audit import Cell, protect
+from aspm.disclosure.tables import Figures
 from aspm.formatting import format_for
 from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_ORDER, Status
@@ -27,6 +31,7 @@ from .base import ReportContext, Section
 from .plan import _figure
 
 NOT_OPEN = "not open yet"
+MISSING = Cell(None, "–")
 
 
 def _short(label: str) -> str:
@@ -102,26 +107,6 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     indicator = row.indicator
     is_count = indicator.unit == "count"
     is_flow = indicator.rule == Rollup.FLOW
-    if is_count:
-        quarter_counts = [int(c.actual) if c.actual is not None else None for c in row.cells]
-        # A flow's year is its quarters added up (a total that could give a hidden quarter back, so it is
-        # protected with them); a stock's year is its latest quarter's level, the same cell again.
-        protected = ctx.counts([quarter_counts], row_totals=is_flow)
-        actual_texts = [c.text for c in protected.cells[0]]
-        hidden = [c.text if c.suppressed else "" for c in protected.cells[0]]
-        if is_flow:
-            year_actual = protected.row_totals[0].text
-        else:
-            latest = [text for n, text in zip(quarter_counts, actual_texts, strict=True) if n is not None]
-            year_actual = latest[-1] if latest else "–"
-        if all(n is None for n in quarter_counts) and row.ytd.actual is not None:  # a whole-year figure
-            year_actual = ctx.count(int(row.ytd.actual)).text
-    else:
-        actual_texts = [_actual(ctx, indicator, c) for c in row.cells]
-        hidden = [""] * len(row.cells)
-        year_actual = _actual(ctx, indicator, row.ytd)
-    # nothing is computed for a quarter that has not opened
-    actual_texts = [NOT_OPEN if c.not_open else text for c, text in zip(row.cells, actual_texts, strict=True)]
     reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
     if not is_flow:  # a level's split is the latest quarter's, not every quarter's added up
         with_figures = [q for q, c in zip(table.periods, row.cells, strict=True) if c.actual is not None]
@@ -137,6 +122,21 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         if reported
         else {}
     )
+    split_cells: dict[str, tuple[dict, Cell, Cell]] = {}
+    if is_count:
+        protected = _protect_count(ctx, row, year_split)
+        actual_texts = [c.text for c in protected["quarters"]]
+        hidden = [c.text if c.suppressed else "" for c in protected["quarters"]]
+        chart_actuals = [c.chart_value for c in protected["quarters"]]
+        year_actual = protected["year"].text
+        split_cells = protected["splits"]
+    else:
+        actual_texts = [_actual(ctx, indicator, c) for c in row.cells]
+        hidden = [""] * len(row.cells)
+        chart_actuals = [c.actual for c in row.cells]
+        year_actual = _actual(ctx, indicator, row.ytd)
+    # nothing is computed for a quarter that has not opened
+    actual_texts = [NOT_OPEN if c.not_open else text for c, text in zip(row.cells, actual_texts, strict=True)]
     return {
         "indicator": indicator,
         "baseline": _figure(ctx, indicator, indicator.baseline_value)
@@ -159,6 +159,7 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
             for rev in revisions.get(indicator.pk, [])
         ],
         "year_split": year_split,
+        "split_cells": split_cells,  # counts: each breakdown's groups, "not split" and total, protected
         # the year's count, for the breakdowns' "not split" column (counts only)
         "year_count": int(row.ytd.actual) if is_count and row.ytd.actual is not None else None,
         "by_quarter": [
@@ -167,12 +168,43 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         ],
         "chart_data": (
             labels,
-            [None if h else c.actual for c, h in zip(row.cells, hidden, strict=True)],
+            chart_actuals,
             [c.target for c in row.cells],
             hidden,
         )
         if indicator.unit != "text"
         else None,
+    }
+
+
+def _protect_count(ctx: ReportContext, row, year_split: dict) -> dict:
+    """Every count printed about one count indicator, protected together: its quarters, its year
+    (printed in the indicator's row and as the total of each breakdown) and each breakdown's groups
+    with what was not split. They share the year, so a reader could combine them: one system of
+    relations for the disclosure audit (:mod:`aspm.disclosure.audit`)."""
+    figures = Figures()
+    quarters = [figures.add(int(c.actual) if c.actual is not None else None) for c in row.cells]
+    year = figures.add(int(row.ytd.actual) if row.ytd.actual is not None else None)
+    if not figures.relate(year, quarters):  # not a sum of the quarters: a stock is its latest quarter
+        latest = [q for q in quarters if figures.values[q] is not None][-1:]
+        figures.relate(year, latest)
+    split_index = {}
+    for dim, categories in year_split.items():
+        groups = {category: figures.add(n) for category, n in categories.items()}
+        rest = figures.add(_not_split(figures.values[year], categories))
+        parts = [*groups.values(), rest]
+        total = sum(figures.values[i] or 0 for i in parts)
+        total_index = year if total == figures.values[year] else figures.add(total)
+        figures.relate(total_index, parts)
+        split_index[dim] = (groups, rest, total_index)
+    cells = protect(figures, ctx.disclosure)
+    return {
+        "quarters": [cells[q] for q in quarters],
+        "year": cells[year],
+        "splits": {
+            dim: ({c: cells[i] for c, i in groups.items()}, cells[rest], cells[total])
+            for dim, (groups, rest, total) in split_index.items()
+        },
     }
 
 
@@ -195,10 +227,15 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
         # The rest is a column of its own: every row then adds up to the year's figure printed above
         # it, and the rest, a count too, goes through the small-count rule (else the year's figure
         # minus this total would give a hidden figure back).
-        rests = [_not_split(item, dim) for item in with_split]
+        rests = [_not_split(item["year_count"], item["year_split"][dim]) for item in with_split]
         has_rest = any(rests)
         rows = []
         for item, rest in zip(with_split, rests, strict=True):
+            if dim in item["split_cells"]:  # a count: protected with the indicator's other figures
+                groups, rest_cell, total = item["split_cells"][dim]
+                cells = [groups.get(c, MISSING) for c in categories] + ([rest_cell] if has_rest else [])
+                rows.append((item["indicator"], cells, total))
+                continue
             split = item["year_split"][dim]
             cells = [split.get(c) for c in categories] + ([rest] if has_rest else [])
             protected = ctx.counts([cells], row_totals=True)
@@ -208,11 +245,10 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
     return tables
 
 
-def _not_split(item: dict, dim: str) -> int:
-    total = item["year_count"]
+def _not_split(total: int | None, categories: dict) -> int:
     if total is None:
         return 0
-    return max(total - sum(n or 0 for n in item["year_split"][dim].values()), 0)
+    return max(total - sum(n or 0 for n in categories.values()), 0)
 
 
 def _draw(ctx: ReportContext, data: dict) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
 from indicators.models import Indicator, Objective, Strand
 from partnerships.access import scoped
@@ -54,7 +55,7 @@ class StatusForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="What happened, in a sentence. Needed for Red.",
-        max_length=2000,
+        max_length=text.SHORT,
     )
     expected_status = forms.ChoiceField(choices=RagStatus.choices, required=False, widget=forms.HiddenInput)
 

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 from indicators.models.strategy import Priority
 
@@ -119,7 +121,7 @@ class ActionStatusChange(TenantModel):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="history")
     kind = models.CharField(max_length=10, choices=ChangeKind.choices, default=ChangeKind.STATUS)
     status = models.CharField(max_length=10, choices=RagStatus.choices)
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True, max_length=text.SHORT)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

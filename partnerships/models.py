@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 MONTHS = [
@@ -241,7 +243,7 @@ class SubGroup(TenantModel):
     """A working group of the partnership (e.g. "Pursue and Prevent") with its own work plan."""
 
     name = models.CharField(max_length=150)
-    purpose = models.TextField(blank=True)
+    purpose = LimitedTextField(blank=True, max_length=text.NARRATIVE)
     chair = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="chaired_subgroups"
     )

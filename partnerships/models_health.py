@@ -17,6 +17,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel, TenantQuerySet
 
 
@@ -72,7 +74,7 @@ class SurveyAnswer(models.Model):
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="answers")
     statement = models.CharField(max_length=40)
     score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
-    comment = models.TextField(blank=True, max_length=2000)
+    comment = LimitedTextField(blank=True, max_length=text.SHORT)
 
     objects = TenantQuerySet.as_manager()
 

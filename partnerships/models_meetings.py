@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 
@@ -30,8 +32,8 @@ class Meeting(TenantModel):
     )
     held_on = models.DateField("date")
     title = models.CharField(max_length=200)
-    agenda = models.TextField(blank=True)
-    minutes = models.TextField("written minutes", blank=True)
+    agenda = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    minutes = LimitedTextField("written minutes", blank=True, max_length=text.MINUTES)
     minutes_file = models.FileField("minutes file", upload_to="meetings/%Y/", blank=True, max_length=255)
 
     class Meta:
@@ -88,7 +90,7 @@ class MeetingActionItem(TenantModel):
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
-    text = models.TextField("action")
+    text = LimitedTextField("action", max_length=text.SHORT)
     owner_organisation = models.ForeignKey(
         "partnerships.Organisation",
         on_delete=models.SET_NULL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
 from partnerships.access import scoped
 from partnerships.selectors import active_organisations
@@ -108,6 +109,7 @@ class BaselineTargetsForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Why are targets changing?",
+        max_length=text.SHORT,
         help_text="Needed when you change a target that was already set; kept in the target's history.",
     )
 
@@ -145,8 +147,12 @@ class FigureForm(forms.Form):
         queryset=None, label="Reporting organisation", empty_label="Choose an organisation"
     )
     value = forms.CharField(required=False, label="Figure (total)")
-    text_value = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What was found")
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
+    text_value = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What was found", max_length=text.NARRATIVE
+    )
+    comment = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment", max_length=text.SHORT
+    )
     evidence = forms.FileField(required=False, label="Evidence file (optional)")
 
     def __init__(self, *args, indicator, **kwargs):
@@ -205,7 +211,9 @@ class FigureForm(forms.Form):
 
 
 class CorrectionForm(FigureForm):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction", max_length=text.SHORT
+    )
 
     def __init__(self, *args, figure, **kwargs):
         super().__init__(*args, indicator=figure.indicator, **kwargs)

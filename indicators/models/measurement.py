@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 
@@ -41,7 +43,9 @@ class Indicator(TenantModel):
 
     code = models.CharField(max_length=30, help_text="Short reference used in imports, e.g. IND-07.")
     name = models.CharField(max_length=200)
-    definition = models.TextField(blank=True, help_text="Exactly what is counted or judged, and how.")
+    definition = LimitedTextField(
+        blank=True, help_text="Exactly what is counted or judged, and how.", max_length=text.NARRATIVE
+    )
     type = models.CharField(max_length=10, choices=IndicatorType.choices, default=IndicatorType.OUTPUT)
     unit = models.CharField(max_length=12, choices=Unit.choices, default=Unit.COUNT)
     direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.HIGHER)
@@ -50,7 +54,9 @@ class Indicator(TenantModel):
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_date = models.DateField(null=True, blank=True)
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
-    means_of_verification = models.TextField(blank=True, help_text="Where the figure comes from (data source).")
+    means_of_verification = LimitedTextField(
+        blank=True, help_text="Where the figure comes from (data source).", max_length=text.NARRATIVE
+    )
     collection_method = models.CharField(max_length=300, blank=True)
     reporting_organisations = models.ManyToManyField(
         "partnerships.Organisation", blank=True, related_name="reported_indicators"
@@ -170,7 +176,7 @@ class TargetRevision(TenantModel):
     changed_by = models.ForeignKey(
         "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reason = models.TextField(blank=True)
+    reason = LimitedTextField(blank=True, max_length=text.SHORT)
 
     class Meta:
         ordering = ["target", "created_at", "id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
 from partnerships.access import scoped
 from partnerships.models import Organisation, SubGroup
@@ -50,7 +51,9 @@ class AssumptionForm(forms.ModelForm):
 
 class AssumptionReviewForm(forms.Form):
     status = forms.ChoiceField(choices=AssumptionStatus.choices, label="What the evidence says now")
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Evidence and reasoning")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Evidence and reasoning", max_length=text.SHORT
+    )
     on = forms.DateField(widget=DateInput(), label="Date of this judgement")
 
 
@@ -175,7 +178,7 @@ class RiskForm(forms.ModelForm):
 
 class SubGroupForm(forms.Form):
     name = forms.CharField(max_length=150)
-    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=text.NARRATIVE)
     chair = forms.ModelChoiceField(queryset=None, required=False)
     members = forms.ModelMultipleChoiceField(queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
     strands = forms.ModelMultipleChoiceField(queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
@@ -194,7 +197,7 @@ class SubGroupForm(forms.Form):
 class DevelopmentGoalForm(forms.Form):
     status = forms.ChoiceField(choices=GoalStatus.choices)
     achieved_on = forms.DateField(widget=DateInput(), required=False, label="Date")
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=text.SHORT)
     evidence_file = forms.FileField(
         required=False, label="Evidence document", help_text="PDF, Office document or image, up to 20 MB."
     )

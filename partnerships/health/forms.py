@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
 
 from .goals import ProcessGoal
@@ -31,7 +32,10 @@ class SurveyAnswerForm(forms.Form):
                 label=s.text, choices=choices, required=False, widget=forms.RadioSelect, initial=""
             )
             self.fields[f"{s.code}_comment"] = forms.CharField(
-                label="Comment (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+                label="Comment (optional)",
+                required=False,
+                max_length=text.SHORT,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
 
     def items(self) -> list[dict]:

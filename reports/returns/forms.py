@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
 
 from ..models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS, Return
@@ -42,6 +43,7 @@ class NarrativeForm(forms.Form):
                 help_text=HELP[name],
                 required=False,
                 initial=getattr(return_, name),
+                max_length=text.NARRATIVE,
                 widget=forms.Textarea(attrs={"rows": 4, "data-autosave": ""}),
             )
 
@@ -77,7 +79,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label="Your reason",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        max_length=text.SHORT,
         help_text="The organisation sees this, and it is kept in the return's history.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from aspm.fields import NARRATIVE
 from indicators.measurement.services.periods import due_after, period_set_due_date
 from indicators.models import FigureSource, Indicator, PeriodKind, PeriodStatus, ReportingPeriod
 from partnerships import audit
@@ -32,7 +33,7 @@ from ..models.returns import (
 from . import action_updates
 from .figures import check_staged, figure_service, recorded_figures, reported_indicators, same_as
 
-TEXT_LIMIT = 10_000  # characters per narrative answer
+TEXT_LIMIT = NARRATIVE  # characters per narrative answer
 
 
 # --- deadlines ----------------------------------------------------------------------------

@@ -106,6 +106,17 @@ def _check_spoc_free(organisation: Organisation | None, role: str, exclude_pk: i
         )
 
 
+def _lock_members_of(partnership: Partnership) -> None:
+    """Serialise changes to a partnership's members (call inside a transaction, before any check).
+
+    Locking only the membership being changed let two coordinators demote each other at once:
+    each saw the other still a coordinator, and the partnership was left with none. Every change
+    that could remove a coordinator (role change, removal) takes this lock on the partnership's row
+    first, so the second waits for the first and then counts what the first left.
+    """
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).values_list("pk", flat=True).first()
+
+
 def _check_not_last_coordinator(membership: Membership) -> None:
     if membership.role != Role.COORDINATOR:
         return
@@ -132,6 +143,7 @@ def membership_change_role(
     *, actor: User, membership: Membership, role: str, organisation: Organisation | None = None
 ) -> Membership:
     with transaction.atomic():
+        _lock_members_of(membership.partnership)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         _check_role(membership.partnership, role, organisation)
         if role != Role.COORDINATOR:
@@ -147,8 +159,11 @@ def membership_change_role(
 
 def membership_remove(*, actor: User, membership: Membership) -> None:
     with transaction.atomic():
-        # Lock the partnership's coordinators so two removals at once cannot leave none.
-        list(Membership.objects.select_for_update().filter(partnership=membership.partnership, role=Role.COORDINATOR))
+        _lock_members_of(membership.partnership)
+        current = Membership.objects.select_related("partnership").filter(pk=membership.pk).first()
+        if current is None:
+            raise ValidationError("This person is no longer a member: someone removed them already.")
+        membership = current
         _check_not_last_coordinator(membership)
         audit.delete(actor=actor, obj=membership, action="membership.remove")
 

@@ -127,16 +127,44 @@ def _check_not_last_coordinator(membership: Membership) -> None:
         raise ValidationError("This is the partnership's last coordinator. Make someone else a coordinator first.")
 
 
+def _check_not_member(partnership: Partnership, user: User) -> None:
+    if Membership.objects.filter(partnership=partnership, user=user).exists():
+        raise ValidationError({"email": f"{user.email} is already a member of this partnership."})
+
+
+def _member_written(write, *, partnership: Partnership, user: User, role: str, organisation, exclude_pk=None):
+    """``write()`` in a savepoint; a clash with a row written meanwhile becomes the checks' own message.
+
+    The partnership lock makes a second assignment wait and then fail its check. Where the database
+    has no row locks (SQLite) two can still pass the checks together, and the loser's insert breaks a
+    unique constraint: that IntegrityError was a 500. It is now checked again and said in words.
+    """
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        _check_spoc_free(organisation, role, exclude_pk=exclude_pk)
+        if exclude_pk is None:
+            _check_not_member(partnership, user)
+        raise
+
+
 def membership_create(
     *, actor: User | None, partnership: Partnership, user: User, role: str, organisation: Organisation | None = None
 ) -> Membership:
     _check_role(partnership, role, organisation)
-    if Membership.objects.filter(partnership=partnership, user=user).exists():
-        raise ValidationError({"email": f"{user.email} is already a member of this partnership."})
-    _check_spoc_free(organisation, role)
-    return audit.create(
-        actor=actor, obj=Membership(partnership=partnership, user=user, role=role, organisation=organisation)
-    )
+    with transaction.atomic():
+        _lock_members_of(partnership)
+        _check_not_member(partnership, user)
+        _check_spoc_free(organisation, role)
+        membership = Membership(partnership=partnership, user=user, role=role, organisation=organisation)
+        return _member_written(
+            lambda: audit.create(actor=actor, obj=membership),
+            partnership=partnership,
+            user=user,
+            role=role,
+            organisation=organisation,
+        )
 
 
 def membership_change_role(
@@ -149,11 +177,18 @@ def membership_change_role(
         if role != Role.COORDINATOR:
             _check_not_last_coordinator(membership)
         _check_spoc_free(organisation, role, exclude_pk=membership.pk)
-        return audit.update(
-            actor=actor,
-            obj=membership,
-            values={"role": role, "organisation": organisation},
-            action="membership.change_role",
+        return _member_written(
+            lambda: audit.update(
+                actor=actor,
+                obj=membership,
+                values={"role": role, "organisation": organisation},
+                action="membership.change_role",
+            ),
+            partnership=membership.partnership,
+            user=membership.user,
+            role=role,
+            organisation=organisation,
+            exclude_pk=membership.pk,
         )
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from aspm.forms import DateInput
+from aspm.validators import single_line
 
 from .audit_display import action_label, kind_label
 from .models import Organisation, Partnership, Role
@@ -58,7 +59,7 @@ class MembershipRoleForm(_RoleFields):
 
 
 class AcceptInvitationForm(forms.Form):
-    full_name = forms.CharField(label="Your full name", max_length=150)
+    full_name = forms.CharField(label="Your full name", max_length=150, validators=[single_line])
     password1 = forms.CharField(
         label="Choose a password",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

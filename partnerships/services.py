@@ -13,13 +13,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from aspm import hooks
+from aspm import hooks, mail
 from aspm.errors import ConflictError
+from aspm.validators import single_line
 
 from . import audit
 from .access import check_same_partnership
@@ -256,11 +256,10 @@ def invitation_create(
 
 def _send_invitation_email(invitation: Invitation, link: str) -> None:
     context = {"invitation": invitation, "link": link, "partnership": invitation.partnership}
-    send_mail(
+    mail.send(
         subject=f"You are invited to {invitation.partnership.name} on ASPM",
-        message=render_to_string("emails/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        body=render_to_string("emails/invitation.txt", context),
+        recipients=[invitation.email],
     )
 
 
@@ -304,6 +303,10 @@ def invitation_accept(*, token: str, user: User | None = None, full_name: str = 
                 raise InvitationError("An account with this email address exists: sign in to accept.")
             if not full_name.strip():
                 raise ValidationError({"full_name": "Enter your name as colleagues know it."})
+            try:
+                single_line(full_name.strip())
+            except ValidationError as error:
+                raise ValidationError({"full_name": error.messages}) from error
             candidate = User(email=invitation.email, full_name=full_name.strip())
             validate_password(password, user=candidate)
             try:

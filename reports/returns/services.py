@@ -206,7 +206,9 @@ def return_save_draft(
                 figure.value, figure.breakdown, figure.text_value, figure.comment = new
                 updates.append(figure)
         for key in errors:  # a bad figure keeps its stored value, but its comment is still saved
-            figure = staged[int(key.removeprefix("figure-"))]
+            figure = staged.get(int(key.removeprefix("figure-")))
+            if figure is None:  # not in this return: nothing to keep a comment on
+                continue
             comment = (((figures or {}).get(figure.indicator_id) or {}).get("comment") or "").strip()[:2000]
             if comment != figure.comment:
                 figure.comment = comment

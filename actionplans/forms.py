@@ -6,6 +6,7 @@ from django import forms
 
 from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 from indicators.models import Indicator, Objective, Strand
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Partnership, SubGroup
@@ -108,7 +109,9 @@ class PlanFilterForm(forms.Form):
 
 
 class AsOfForm(forms.Form):
-    date = forms.DateField(label="Show the plan as it stood on", widget=DateInput())
+    date = forms.DateField(
+        label="Show the plan as it stood on", widget=DateInput(), validators=[validate_date_in_range]
+    )
 
 
 class ImportForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 from indicators.models.strategy import Priority
 
 
@@ -71,8 +72,8 @@ class Action(TenantModel):
         blank=True,
         related_name="owned_actions",
     )
-    start_date = models.DateField(null=True, blank=True)
-    due_date = models.DateField()
+    start_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
+    due_date = models.DateField(validators=[validate_date_in_range])
     output = models.CharField("output it should deliver", max_length=300, blank=True)
     indicator = models.ForeignKey(
         "indicators.Indicator",

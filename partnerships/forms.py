@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from aspm.forms import DateInput
-from aspm.validators import single_line
+from aspm.validators import single_line, validate_date_in_range
 
 from .audit_display import action_label, kind_label
 from .models import Organisation, Partnership, Role
@@ -81,8 +81,8 @@ class AuditFilterForm(forms.Form):
     actor = forms.TypedChoiceField(label="Who", required=False, coerce=int, empty_value=None)
     object_type = forms.ChoiceField(label="What kind of record", required=False)
     action = forms.ChoiceField(label="Change", required=False)
-    since = forms.DateField(label="From", required=False, widget=DateInput())
-    until = forms.DateField(label="To", required=False, widget=DateInput())
+    since = forms.DateField(label="From", required=False, widget=DateInput(), validators=[validate_date_in_range])
+    until = forms.DateField(label="To", required=False, widget=DateInput(), validators=[validate_date_in_range])
 
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,14 +20,15 @@ from django.db.models import Q
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel, TenantQuerySet
+from aspm.validators import validate_date_in_range
 
 
 class SurveyRound(TenantModel):
     """One round of the trust and communication survey, opened and closed by a coordinator."""
 
     title = models.CharField(max_length=150)
-    opened_on = models.DateField()
-    closed_on = models.DateField(null=True, blank=True)
+    opened_on = models.DateField(validators=[validate_date_in_range])
+    closed_on = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
 
     class Meta:
         ordering = ["-opened_on", "-id"]

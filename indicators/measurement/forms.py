@@ -6,6 +6,7 @@ from django import forms
 
 from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 from partnerships.access import scoped
 from partnerships.selectors import active_organisations
 
@@ -103,7 +104,9 @@ class BaselineTargetsForm(forms.Form):
     """Baseline, the whole-plan target and one target per period of the chosen kind."""
 
     baseline_value = forms.DecimalField(required=False, max_digits=14, decimal_places=2, label="Baseline value")
-    baseline_date = forms.DateField(required=False, widget=DateInput(), label="Baseline date")
+    baseline_date = forms.DateField(
+        required=False, widget=DateInput(), label="Baseline date", validators=[validate_date_in_range]
+    )
     target_plan = forms.CharField(required=False, label="Target for the whole plan")
     reason = forms.CharField(
         required=False,

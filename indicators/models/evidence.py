@@ -7,6 +7,7 @@ from django.db import models
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class Confidence(models.TextChoices):
@@ -21,7 +22,7 @@ class OutcomeHarvest(TenantModel):
     title = models.CharField(max_length=200)
     what_changed = LimitedTextField("what changed", max_length=text.NARRATIVE)
     for_whom = models.CharField("for whom (who changed)", max_length=300)
-    when = models.DateField("when it was seen")
+    when = models.DateField("when it was seen", validators=[validate_date_in_range])
     contribution = LimitedTextField("how the partnership contributed", max_length=text.NARRATIVE)
     evidence = LimitedTextField("the evidence for it", max_length=text.NARRATIVE)
     confidence = models.CharField(max_length=8, choices=Confidence.choices, default=Confidence.MEDIUM)

@@ -7,6 +7,7 @@ from django.db import models
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class IndicatorType(models.TextChoices):
@@ -52,7 +53,7 @@ class Indicator(TenantModel):
     range_low = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     range_high = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    baseline_date = models.DateField(null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
     means_of_verification = LimitedTextField(
         blank=True, help_text="Where the figure comes from (data source).", max_length=text.NARRATIVE
@@ -105,7 +106,9 @@ class ReportingPeriod(TenantModel):
     end = models.DateField()
     label = models.CharField(max_length=40, help_text="e.g. 2026/27 Q1")
     status = models.CharField(max_length=10, choices=PeriodStatus.choices, default=PeriodStatus.NOT_OPEN)
-    due_date = models.DateField(null=True, blank=True, help_text="When returns for this period are due.")
+    due_date = models.DateField(
+        null=True, blank=True, help_text="When returns for this period are due.", validators=[validate_date_in_range]
+    )
 
     class Meta:
         ordering = ["start", "kind"]

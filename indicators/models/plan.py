@@ -8,6 +8,7 @@ from django.db import models
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class PlanStatement(TenantModel):
@@ -47,7 +48,7 @@ class Assumption(TenantModel):
     )
     status = models.CharField(max_length=10, choices=AssumptionStatus.choices, default=AssumptionStatus.UNTESTED)
     status_note = LimitedTextField("note on the status", blank=True, max_length=text.SHORT)
-    status_date = models.DateField("status judged on", null=True, blank=True)
+    status_date = models.DateField("status judged on", null=True, blank=True, validators=[validate_date_in_range])
     indicator = models.ForeignKey(
         "indicators.Indicator",
         on_delete=models.SET_NULL,
@@ -72,7 +73,7 @@ class AssumptionReview(TenantModel):
     assumption = models.ForeignKey(Assumption, on_delete=models.CASCADE, related_name="reviews")
     status = models.CharField(max_length=10, choices=AssumptionStatus.choices)
     note = LimitedTextField(blank=True, max_length=text.SHORT)
-    reviewed_on = models.DateField()
+    reviewed_on = models.DateField(validators=[validate_date_in_range])
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

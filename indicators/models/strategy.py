@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class PathwayStage(models.TextChoices):
@@ -60,8 +61,8 @@ class Objective(TenantModel):
     owner_subgroup = models.ForeignKey(
         "partnerships.SubGroup", on_delete=models.PROTECT, null=True, blank=True, related_name="objectives"
     )
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     specific_confirmed = models.BooleanField(
         "specific (confirmed by the coordinator)",

@@ -6,6 +6,7 @@ from django import forms
 
 from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 from partnerships.access import scoped
 from partnerships.models import Organisation, SubGroup
 
@@ -54,7 +55,7 @@ class AssumptionReviewForm(forms.Form):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Evidence and reasoning", max_length=text.SHORT
     )
-    on = forms.DateField(widget=DateInput(), label="Date of this judgement")
+    on = forms.DateField(widget=DateInput(), label="Date of this judgement", validators=[validate_date_in_range])
 
 
 class StrandForm(forms.ModelForm):
@@ -196,7 +197,7 @@ class SubGroupForm(forms.Form):
 
 class DevelopmentGoalForm(forms.Form):
     status = forms.ChoiceField(choices=GoalStatus.choices)
-    achieved_on = forms.DateField(widget=DateInput(), required=False, label="Date")
+    achieved_on = forms.DateField(widget=DateInput(), required=False, label="Date", validators=[validate_date_in_range])
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=text.SHORT)
     evidence_file = forms.FileField(
         required=False, label="Evidence document", help_text="PDF, Office document or image, up to 20 MB."

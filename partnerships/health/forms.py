@@ -6,6 +6,7 @@ from django import forms
 
 from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 
 from .goals import ProcessGoal
 from .statements import SCALE, STATEMENTS
@@ -18,6 +19,7 @@ class OpenRoundForm(forms.Form):
         widget=DateInput(attrs={"class": "form-control"}),
         required=False,
         help_text="Today if left empty.",
+        validators=[validate_date_in_range],
     )
 
 

@@ -14,6 +14,7 @@ from django.db import models
 from aspm import fields as text
 from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class ReturnStatus(models.TextChoices):
@@ -45,7 +46,7 @@ class ReturnDeadline(TenantModel):
     (one month after the quarter ends)."""
 
     period = models.OneToOneField("indicators.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
-    due_date = models.DateField()
+    due_date = models.DateField(validators=[validate_date_in_range])
     reason = models.CharField(max_length=300, blank=True)
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
@@ -59,7 +60,9 @@ class Return(TenantModel):
     organisation = models.ForeignKey("partnerships.Organisation", on_delete=models.PROTECT, related_name="+")
     period = models.ForeignKey("indicators.ReportingPeriod", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=ReturnStatus.choices, default=ReturnStatus.DRAFT)
-    due_date = models.DateField(help_text="Copied from the quarter's deadline; changed with it.")
+    due_date = models.DateField(
+        help_text="Copied from the quarter's deadline; changed with it.", validators=[validate_date_in_range]
+    )
     version = models.PositiveIntegerField(default=1, help_text="Goes up with every change (optimistic locking).")
 
     progress = LimitedTextField(

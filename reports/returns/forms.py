@@ -7,6 +7,7 @@ from django import forms
 
 from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 
 from ..models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS, Return
 from .figures import DIMENSIONS
@@ -90,7 +91,7 @@ class ApproveForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    due_date = forms.DateField(label="Returns due on", widget=DateInput())
+    due_date = forms.DateField(label="Returns due on", widget=DateInput(), validators=[validate_date_in_range])
     reason = forms.CharField(label="Reason for the change (optional)", required=False, max_length=300)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 from indicators.models import Indicator, Objective, Strand
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Partnership, SubGroup
@@ -54,7 +56,7 @@ class StatusForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="What happened, in a sentence. Needed for Red.",
-        max_length=2000,
+        max_length=text.SHORT,
     )
     expected_status = forms.ChoiceField(choices=RagStatus.choices, required=False, widget=forms.HiddenInput)
 
@@ -107,7 +109,9 @@ class PlanFilterForm(forms.Form):
 
 
 class AsOfForm(forms.Form):
-    date = forms.DateField(label="Show the plan as it stood on", widget=DateInput())
+    date = forms.DateField(
+        label="Show the plan as it stood on", widget=DateInput(), validators=[validate_date_in_range]
+    )
 
 
 class ImportForm(forms.Form):

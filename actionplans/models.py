@@ -7,7 +7,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 from indicators.models.strategy import Priority
 
 
@@ -69,8 +72,8 @@ class Action(TenantModel):
         blank=True,
         related_name="owned_actions",
     )
-    start_date = models.DateField(null=True, blank=True)
-    due_date = models.DateField()
+    start_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
+    due_date = models.DateField(validators=[validate_date_in_range])
     output = models.CharField("output it should deliver", max_length=300, blank=True)
     indicator = models.ForeignKey(
         "indicators.Indicator",
@@ -119,7 +122,7 @@ class ActionStatusChange(TenantModel):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="history")
     kind = models.CharField(max_length=10, choices=ChangeKind.choices, default=ChangeKind.STATUS)
     status = models.CharField(max_length=10, choices=RagStatus.choices)
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True, max_length=text.SHORT)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

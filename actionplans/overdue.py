@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from aspm import mail
 from partnerships.models import Membership, Role
 
 from . import clock, services
@@ -69,7 +69,7 @@ def record_overdue_actions() -> dict[str, int]:
             },
         )
         subject = f"{partnership.name}: {len(actions)} action{'s' if len(actions) != 1 else ''} now overdue"
-        send_mail(subject, body, None, [email])
+        mail.send(subject=subject, body=body, recipients=[email])
         sent += 1
     for action in to_email:
         Action.objects.filter(pk=action.pk).update(overdue_emailed_for=action.due_date)

@@ -147,8 +147,13 @@ def _label(key: str) -> str:
     return {"__all__": "Row", "owner_email": "owner_email"}.get(key, key)
 
 
-def import_actions(*, actor: User, partnership: Partnership, dataset: tablib.Dataset, dry_run: bool) -> ImportResult:
-    """Check (and unless ``dry_run``, write) every row; all rows or none."""
+def import_actions(
+    *, actor: User, partnership: Partnership, dataset: tablib.Dataset, dry_run: bool, lines: list[int] | None = None
+) -> ImportResult:
+    """Check (and unless ``dry_run``, write) every row; all rows or none.
+
+    ``lines`` are the rows' line numbers in the uploaded sheet (blank rows are not in ``dataset``).
+    """
     result = ImportResult()
     missing = [h for h in ("title", "owner_organisation", "due_date") if h not in (dataset.headers or [])]
     if missing:
@@ -159,7 +164,8 @@ def import_actions(*, actor: User, partnership: Partnership, dataset: tablib.Dat
     look = _Lookups(partnership)
     try:
         with transaction.atomic():
-            for line, row in enumerate(dataset.dict, start=2):
+            numbers = lines if lines is not None else range(2, len(dataset) + 2)
+            for line, row in zip(numbers, dataset.dict, strict=True):
                 outcome = {"line": line, "title": str(row.get("title") or ""), "verb": "", "errors": []}
                 result.rows.append(outcome)
                 try:

@@ -5,10 +5,16 @@
   (django-import-export's own escaping handles only a leading ``=``.) Numbers are left alone.
 * :class:`SafeExportMixin` applies it to every exported cell of a resource, headers included.
 * :func:`check_spreadsheet_upload` refuses files that are not .xlsx/.csv, too big, or zip bombs.
+* :func:`read_table` reads an uploaded sheet row by row, keeping at most ``MAX_ROWS`` rows of
+  ``MAX_COLUMNS`` columns: a 756 KB workbook can hold 1.5 million rows, and loading them all took
+  the web process from 310 MB to 3.4 GB. Every import reads through it.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +23,11 @@ from .uploads import KIND_CSV, KIND_XLSX, validate_upload
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 5_000  # rows with something in them, below the header
+MAX_COLUMNS = 50
+# Rows read at most, blank ones included, so that a sheet of a million empty formatted rows is
+# refused after a bounded amount of work too.
+MAX_ROWS_SCANNED = 20 * MAX_ROWS
 
 
 def neutralise(value: Any) -> Any:
@@ -45,3 +56,95 @@ def check_spreadsheet_upload(uploaded, *, max_bytes: int = IMPORT_MAX_BYTES) -> 
     if kind not in (KIND_XLSX, KIND_CSV):  # pragma: no cover - validate_upload already refuses
         raise ValidationError("Upload an Excel workbook (.xlsx) or a CSV file.")
     return kind
+
+
+@dataclass
+class Table:
+    """An uploaded sheet: its header cells and its non-blank rows, each with its row number in the sheet."""
+
+    headers: list = field(default_factory=list)
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+
+def _too_many_rows(max_rows: int) -> ValidationError:
+    return ValidationError(
+        f"The sheet has too many rows: the limit is {max_rows:,} rows in one file. Split it into smaller files."
+    )
+
+
+def _too_many_columns(max_columns: int) -> ValidationError:
+    return ValidationError(
+        f"The sheet has too many columns: the limit is {max_columns:,}. Use the template's columns only."
+    )
+
+
+def _is_blank(values) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _trimmed(values) -> tuple:
+    """The row without its empty cells at the end (read-only mode pads rows to the width asked for)."""
+    end = len(values)
+    while end and values[end - 1] is None:
+        end -= 1
+    return tuple(values[:end])
+
+
+def _rows_of(content: bytes, kind: str, max_columns: int):
+    """Rows of the first sheet as tuples of at most ``max_columns + 1`` cells, one at a time."""
+    if kind == "xlsx" or content[:4] == b"PK\x03\x04":
+        from openpyxl import load_workbook
+
+        # read_only streams the sheet's XML. Read-only mode trusts the size the sheet declares (a sheet
+        # saying "A1:D2" would be cut to two rows): reset_dimensions makes it read every row, counted
+        # here, and max_col keeps each row's tuple short whatever the sheet says.
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()
+            yield from sheet.iter_rows(values_only=True, max_col=max_columns + 1)
+        finally:
+            workbook.close()
+    else:
+        text = content.decode("utf-8-sig", errors="replace")
+        for row in csv.reader(io.StringIO(text, newline="")):
+            yield tuple(row[: max_columns + 1]) + ((None,) if len(row) > max_columns + 1 else ())
+
+
+def read_table(content: bytes, kind: str, *, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS) -> Table:
+    """Read an uploaded .xlsx or .csv row by row, refusing it once it passes ``max_rows`` or ``max_columns``.
+
+    Memory stays at one row plus the rows kept (at most ``max_rows``), whatever the file holds.
+    """
+    table, scanned = Table(), 0
+    rows = _rows_of(content, kind, max_columns)
+    try:
+        for number, values in enumerate(rows, start=1):
+            if len(values) > max_columns and not _is_blank(values[max_columns:]):
+                raise _too_many_columns(max_columns)
+            values = _trimmed(values[:max_columns])
+            if number == 1:
+                table.headers = list(values)
+                continue
+            scanned += 1
+            if scanned > MAX_ROWS_SCANNED and max_rows < MAX_ROWS_SCANNED:
+                raise _too_many_rows(max_rows)
+            if _is_blank(values):
+                continue
+            if len(table.rows) >= max_rows:
+                raise _too_many_rows(max_rows)
+            table.rows.append((number, values))
+    finally:
+        rows.close()
+    return table
+
+
+def table_dataset(table: Table):
+    """The table as a tablib Dataset (for django-import-export), rows padded to the header's width."""
+    import tablib
+
+    width = len(table.headers)
+    return tablib.Dataset(
+        *[tuple(values[:width]) + (None,) * (width - len(values)) for _, values in table.rows],
+        headers=[("" if h is None else str(h)) for h in table.headers],
+    )

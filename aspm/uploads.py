@@ -1,10 +1,18 @@
 """Uploaded files: checked by content (not by name), by size, and — for zip-based Office files —
 by unpacked size and number of entries. Served only through views that check membership.
+
+What is accepted is an allow-list of kinds recognised from the file's first bytes: PDF, PNG, JPEG,
+GIF and WebP images, Word/Excel/PowerPoint and OpenDocument text/spreadsheet/presentation files,
+old binary Office files, CSV and plain text. HTML, SVG and XML are refused even when they are
+"text": a browser runs their scripts. A download's content type comes from the same sniffing of the
+stored file, never from its name, and is always an attachment with ``nosniff``.
 """
 
 from __future__ import annotations
 
 import mimetypes
+import os
+import re
 import zipfile
 
 from django.conf import settings
@@ -15,10 +23,13 @@ KIND_PDF = "pdf"
 KIND_PNG = "png"
 KIND_JPEG = "jpeg"
 KIND_GIF = "gif"
+KIND_WEBP = "webp"
 KIND_DOCX = "docx"
 KIND_XLSX = "xlsx"
 KIND_PPTX = "pptx"
-KIND_ODF = "odf"
+KIND_ODT = "odt"
+KIND_ODS = "ods"
+KIND_ODP = "odp"
 KIND_LEGACY_OFFICE = "legacy_office"
 KIND_CSV = "csv"
 KIND_TEXT = "text"
@@ -29,10 +40,13 @@ EVIDENCE_KINDS = frozenset(
         KIND_PNG,
         KIND_JPEG,
         KIND_GIF,
+        KIND_WEBP,
         KIND_DOCX,
         KIND_XLSX,
         KIND_PPTX,
-        KIND_ODF,
+        KIND_ODT,
+        KIND_ODS,
+        KIND_ODP,
         KIND_LEGACY_OFFICE,
         KIND_CSV,
         KIND_TEXT,
@@ -43,15 +57,36 @@ CONTENT_TYPES = {
     KIND_PNG: "image/png",
     KIND_JPEG: "image/jpeg",
     KIND_GIF: "image/gif",
+    KIND_WEBP: "image/webp",
     KIND_DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     KIND_XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     KIND_PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    KIND_ODF: "application/vnd.oasis.opendocument",
+    KIND_ODT: "application/vnd.oasis.opendocument.text",
+    KIND_ODS: "application/vnd.oasis.opendocument.spreadsheet",
+    KIND_ODP: "application/vnd.oasis.opendocument.presentation",
     KIND_LEGACY_OFFICE: "application/octet-stream",
     KIND_CSV: "text/csv",
     KIND_TEXT: "text/plain",
 }
-LABELS = "PDF, Word, Excel, PowerPoint or OpenDocument files, images (PNG, JPEG, GIF), CSV or plain text"
+LABELS = "PDF, Word, Excel, PowerPoint or OpenDocument files, images (PNG, JPEG, GIF, WebP), CSV or plain text"
+EXTENSIONS = {
+    KIND_PDF: ".pdf",
+    KIND_PNG: ".png",
+    KIND_JPEG: ".jpg",
+    KIND_GIF: ".gif",
+    KIND_WEBP: ".webp",
+    KIND_DOCX: ".docx",
+    KIND_XLSX: ".xlsx",
+    KIND_PPTX: ".pptx",
+    KIND_ODT: ".odt",
+    KIND_ODS: ".ods",
+    KIND_ODP: ".odp",
+    KIND_CSV: ".csv",
+    KIND_TEXT: ".txt",
+}
+ODF_KINDS = {CONTENT_TYPES[k]: k for k in (KIND_ODT, KIND_ODS, KIND_ODP)}
+# Markup a browser would render (and run scripts in) if it ever opened the file: refused as evidence.
+MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|svg|script|iframe|object|embed|\?xml|xml|meta|a\s|img\s)", re.I)
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
@@ -66,6 +101,9 @@ def _zip_kind(uploaded) -> str:
             if sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
                 raise ValidationError("This file unpacks to far more than its size: it cannot be accepted.")
             names = {e.filename for e in entries}
+            odf_type = ""
+            if "mimetype" in names and next(e for e in entries if e.filename == "mimetype").file_size < 100:
+                odf_type = archive.read("mimetype").decode("ascii", errors="replace").strip()
     except zipfile.BadZipFile as exc:
         raise ValidationError("This file is damaged or is not a real Office document.") from exc
     finally:
@@ -74,8 +112,8 @@ def _zip_kind(uploaded) -> str:
         for prefix, kind in (("word/", KIND_DOCX), ("xl/", KIND_XLSX), ("ppt/", KIND_PPTX)):
             if any(n.startswith(prefix) for n in names):
                 return kind
-    if "mimetype" in names:
-        return KIND_ODF
+    if odf_type in ODF_KINDS:
+        return ODF_KINDS[odf_type]
     raise ValidationError("This zip file is not an Office document.")
 
 
@@ -92,12 +130,14 @@ def detect_kind(uploaded) -> str | None:
         return KIND_JPEG
     if head.startswith((b"GIF87a", b"GIF89a")):
         return KIND_GIF
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return KIND_WEBP
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(uploaded)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return KIND_LEGACY_OFFICE
-    if b"\x00" in head:
-        return None
+    if b"\x00" in head or MARKUP.search(head):
+        return None  # binary we do not know, or HTML / SVG / XML
     try:
         head.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -126,11 +166,38 @@ def validate_upload(uploaded, *, allowed=EVIDENCE_KINDS, max_bytes: int | None =
     return kind
 
 
+def _sniffed(handle) -> str | None:
+    try:
+        return detect_kind(handle)
+    except ValidationError:
+        return None
+
+
+def download_name_for(name: str, kind: str | None) -> str:
+    """``name`` with an extension that agrees with what the file is (``notes.html`` holding a PNG
+    is sent as ``notes.html.png``), so the saved copy opens as what it really is."""
+    if kind is None or kind not in EXTENSIONS:
+        return name
+    guessed = mimetypes.guess_type(name)[0]
+    plain_text = {CONTENT_TYPES[KIND_TEXT], CONTENT_TYPES[KIND_CSV]}
+    if guessed == CONTENT_TYPES[kind] or (guessed in plain_text and CONTENT_TYPES[kind] in plain_text):
+        return name
+    if kind == KIND_JPEG and os.path.splitext(name)[1].lower() in (".jpg", ".jpeg"):
+        return name
+    return name + EXTENSIONS[kind]
+
+
 def file_response(field_file, *, download_name: str | None = None) -> FileResponse:
-    """Send a stored file as a download. Call only after the access layer has allowed it."""
-    name = download_name or field_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(field_file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    """Send a stored file as a download. Call only after the access layer has allowed it.
+
+    The content type is what the stored bytes are (sniffed as on upload), not what the name says.
+    """
+    handle = field_file.open("rb")
+    kind = _sniffed(handle)
+    handle.seek(0)
+    name = download_name_for(download_name or field_file.name.rsplit("/", 1)[-1], kind)
+    content_type = CONTENT_TYPES.get(kind, "application/octet-stream") if kind else "application/octet-stream"
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

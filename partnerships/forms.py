@@ -7,6 +7,7 @@ from django.contrib.auth import password_validation
 
 from aspm.disclosure import policy as disclosure_rules
 from aspm.forms import DateInput
+from aspm.validators import single_line, validate_date_in_range
 
 from .audit_display import action_label, kind_label
 from .models import Organisation, Partnership, Role
@@ -84,7 +85,7 @@ class MembershipRoleForm(_RoleFields):
 
 
 class AcceptInvitationForm(forms.Form):
-    full_name = forms.CharField(label="Your full name", max_length=150)
+    full_name = forms.CharField(label="Your full name", max_length=150, validators=[single_line])
     password1 = forms.CharField(
         label="Choose a password",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -106,8 +107,8 @@ class AuditFilterForm(forms.Form):
     actor = forms.TypedChoiceField(label="Who", required=False, coerce=int, empty_value=None)
     object_type = forms.ChoiceField(label="What kind of record", required=False)
     action = forms.ChoiceField(label="Change", required=False)
-    since = forms.DateField(label="From", required=False, widget=DateInput())
-    until = forms.DateField(label="To", required=False, widget=DateInput())
+    since = forms.DateField(label="From", required=False, widget=DateInput(), validators=[validate_date_in_range])
+    until = forms.DateField(label="To", required=False, widget=DateInput(), validators=[validate_date_in_range])
 
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,10 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import single_line
 
 MONTHS = [
     (1, "January"),
@@ -55,7 +58,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person. Signs in with an email address; belongs to partnerships through memberships."""
 
     email = models.EmailField("email address", unique=True)
-    full_name = models.CharField("full name", max_length=150)
+    full_name = models.CharField("full name", max_length=150, validators=[single_line])
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(
         "platform staff", default=False, help_text="Can sign in to the Django admin for support."
@@ -85,9 +88,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Partnership(models.Model):
     """One tenant: a multi-agency anti-slavery partnership in one area."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[single_line])
     slug = models.SlugField(max_length=60, unique=True, help_text="Used in web addresses: /p/<slug>/")
-    area = models.CharField(max_length=200, help_text="The area the partnership covers, e.g. a county.")
+    area = models.CharField(
+        max_length=200, validators=[single_line], help_text="The area the partnership covers, e.g. a county."
+    )
     financial_year_start_month = models.PositiveSmallIntegerField(
         "financial year starts in",
         choices=MONTHS,
@@ -119,7 +124,7 @@ class Sector(models.TextChoices):
 class Organisation(TenantModel):
     """A partner organisation of the partnership (police force, council, charity…)."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[single_line])
     sector = models.CharField(max_length=32, choices=Sector.choices)
     is_active = models.BooleanField("active", default=True)
 
@@ -233,8 +238,8 @@ class AuditEvent(TenantModel):
 class SubGroup(TenantModel):
     """A working group of the partnership (e.g. "Pursue and Prevent") with its own work plan."""
 
-    name = models.CharField(max_length=150)
-    purpose = models.TextField(blank=True)
+    name = models.CharField(max_length=150, validators=[single_line])
+    purpose = LimitedTextField(blank=True, max_length=text.NARRATIVE)
     chair = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="chaired_subgroups"
     )

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from aspm import fields as text
 from aspm.disclosure import policy as rules
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 
@@ -25,7 +27,9 @@ class DisclosurePolicy(TenantModel):
         help_text=f"For “Hide small counts”: counts below this are shown as “<5” (for 5). "
         f"From {rules.MIN_THRESHOLD} to {rules.MAX_THRESHOLD}.",
     )
-    reason = models.TextField("why it changed", blank=True, help_text="The reason for the latest change.")
+    reason = LimitedTextField(
+        "why it changed", blank=True, help_text="The reason for the latest change.", max_length=text.SHORT
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -17,15 +17,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel, TenantQuerySet
+from aspm.validators import validate_date_in_range
 
 
 class SurveyRound(TenantModel):
     """One round of the trust and communication survey, opened and closed by a coordinator."""
 
     title = models.CharField(max_length=150)
-    opened_on = models.DateField()
-    closed_on = models.DateField(null=True, blank=True)
+    opened_on = models.DateField(validators=[validate_date_in_range])
+    closed_on = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
 
     class Meta:
         ordering = ["-opened_on", "-id"]
@@ -72,7 +75,7 @@ class SurveyAnswer(models.Model):
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="answers")
     statement = models.CharField(max_length=40)
     score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
-    comment = models.TextField(blank=True, max_length=2000)
+    comment = LimitedTextField(blank=True, max_length=text.SHORT)
 
     objects = TenantQuerySet.as_manager()
 

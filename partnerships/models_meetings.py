@@ -6,7 +6,10 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class MeetingKind(models.TextChoices):
@@ -28,10 +31,10 @@ class Meeting(TenantModel):
         verbose_name="sub-group",
         help_text="For a sub-group meeting only: which sub-group met.",
     )
-    held_on = models.DateField("date")
+    held_on = models.DateField("date", validators=[validate_date_in_range])
     title = models.CharField(max_length=200)
-    agenda = models.TextField(blank=True)
-    minutes = models.TextField("written minutes", blank=True)
+    agenda = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    minutes = LimitedTextField("written minutes", blank=True, max_length=text.MINUTES)
     minutes_file = models.FileField("minutes file", upload_to="meetings/%Y/", blank=True, max_length=255)
 
     class Meta:
@@ -42,6 +45,8 @@ class Meeting(TenantModel):
                 condition=(Q(kind="subgroup") & Q(subgroup__isnull=False))
                 | (~Q(kind="subgroup") & Q(subgroup__isnull=True)),
                 name="meeting_subgroup_only_for_subgroup_meetings",
+                violation_error_message="Choose the sub-group for a sub-group meeting, and no sub-group for "
+                "any other kind of meeting.",
             )
         ]
 
@@ -88,7 +93,7 @@ class MeetingActionItem(TenantModel):
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
-    text = models.TextField("action")
+    text = LimitedTextField("action", max_length=text.SHORT)
     owner_organisation = models.ForeignKey(
         "partnerships.Organisation",
         on_delete=models.SET_NULL,
@@ -97,7 +102,7 @@ class MeetingActionItem(TenantModel):
         related_name="+",
         verbose_name="owner",
     )
-    due_on = models.DateField("due by", null=True, blank=True)
+    due_on = models.DateField("due by", null=True, blank=True, validators=[validate_date_in_range])
     action_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:

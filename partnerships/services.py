@@ -13,14 +13,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from aspm import hooks
+from aspm import hooks, mail
 from aspm.disclosure import policy as disclosure_rules
 from aspm.errors import ConflictError
+from aspm.validators import single_line
 
 from . import audit
 from .access import check_same_partnership
@@ -169,6 +169,17 @@ def _check_spoc_free(organisation: Organisation | None, role: str, exclude_pk: i
         )
 
 
+def _lock_members_of(partnership: Partnership) -> None:
+    """Serialise changes to a partnership's members (call inside a transaction, before any check).
+
+    Locking only the membership being changed let two coordinators demote each other at once:
+    each saw the other still a coordinator, and the partnership was left with none. Every change
+    that could remove a coordinator (role change, removal) takes this lock on the partnership's row
+    first, so the second waits for the first and then counts what the first left.
+    """
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).values_list("pk", flat=True).first()
+
+
 def _check_not_last_coordinator(membership: Membership) -> None:
     if membership.role != Role.COORDINATOR:
         return
@@ -179,39 +190,78 @@ def _check_not_last_coordinator(membership: Membership) -> None:
         raise ValidationError("This is the partnership's last coordinator. Make someone else a coordinator first.")
 
 
+def _check_not_member(partnership: Partnership, user: User) -> None:
+    if Membership.objects.filter(partnership=partnership, user=user).exists():
+        raise ValidationError({"email": f"{user.email} is already a member of this partnership."})
+
+
+def _member_written(write, *, partnership: Partnership, user: User, role: str, organisation, exclude_pk=None):
+    """``write()`` in a savepoint; a clash with a row written meanwhile becomes the checks' own message.
+
+    The partnership lock makes a second assignment wait and then fail its check. Where the database
+    has no row locks (SQLite) two can still pass the checks together, and the loser's insert breaks a
+    unique constraint: that IntegrityError was a 500. It is now checked again and said in words.
+    """
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        _check_spoc_free(organisation, role, exclude_pk=exclude_pk)
+        if exclude_pk is None:
+            _check_not_member(partnership, user)
+        raise
+
+
 def membership_create(
     *, actor: User | None, partnership: Partnership, user: User, role: str, organisation: Organisation | None = None
 ) -> Membership:
     _check_role(partnership, role, organisation)
-    if Membership.objects.filter(partnership=partnership, user=user).exists():
-        raise ValidationError({"email": f"{user.email} is already a member of this partnership."})
-    _check_spoc_free(organisation, role)
-    return audit.create(
-        actor=actor, obj=Membership(partnership=partnership, user=user, role=role, organisation=organisation)
-    )
+    with transaction.atomic():
+        _lock_members_of(partnership)
+        _check_not_member(partnership, user)
+        _check_spoc_free(organisation, role)
+        membership = Membership(partnership=partnership, user=user, role=role, organisation=organisation)
+        return _member_written(
+            lambda: audit.create(actor=actor, obj=membership),
+            partnership=partnership,
+            user=user,
+            role=role,
+            organisation=organisation,
+        )
 
 
 def membership_change_role(
     *, actor: User, membership: Membership, role: str, organisation: Organisation | None = None
 ) -> Membership:
     with transaction.atomic():
+        _lock_members_of(membership.partnership)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         _check_role(membership.partnership, role, organisation)
         if role != Role.COORDINATOR:
             _check_not_last_coordinator(membership)
         _check_spoc_free(organisation, role, exclude_pk=membership.pk)
-        return audit.update(
-            actor=actor,
-            obj=membership,
-            values={"role": role, "organisation": organisation},
-            action="membership.change_role",
+        return _member_written(
+            lambda: audit.update(
+                actor=actor,
+                obj=membership,
+                values={"role": role, "organisation": organisation},
+                action="membership.change_role",
+            ),
+            partnership=membership.partnership,
+            user=membership.user,
+            role=role,
+            organisation=organisation,
+            exclude_pk=membership.pk,
         )
 
 
 def membership_remove(*, actor: User, membership: Membership) -> None:
     with transaction.atomic():
-        # Lock the partnership's coordinators so two removals at once cannot leave none.
-        list(Membership.objects.select_for_update().filter(partnership=membership.partnership, role=Role.COORDINATOR))
+        _lock_members_of(membership.partnership)
+        current = Membership.objects.select_related("partnership").filter(pk=membership.pk).first()
+        if current is None:
+            raise ValidationError("This person is no longer a member: someone removed them already.")
+        membership = current
         _check_not_last_coordinator(membership)
         audit.delete(actor=actor, obj=membership, action="membership.remove")
 
@@ -269,11 +319,10 @@ def invitation_create(
 
 def _send_invitation_email(invitation: Invitation, link: str) -> None:
     context = {"invitation": invitation, "link": link, "partnership": invitation.partnership}
-    send_mail(
+    mail.send(
         subject=f"You are invited to {invitation.partnership.name} on ASPM",
-        message=render_to_string("emails/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        body=render_to_string("emails/invitation.txt", context),
+        recipients=[invitation.email],
     )
 
 
@@ -317,6 +366,10 @@ def invitation_accept(*, token: str, user: User | None = None, full_name: str = 
                 raise InvitationError("An account with this email address exists: sign in to accept.")
             if not full_name.strip():
                 raise ValidationError({"full_name": "Enter your name as colleagues know it."})
+            try:
+                single_line(full_name.strip())
+            except ValidationError as error:
+                raise ValidationError({"full_name": error.messages}) from error
             candidate = User(email=invitation.email, full_name=full_name.strip())
             validate_password(password, user=candidate)
             try:

@@ -79,7 +79,7 @@ def test_a_retry_after_recording_but_before_emailing_still_sends_the_emails(a, s
     def broken(*args, **kwargs):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr("actionplans.overdue.send_mail", broken)
+    monkeypatch.setattr("aspm.mail.send", broken)
     with pytest.raises(ConnectionError):
         record_overdue_actions()
     monkeypatch.undo()

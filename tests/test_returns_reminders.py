@@ -108,16 +108,16 @@ def test_changing_the_due_date_moves_the_reminders(a, clock):
 def test_a_reminder_that_failed_to_send_is_sent_by_the_retry(a, clock, monkeypatch):
     police_return(a)
     clock(date(2026, 7, 17))
-    real_send = reminders.send_mail
+    real_send = reminders.mail.send
 
     def broken(**kwargs):
         raise ConnectionError("SMTP server unavailable")
 
-    monkeypatch.setattr(reminders, "send_mail", broken)
+    monkeypatch.setattr(reminders.mail, "send", broken)
     with pytest.raises(ConnectionError):
         send_return_reminders.delay()
     assert not ReminderSent.objects.exists()
-    monkeypatch.setattr(reminders, "send_mail", real_send)
+    monkeypatch.setattr(reminders.mail, "send", real_send)
     _run_twice()
     assert len(_to(a.spoc_police.email)) == 1
 

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from aspm.spreadsheets import check_spreadsheet_upload
+from aspm.spreadsheets import check_spreadsheet_upload, read_table, table_dataset
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
@@ -40,10 +40,10 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _load(kind: str, content: bytes) -> tablib.Dataset:
-    if kind == "csv":
-        return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
-    return tablib.Dataset().load(content, format="xlsx")
+def _load(kind: str, content: bytes) -> tuple[tablib.Dataset, list[int]]:
+    """The sheet, read row by row and capped (aspm.spreadsheets.read_table), and each row's line in it."""
+    table = read_table(content, kind)
+    return table_dataset(table), [number for number, _ in table.rows]
 
 
 @partnership_view(need=Perm.UPDATE_ANY_ACTION)
@@ -56,8 +56,10 @@ def import_view(request: HttpRequest) -> HttpResponse:
         if not stored or stored.get("partnership") != request.partnership.pk:
             messages.error(request, "Upload the file again: the checked copy has expired.")
             return redirect("actions:import", slug=request.partnership.slug)
-        dataset = _load(stored["kind"], base64.b64decode(stored["content"]))
-        result = import_actions(actor=request.user, partnership=request.partnership, dataset=dataset, dry_run=False)
+        dataset, lines = _load(stored["kind"], base64.b64decode(stored["content"]))
+        result = import_actions(
+            actor=request.user, partnership=request.partnership, dataset=dataset, lines=lines, dry_run=False
+        )
         if result.written:
             del request.session[SESSION_KEY]
             messages.success(request, f"{len(result.rows)} rows imported.")
@@ -68,13 +70,15 @@ def import_view(request: HttpRequest) -> HttpResponse:
             kind = check_spreadsheet_upload(upload)
             upload.seek(0)
             content = upload.read()
-            dataset = _load(kind, content)
+            dataset, lines = _load(kind, content)
         except ValidationError as error:
             form.add_error("file", error)
         except Exception:  # noqa: BLE001 - a broken file is the uploader's problem, told plainly
             form.add_error("file", "This file could not be read as a spreadsheet.")
         else:
-            result = import_actions(actor=request.user, partnership=request.partnership, dataset=dataset, dry_run=True)
+            result = import_actions(
+                actor=request.user, partnership=request.partnership, dataset=dataset, lines=lines, dry_run=True
+            )
             if not result.errors:
                 request.session[SESSION_KEY] = {
                     "partnership": request.partnership.pk,

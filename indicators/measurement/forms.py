@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 from partnerships.access import scoped
 from partnerships.selectors import active_organisations
 
@@ -102,7 +104,9 @@ class BaselineTargetsForm(forms.Form):
     """Baseline, the whole-plan target and one target per period of the chosen kind."""
 
     baseline_value = forms.DecimalField(required=False, max_digits=14, decimal_places=2, label="Baseline value")
-    baseline_date = forms.DateField(required=False, widget=DateInput(), label="Baseline date")
+    baseline_date = forms.DateField(
+        required=False, widget=DateInput(), label="Baseline date", validators=[validate_date_in_range]
+    )
     baseline_span = forms.ChoiceField(
         required=False,
         label="Period the baseline covers",
@@ -114,6 +118,7 @@ class BaselineTargetsForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Why are targets changing?",
+        max_length=text.SHORT,
         help_text="Needed when you change a target that was already set; kept in the target's history.",
     )
 
@@ -164,8 +169,12 @@ class FigureForm(forms.Form):
     denominator = forms.CharField(
         required=False, label="Out of", widget=forms.TextInput(attrs={"inputmode": "decimal"})
     )
-    text_value = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What was found")
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
+    text_value = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="What was found", max_length=text.NARRATIVE
+    )
+    comment = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment", max_length=text.SHORT
+    )
     evidence = forms.FileField(required=False, label="Evidence file (optional)")
 
     def __init__(self, *args, indicator, **kwargs):
@@ -240,7 +249,9 @@ class FigureForm(forms.Form):
 
 
 class CorrectionForm(FigureForm):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction", max_length=text.SHORT
+    )
 
     def __init__(self, *args, figure, **kwargs):
         super().__init__(*args, indicator=figure.indicator, **kwargs)

@@ -8,15 +8,14 @@ reason) and write only when all rows are valid, in one transaction, through the 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspm.spreadsheets import read_table
 from partnerships.access import scoped
 from partnerships.models import Organisation
 
@@ -61,17 +60,8 @@ REQUIRED_COLUMNS = {
 
 def read_rows(content: bytes, kind: str) -> list[dict]:
     """The sheet's rows as dicts keyed by lower-case header; blank rows skipped."""
-    if content[:4] == b"PK\x03\x04":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        headers = next(rows, None) or ()
-        data = list(rows)
-    else:
-        text = content.decode("utf-8-sig", errors="replace")
-        dataset = tablib.Dataset().load(text, format="csv")
-        headers, data = dataset.headers or (), list(dataset)
+    table = read_table(content, "xlsx" if content[:4] == b"PK\x03\x04" else "csv")
+    headers, data = table.headers, [values for _, values in table.rows]
     keys = [str(h or "").strip().lstrip("'").lower() for h in headers]
     missing = REQUIRED_COLUMNS[kind] - set(keys)
     if missing:

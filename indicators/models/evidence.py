@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class Confidence(models.TextChoices):
@@ -17,11 +20,11 @@ class OutcomeHarvest(TenantModel):
     """An outcome-harvesting entry: a change seen, who changed, and how the partnership helped."""
 
     title = models.CharField(max_length=200)
-    what_changed = models.TextField("what changed")
+    what_changed = LimitedTextField("what changed", max_length=text.NARRATIVE)
     for_whom = models.CharField("for whom (who changed)", max_length=300)
-    when = models.DateField("when it was seen")
-    contribution = models.TextField("how the partnership contributed")
-    evidence = models.TextField("the evidence for it")
+    when = models.DateField("when it was seen", validators=[validate_date_in_range])
+    contribution = LimitedTextField("how the partnership contributed", max_length=text.NARRATIVE)
+    evidence = LimitedTextField("the evidence for it", max_length=text.NARRATIVE)
     confidence = models.CharField(max_length=8, choices=Confidence.choices, default=Confidence.MEDIUM)
     objective = models.ForeignKey(
         "indicators.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="outcome_harvests"
@@ -49,8 +52,10 @@ class CaseStudy(TenantModel):
     """A short anonymised story, told with the person's consent and without identifying details."""
 
     title = models.CharField(max_length=200)
-    summary = models.TextField(help_text="What happened, in anonymised form: no names, addresses, dates of birth.")
-    what_helped = models.TextField("what made the difference", blank=True)
+    summary = LimitedTextField(
+        help_text="What happened, in anonymised form: no names, addresses, dates of birth.", max_length=text.NARRATIVE
+    )
+    what_helped = LimitedTextField("what made the difference", blank=True, max_length=text.NARRATIVE)
     consent_confirmed = models.BooleanField("the person has given informed consent for this to be used", default=False)
     objective = models.ForeignKey(
         "indicators.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="case_studies"

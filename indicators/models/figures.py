@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 from .measurement import Indicator, ReportingPeriod
@@ -57,11 +59,11 @@ class Figure(TenantModel):
         blank=True,
         help_text="For a proportion: how many it is a proportion of. For a score: how many responses it averages.",
     )
-    text_value = models.TextField(blank=True, help_text="For qualitative (text) indicators.")
+    text_value = LimitedTextField(blank=True, help_text="For qualitative (text) indicators.", max_length=text.NARRATIVE)
     breakdown = models.JSONField(
         default=dict, blank=True, help_text="{dimension: {category: number}}; each dimension adds up to the value."
     )
-    comment = models.TextField(blank=True)
+    comment = LimitedTextField(blank=True, max_length=text.SHORT)
     source = models.CharField(max_length=12, choices=FigureSource.choices, default=FigureSource.FORM)
     entered_by = models.ForeignKey(
         "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -91,7 +93,7 @@ class FigureCorrection(TenantModel):
     old_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     new_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     old_breakdown = models.JSONField(default=dict, blank=True)
-    reason = models.TextField()
+    reason = LimitedTextField(max_length=text.SHORT)
     corrected_by = models.ForeignKey(
         "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

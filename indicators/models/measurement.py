@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class IndicatorType(models.TextChoices):
@@ -70,7 +73,9 @@ class Indicator(TenantModel):
 
     code = models.CharField(max_length=30, help_text="Short reference used in imports, e.g. IND-07.")
     name = models.CharField(max_length=200)
-    definition = models.TextField(blank=True, help_text="Exactly what is counted or judged, and how.")
+    definition = LimitedTextField(
+        blank=True, help_text="Exactly what is counted or judged, and how.", max_length=text.NARRATIVE
+    )
     type = models.CharField(max_length=10, choices=IndicatorType.choices, default=IndicatorType.OUTPUT)
     unit = models.CharField(max_length=12, choices=Unit.choices, default=Unit.COUNT)
     direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.HIGHER)
@@ -90,7 +95,7 @@ class Indicator(TenantModel):
         help_text="Leave empty for the unit's usual precision.",
     )
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    baseline_date = models.DateField(null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
     baseline_span = models.CharField(
         "period the baseline covers",
         max_length=8,
@@ -99,7 +104,9 @@ class Indicator(TenantModel):
         help_text="A quarter's baseline is compared with quarters, a year's with the year.",
     )
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
-    means_of_verification = models.TextField(blank=True, help_text="Where the figure comes from (data source).")
+    means_of_verification = LimitedTextField(
+        blank=True, help_text="Where the figure comes from (data source).", max_length=text.NARRATIVE
+    )
     collection_method = models.CharField(max_length=300, blank=True)
     reporting_organisations = models.ManyToManyField(
         "partnerships.Organisation", blank=True, related_name="reported_indicators"
@@ -158,7 +165,9 @@ class ReportingPeriod(TenantModel):
     end = models.DateField()
     label = models.CharField(max_length=40, help_text="e.g. 2026/27 Q1")
     status = models.CharField(max_length=10, choices=PeriodStatus.choices, default=PeriodStatus.NOT_OPEN)
-    due_date = models.DateField(null=True, blank=True, help_text="When returns for this period are due.")
+    due_date = models.DateField(
+        null=True, blank=True, help_text="When returns for this period are due.", validators=[validate_date_in_range]
+    )
 
     class Meta:
         ordering = ["start", "kind"]
@@ -229,7 +238,7 @@ class TargetRevision(TenantModel):
     changed_by = models.ForeignKey(
         "partnerships.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reason = models.TextField(blank=True)
+    reason = LimitedTextField(blank=True, max_length=text.SHORT)
 
     class Meta:
         ordering = ["target", "created_at", "id"]

@@ -5,16 +5,25 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class PlanStatement(TenantModel):
     """One per partnership: why it exists and how it thinks change happens."""
 
-    vision = models.TextField(blank=True, help_text="The change the partnership wants to see in its area.")
-    mission = models.TextField(blank=True, help_text="What the partnership does, together, to get there.")
-    theory_of_change = models.TextField(
-        blank=True, help_text="How the partnership's work is expected to lead to the vision, step by step."
+    vision = LimitedTextField(
+        blank=True, help_text="The change the partnership wants to see in its area.", max_length=text.NARRATIVE
+    )
+    mission = LimitedTextField(
+        blank=True, help_text="What the partnership does, together, to get there.", max_length=text.NARRATIVE
+    )
+    theory_of_change = LimitedTextField(
+        blank=True,
+        help_text="How the partnership's work is expected to lead to the vision, step by step.",
+        max_length=text.NARRATIVE,
     )
 
     class Meta:
@@ -34,10 +43,12 @@ class AssumptionStatus(models.TextChoices):
 class Assumption(TenantModel):
     """A testable statement the theory of change rests on, with its latest verdict."""
 
-    statement = models.TextField(help_text="Say it so that evidence could show it to be wrong.")
+    statement = LimitedTextField(
+        help_text="Say it so that evidence could show it to be wrong.", max_length=text.NARRATIVE
+    )
     status = models.CharField(max_length=10, choices=AssumptionStatus.choices, default=AssumptionStatus.UNTESTED)
-    status_note = models.TextField("note on the status", blank=True)
-    status_date = models.DateField("status judged on", null=True, blank=True)
+    status_note = LimitedTextField("note on the status", blank=True, max_length=text.SHORT)
+    status_date = models.DateField("status judged on", null=True, blank=True, validators=[validate_date_in_range])
     indicator = models.ForeignKey(
         "indicators.Indicator",
         on_delete=models.SET_NULL,
@@ -61,8 +72,8 @@ class AssumptionReview(TenantModel):
 
     assumption = models.ForeignKey(Assumption, on_delete=models.CASCADE, related_name="reviews")
     status = models.CharField(max_length=10, choices=AssumptionStatus.choices)
-    note = models.TextField(blank=True)
-    reviewed_on = models.DateField()
+    note = LimitedTextField(blank=True, max_length=text.SHORT)
+    reviewed_on = models.DateField(validators=[validate_date_in_range])
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

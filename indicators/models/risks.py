@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 SCALE = [MinValueValidator(1, "Use a number from 1 to 5."), MaxValueValidator(5, "Use a number from 1 to 5.")]
 
@@ -30,15 +33,15 @@ def risk_band(score: int) -> tuple[str, str]:
 
 class Risk(TenantModel):
     title = models.CharField("risk", max_length=200)
-    cause = models.TextField(blank=True)
-    consequence = models.TextField(blank=True)
+    cause = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    consequence = LimitedTextField(blank=True, max_length=text.NARRATIVE)
     likelihood = models.PositiveSmallIntegerField(validators=SCALE, help_text="1 (rare) to 5 (almost certain).")
     impact = models.PositiveSmallIntegerField(validators=SCALE, help_text="1 (minor) to 5 (severe).")
     owner_organisation = models.ForeignKey(
         "partnerships.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="risks"
     )
-    mitigation = models.TextField(blank=True)
-    review_date = models.DateField("next review", null=True, blank=True)
+    mitigation = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    review_date = models.DateField("next review", null=True, blank=True, validators=[validate_date_in_range])
     status = models.CharField(max_length=12, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     objectives = models.ManyToManyField("indicators.Objective", blank=True, related_name="risks")
 
@@ -93,8 +96,14 @@ class DevelopmentGoal(TenantModel):
 
     code = models.CharField(max_length=40, choices=DevelopmentGoalCode.choices)
     status = models.CharField(max_length=12, choices=GoalStatus.choices, default=GoalStatus.NOT_STARTED)
-    achieved_on = models.DateField("date", null=True, blank=True, help_text="When it was done, or last moved on.")
-    note = models.TextField(blank=True)
+    achieved_on = models.DateField(
+        "date",
+        null=True,
+        blank=True,
+        help_text="When it was done, or last moved on.",
+        validators=[validate_date_in_range],
+    )
+    note = LimitedTextField(blank=True, max_length=text.SHORT)
     evidence_file = models.FileField(upload_to=evidence_path, blank=True, max_length=300)
     evidence_link = models.URLField("link to evidence", blank=True, max_length=500)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.db.models.functions import Lower
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class PathwayStage(models.TextChoices):
@@ -29,7 +32,7 @@ class Strand(TenantModel):
 
     code = models.SlugField(max_length=40, help_text="Short code used in imports, e.g. pursue.")
     name = models.CharField(max_length=100)
-    description = models.TextField(blank=True)
+    description = LimitedTextField(blank=True, max_length=text.NARRATIVE)
     order = models.PositiveSmallIntegerField(default=0)
     subgroups = models.ManyToManyField("partnerships.SubGroup", blank=True, related_name="strands")
 
@@ -49,7 +52,7 @@ class Objective(TenantModel):
 
     code = models.CharField(max_length=20, help_text="Short reference, e.g. OBJ3.")
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = LimitedTextField(blank=True, max_length=text.NARRATIVE)
     strand = models.ForeignKey(Strand, on_delete=models.PROTECT, null=True, blank=True, related_name="objectives")
     pathway_stages = models.JSONField(default=list, blank=True, help_text="Codes of PathwayStage.")
     owner_organisation = models.ForeignKey(
@@ -58,17 +61,18 @@ class Objective(TenantModel):
     owner_subgroup = models.ForeignKey(
         "partnerships.SubGroup", on_delete=models.PROTECT, null=True, blank=True, related_name="objectives"
     )
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_date_in_range])
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     specific_confirmed = models.BooleanField(
         "specific (confirmed by the coordinator)",
         default=False,
     )
-    vision_link = models.TextField(
+    vision_link = LimitedTextField(
         "how it serves the vision",
         blank=True,
         help_text="One or two sentences on how reaching this objective moves the partnership towards its vision.",
+        max_length=text.NARRATIVE,
     )
 
     class Meta:

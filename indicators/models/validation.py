@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 from .measurement import Indicator
@@ -48,7 +50,7 @@ class ValidationRule(TenantModel):
         Indicator, related_name="rules_as_right", blank=True, help_text="Indicators summed on the right-hand side."
     )
     severity = models.CharField(max_length=10, choices=RuleSeverity.choices, default=RuleSeverity.WARNING)
-    description = models.TextField(blank=True)
+    description = LimitedTextField(blank=True, max_length=text.SHORT)
     is_active = models.BooleanField(default=True)
     library_code = models.CharField(max_length=20, blank=True, help_text="The library rule it was adopted from.")
 

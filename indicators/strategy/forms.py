@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 from partnerships.access import scoped
 from partnerships.models import Organisation, SubGroup
 
@@ -50,8 +52,10 @@ class AssumptionForm(forms.ModelForm):
 
 class AssumptionReviewForm(forms.Form):
     status = forms.ChoiceField(choices=AssumptionStatus.choices, label="What the evidence says now")
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Evidence and reasoning")
-    on = forms.DateField(widget=DateInput(), label="Date of this judgement")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Evidence and reasoning", max_length=text.SHORT
+    )
+    on = forms.DateField(widget=DateInput(), label="Date of this judgement", validators=[validate_date_in_range])
 
 
 class StrandForm(forms.ModelForm):
@@ -175,7 +179,7 @@ class RiskForm(forms.ModelForm):
 
 class SubGroupForm(forms.Form):
     name = forms.CharField(max_length=150)
-    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=text.NARRATIVE)
     chair = forms.ModelChoiceField(queryset=None, required=False)
     members = forms.ModelMultipleChoiceField(queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
     strands = forms.ModelMultipleChoiceField(queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
@@ -193,8 +197,8 @@ class SubGroupForm(forms.Form):
 
 class DevelopmentGoalForm(forms.Form):
     status = forms.ChoiceField(choices=GoalStatus.choices)
-    achieved_on = forms.DateField(widget=DateInput(), required=False, label="Date")
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    achieved_on = forms.DateField(widget=DateInput(), required=False, label="Date", validators=[validate_date_in_range])
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=text.SHORT)
     evidence_file = forms.FileField(
         required=False, label="Evidence document", help_text="PDF, Office document or image, up to 20 MB."
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 
 from .goals import ProcessGoal
 from .statements import SCALE, STATEMENTS
@@ -17,6 +19,7 @@ class OpenRoundForm(forms.Form):
         widget=DateInput(attrs={"class": "form-control"}),
         required=False,
         help_text="Today if left empty.",
+        validators=[validate_date_in_range],
     )
 
 
@@ -31,7 +34,10 @@ class SurveyAnswerForm(forms.Form):
                 label=s.text, choices=choices, required=False, widget=forms.RadioSelect, initial=""
             )
             self.fields[f"{s.code}_comment"] = forms.CharField(
-                label="Comment (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+                label="Comment (optional)",
+                required=False,
+                max_length=text.SHORT,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
 
     def items(self) -> list[dict]:

@@ -38,6 +38,10 @@ class MeetingForm(forms.ModelForm):
         data = super().clean()
         if data.get("kind") == MeetingKind.SUBGROUP and not data.get("subgroup"):
             self.add_error("subgroup", "Choose which sub-group met.")
+        elif data.get("kind") != MeetingKind.SUBGROUP:
+            # A sub-group picked, then the kind changed: the sub-group goes (as the service does). Left on
+            # the form's instance it broke the model's check, shown as the constraint's raw name.
+            data["subgroup"] = None
         return data
 
     def service_values(self) -> dict:

@@ -2,7 +2,8 @@
 
 The report's HTML is rendered with ``base_url=BASE_URL``. A link such as ``/static/css/x.css``
 becomes ``https://report.aspm.invalid/static/css/x.css``, which this fetcher answers from the
-static files finders (or the collected files) and ``/media/...`` from the default storage. Every
+static files finders (or the collected files) and ``/media/...`` from the default storage — only
+a file that belongs to the job's own partnership (a file field of one of its rows names it). Every
 other URL — another host, ``http:``, ``file:``, ``data:``, a path that climbs out with ``..`` —
 is refused, so a value typed by a user can never make the worker read a local file or call out.
 """
@@ -27,9 +28,31 @@ class RefusedURL(ValueError):
     """WeasyPrint logs it and leaves the resource out; the report is still made."""
 
 
+def belongs_to(partnership_id: int | None, name: str) -> bool:
+    """Whether a stored file ``name`` is named by a file field of a row of this partnership."""
+    from django.apps import apps
+    from django.db import models
+
+    from aspm.models import TenantModel
+
+    if partnership_id is None:
+        return False
+    for model in apps.get_models():
+        if not issubclass(model, TenantModel):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField) and (
+                model._default_manager.filter(partnership_id=partnership_id, **{field.name: name}).exists()
+            ):
+                return True
+    return False
+
+
 class ReportURLFetcher(URLFetcher):
-    def __init__(self):
+    def __init__(self, *, partnership_id: int | None = None):
+        """``partnership_id``: the job's partnership, whose media files (and no one else's) may be used."""
         super().__init__(allowed_protocols=("https",), allow_redirects=False)
+        self.partnership_id = partnership_id
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
@@ -68,9 +91,10 @@ class ReportURLFetcher(URLFetcher):
             raise RefusedURL(f"No such static file: {relative}")
         return Path(found).read_bytes()
 
-    @staticmethod
-    def _media(relative: str) -> bytes:
+    def _media(self, relative: str) -> bytes:
         if not relative or not default_storage.exists(relative):
             raise RefusedURL(f"No such media file: {relative}")
+        if not belongs_to(self.partnership_id, relative):
+            raise RefusedURL(f"Not a file of this partnership: {relative}")
         with default_storage.open(relative, "rb") as handle:
             return handle.read()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from aspm import fields as text
+
 from .registry import choosable_sections, default_section_keys
 from .years import year_choices, year_starting
 
@@ -21,16 +23,19 @@ class StartReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="A short introduction from the chair or coordinator, printed after the contents.",
+        max_length=text.NARRATIVE,
     )
     learning = forms.CharField(
         label="Summary of learning (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What the partnership learned this year.",
+        max_length=text.NARRATIVE,
     )
     next_year_changes = forms.CharField(
         label="Changes for next year (optional)",
         required=False,
+        max_length=text.NARRATIVE,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     for_publication = forms.BooleanField(

@@ -181,7 +181,7 @@ def run_job(job_id: int) -> str:
             ctx = context_for(job)
             sections = build_sections(ctx, progress=progress, timings=timings)
             html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
-        pdf = render_pdf(html, progress=progress, timings=timings)
+        pdf = render_pdf(html, progress=progress, timings=timings, partnership_id=job.partnership_id)
     progress(ReportStage.SAVING, 96)
     name = store_pdf(job, pdf.content)
     note = (

@@ -74,8 +74,16 @@ def render_html(ctx: ReportContext, sections: list[RenderedSection], *, template
     return render_to_string(template, context, request=request)
 
 
-def render_pdf(html: str, *, progress: Progress = _no_progress, timings: Timings | None = None) -> PDFResult:
-    """Lay the HTML out on A4 pages with WeasyPrint and write a tagged PDF (PDF/UA-1)."""
+def render_pdf(
+    html: str,
+    *,
+    progress: Progress = _no_progress,
+    timings: Timings | None = None,
+    partnership_id: int | None = None,
+) -> PDFResult:
+    """Lay the HTML out on A4 pages with WeasyPrint and write a tagged PDF (PDF/UA-1).
+
+    Media files may be used only if they are ``partnership_id``'s (none without it)."""
     timings = timings or Timings()
     # WeasyPrint takes seconds to import: load it in the worker when a PDF is made, not at start-up.
     from weasyprint import HTML
@@ -85,7 +93,7 @@ def render_pdf(html: str, *, progress: Progress = _no_progress, timings: Timings
 
     layout_speed.apply()
 
-    fetcher = ReportURLFetcher()
+    fetcher = ReportURLFetcher(partnership_id=partnership_id)
     progress(ReportStage.LAYOUT, 60)
     started = time.perf_counter()
     with layout_speed.relaxed_gc():

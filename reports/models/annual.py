@@ -12,6 +12,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
 
 
@@ -48,9 +50,9 @@ class ReportJob(TenantModel):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", editable=False
     )
-    foreword = models.TextField(blank=True)
-    learning = models.TextField("summary of learning", blank=True)
-    next_year_changes = models.TextField("changes for next year", blank=True)
+    foreword = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    learning = LimitedTextField("summary of learning", blank=True, max_length=text.NARRATIVE)
+    next_year_changes = LimitedTextField("changes for next year", blank=True, max_length=text.NARRATIVE)
     sections = models.JSONField(default=list, help_text="Keys of the optional sections to include.")
     for_publication = models.BooleanField(
         default=False, help_text="Small counts are suppressed in a version meant for readers outside the partnership."

@@ -11,7 +11,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from aspm import fields as text
+from aspm.fields import LimitedTextField
 from aspm.models import TenantModel
+from aspm.validators import validate_date_in_range
 
 
 class ReturnStatus(models.TextChoices):
@@ -43,7 +46,7 @@ class ReturnDeadline(TenantModel):
     (one month after the quarter ends)."""
 
     period = models.OneToOneField("indicators.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
-    due_date = models.DateField()
+    due_date = models.DateField(validators=[validate_date_in_range])
     reason = models.CharField(max_length=300, blank=True)
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
@@ -57,18 +60,29 @@ class Return(TenantModel):
     organisation = models.ForeignKey("partnerships.Organisation", on_delete=models.PROTECT, related_name="+")
     period = models.ForeignKey("indicators.ReportingPeriod", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=ReturnStatus.choices, default=ReturnStatus.DRAFT)
-    due_date = models.DateField(help_text="Copied from the quarter's deadline; changed with it.")
+    due_date = models.DateField(
+        help_text="Copied from the quarter's deadline; changed with it.", validators=[validate_date_in_range]
+    )
     version = models.PositiveIntegerField(default=1, help_text="Goes up with every change (optimistic locking).")
 
-    progress = models.TextField(blank=True, help_text="What went well this quarter, and what was delivered.")
-    problems = models.TextField(blank=True, help_text="What got in the way, and what is at risk.")
-    priorities = models.TextField(blank=True, help_text="What the organisation will focus on next quarter.")
-    points_for_action = models.TextField(
-        "points for action", blank=True, help_text="What the partnership or the board is asked to do."
+    progress = LimitedTextField(
+        blank=True, help_text="What went well this quarter, and what was delivered.", max_length=text.NARRATIVE
     )
-    key_achievements = models.TextField(blank=True)
-    key_challenges = models.TextField(blank=True)
-    future_priorities = models.TextField(blank=True)
+    problems = LimitedTextField(
+        blank=True, help_text="What got in the way, and what is at risk.", max_length=text.NARRATIVE
+    )
+    priorities = LimitedTextField(
+        blank=True, help_text="What the organisation will focus on next quarter.", max_length=text.NARRATIVE
+    )
+    points_for_action = LimitedTextField(
+        "points for action",
+        blank=True,
+        help_text="What the partnership or the board is asked to do.",
+        max_length=text.NARRATIVE,
+    )
+    key_achievements = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    key_challenges = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    future_priorities = LimitedTextField(blank=True, max_length=text.NARRATIVE)
 
     started_at = models.DateTimeField(null=True, blank=True, help_text="First saved by the organisation.")
     first_submitted_at = models.DateTimeField(null=True, blank=True)
@@ -116,15 +130,15 @@ class ReturnFigure(TenantModel):
     denominator = models.DecimalField(
         max_digits=14, decimal_places=2, null=True, blank=True, help_text="A proportion's base; a score's responses."
     )
-    text_value = models.TextField(blank=True, help_text="For qualitative indicators.")
+    text_value = LimitedTextField(blank=True, help_text="For qualitative indicators.", max_length=text.NARRATIVE)
     breakdown = models.JSONField(
         default=dict, blank=True, help_text='Split of the value, e.g. {"age_group": {"adult": 3, "child": 1}}.'
     )
-    comment = models.TextField(blank=True)
+    comment = LimitedTextField(blank=True, max_length=text.SHORT)
     previous_value = models.DecimalField(
         max_digits=14, decimal_places=2, null=True, blank=True, help_text="Last quarter's figure, for reference."
     )
-    previous_text = models.TextField(blank=True)
+    previous_text = LimitedTextField(blank=True, max_length=text.NARRATIVE)
 
     class Meta:
         ordering = ["indicator__code"]
@@ -169,7 +183,7 @@ class ReturnTransition(TenantModel):
     verb = models.CharField(max_length=20)  # submit, resubmit, send_back, approve, reopen
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField()
-    reason = models.TextField(blank=True)
+    reason = LimitedTextField(blank=True, max_length=text.SHORT)
 
     class Meta:
         ordering = ["at", "id"]
@@ -206,7 +220,7 @@ class ReturnActionUpdate(TenantModel):
     status = models.CharField(
         "proposed status", max_length=10, blank=True, help_text="Blank: the status stays as it is."
     )
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True, max_length=text.SHORT)
     applied_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

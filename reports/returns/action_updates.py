@@ -67,6 +67,9 @@ def stage(return_: Return, data: dict) -> tuple[list[ReturnActionUpdate], dict[s
     for action_id, typed in (data or {}).items():
         update = staged.get(int(action_id))
         if update is None:
+            errors[f"action-{action_id}"] = [
+                f"There is no action with id {action_id} in this return: update only the actions it lists."
+            ]
             continue
         status = (typed.get("status") or "").strip()
         note = (typed.get("note") or "").replace("\r\n", "\n").strip()

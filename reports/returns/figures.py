@@ -141,10 +141,16 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, Staged], dict[str, l
     ``(cleaned, errors)``: cleaned figures by indicator id (blank ones as ``BLANK``, allowed in a
     draft) and the errors keyed ``figure-<indicator id>`` in plain words."""
     staged = {f.indicator_id: f.indicator for f in return_.figures.select_related("indicator")}
-    rows, cleaned = [], {}
+    rows, cleaned, unknown = [], {}, {}
     for indicator_id, data in figures.items():
         indicator = staged.get(int(indicator_id))
         if indicator is None:
+            # Not an indicator this organisation reports in this return (unknown, another partnership's,
+            # or not reported here): saying nothing made a client believe its figure was kept.
+            unknown[f"figure-{indicator_id}"] = [
+                f"There is no indicator with id {indicator_id} in this return: "
+                "send figures only for the indicators the return lists."
+            ]
             continue
         if _blank(data):
             cleaned[indicator.pk] = BLANK
@@ -164,7 +170,7 @@ def check_staged(return_, figures: dict) -> tuple[dict[int, Staged], dict[str, l
     bad = {id(r) for r in figures_validate_many(rows, rules=False)}  # rules: see return_breaches
     locked = return_.period.status == PeriodStatus.LOCKED
     recorded = recorded_figures(return_) if locked and rows else {}
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[str]] = dict(unknown)
     for row in rows:
         key = f"figure-{row.indicator.pk}"
         text = row.text_value.strip() if row.indicator.unit == Unit.TEXT else ""

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.forms import DateInput
+from aspm.validators import validate_date_in_range
 
 from ..models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS, Return
 from .figures import DIMENSIONS
@@ -42,6 +44,7 @@ class NarrativeForm(forms.Form):
                 help_text=HELP[name],
                 required=False,
                 initial=getattr(return_, name),
+                max_length=text.NARRATIVE,
                 widget=forms.Textarea(attrs={"rows": 4, "data-autosave": ""}),
             )
 
@@ -87,7 +90,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label="Your reason",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        max_length=text.SHORT,
         help_text="The organisation sees this, and it is kept in the return's history.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -98,7 +101,7 @@ class ApproveForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    due_date = forms.DateField(label="Returns due on", widget=DateInput())
+    due_date = forms.DateField(label="Returns due on", widget=DateInput(), validators=[validate_date_in_range])
     reason = forms.CharField(label="Reason for the change (optional)", required=False, max_length=300)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from aspm import mail
 from partnerships.models import Membership, Role
 
 from ..models.returns import EDITABLE_STATUSES, ReminderSent, Return, ReturnStatus, ReturnTransition
@@ -69,7 +69,7 @@ def _send_once(*, key: str, return_: Return, kind: str, recipients: list[str], s
                 sent_at=clock(),
             )
             # Sent inside the transaction: if sending fails, the row goes too and a retry sends it.
-            send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
+            mail.send(subject=subject, body=body, recipients=recipients)
     except IntegrityError:
         return False  # already sent by an earlier or concurrent run
     return True

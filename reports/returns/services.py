@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from aspm.fields import NARRATIVE
 from indicators.measurement.services.periods import due_after, period_set_due_date
 from indicators.models import FigureSource, Indicator, PeriodKind, PeriodStatus, ReportingPeriod
 from partnerships import audit
@@ -40,7 +41,7 @@ from .figures import (
     same_as,
 )
 
-TEXT_LIMIT = 10_000  # characters per narrative answer
+TEXT_LIMIT = NARRATIVE  # characters per narrative answer
 
 
 # --- deadlines ----------------------------------------------------------------------------
@@ -220,7 +221,9 @@ def return_save_draft(
                     setattr(figure, name, v)
                 updates.append(figure)
         for key in errors:  # a bad figure keeps its stored value, but its comment is still saved
-            figure = staged[int(key.removeprefix("figure-"))]
+            figure = staged.get(int(key.removeprefix("figure-")))
+            if figure is None:  # not in this return: nothing to keep a comment on
+                continue
             comment = (((figures or {}).get(figure.indicator_id) or {}).get("comment") or "").strip()[:2000]
             if comment != figure.comment:
                 figure.comment = comment

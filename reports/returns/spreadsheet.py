@@ -9,14 +9,13 @@ nothing is written unless every row is valid — then through ``services.return_
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 import tablib
 from django.core.exceptions import ValidationError
 
 from aspm.formatting import format_for
-from aspm.spreadsheets import neutralise_row
+from aspm.spreadsheets import neutralise_row, read_table
 from indicators.models import Unit
 from indicators.models.figures import DIMENSIONS
 
@@ -113,15 +112,8 @@ def _text(value) -> str:
 
 
 def _read(content: bytes) -> list[tuple[int, dict]]:
-    if content[:4] == b"PK\x03\x04":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        headers, data = next(rows, None) or (), list(rows)
-    else:
-        dataset = tablib.Dataset().load(content.decode("utf-8-sig", errors="replace"), format="csv")
-        headers, data = dataset.headers or (), list(dataset)
+    table = read_table(content, "xlsx" if content[:4] == b"PK\x03\x04" else "csv")
+    headers = table.headers
     keys = [str(h or "").strip().lstrip("'").lower() for h in headers]
     missing = REQUIRED - set(keys)
     if missing:
@@ -129,9 +121,7 @@ def _read(content: bytes) -> list[tuple[int, dict]]:
             f"The sheet lacks these columns: {', '.join(sorted(missing))}. Download this return's template."
         )
     result = []
-    for number, values in enumerate(data, start=2):
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
+    for number, values in table.rows:
         result.append((number, {k: _text(v) for k, v in zip(keys, values, strict=False) if k}))
     return result
 

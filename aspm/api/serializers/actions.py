@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from actionplans import clock
 from actionplans.models import Action, ActionStatusChange, ChangeKind, RagStatus
+from aspm import fields as text
 
 STATUS_LABELS = {s.value: str(s.label) for s in RagStatus}
 KIND_LABELS = {k.value: str(k.label) for k in ChangeKind}
@@ -85,7 +86,7 @@ class ActionSerializer(serializers.ModelSerializer):
 class StatusChangeInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=RagStatus.choices)
     note = serializers.CharField(
-        required=False, allow_blank=True, max_length=5000, help_text="Why; needed for a change to red."
+        required=False, allow_blank=True, max_length=text.SHORT, help_text="Why; needed for a change to red."
     )
     expected_status = serializers.ChoiceField(
         choices=RagStatus.choices,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from aspm import fields as text
 from indicators.models import Figure
 
 from ..filters import MAX_ID
@@ -74,7 +75,10 @@ class _FigureValues(serializers.Serializer):
     )
     numerator, denominator = proportion_fields()
     text_value = serializers.CharField(
-        required=False, allow_blank=True, max_length=10_000, help_text="What was found (qualitative indicators)."
+        required=False,
+        allow_blank=True,
+        max_length=text.NARRATIVE,
+        help_text="What was found (qualitative indicators).",
     )
     breakdown = serializers.DictField(
         child=serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=10**9)),

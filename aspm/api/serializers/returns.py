@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from aspm import fields as text
 from reports.models import Return, ReturnFigure, ReturnTransition
 from reports.models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS
 from reports.returns.services import TEXT_LIMIT
@@ -99,7 +100,7 @@ class ReturnFigureInputSerializer(serializers.Serializer):
         child=serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=10**9)), required=False
     )
     comment = serializers.CharField(
-        required=False, allow_blank=True, max_length=2000, help_text="Why there is no figure, or what it means."
+        required=False, allow_blank=True, max_length=text.SHORT, help_text="Why there is no figure, or what it means."
     )
 
 

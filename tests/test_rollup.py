@@ -207,3 +207,11 @@ def test_a_stock_level_for_a_month_of_a_quarter_that_has_its_end_of_quarter_leve
         _record(a, signed, april, a.police, 3)
     assert "end-of-quarter level" in caught.value.message_dict["period"][0]
     _record(a, signed, april, a.charity, 2)  # the charity has no level for the quarter: its month is fine
+
+
+def test_the_progress_page_counts_indicators_with_no_target_under_their_own_name(a, login):
+    p = periods(a)
+    visits = _indicator(a, "VISITS-P", "count")
+    _record(a, visits, p["q1"], a.police, 7)
+    page = login(a.coordinator).get(f"/p/{a.slug}/progress/").content.decode()
+    assert '<span class="status status-no_target">No target</span>' in page

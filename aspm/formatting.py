@@ -89,5 +89,13 @@ def format_value(value, unit: str = "", *, decimals: int | None = None) -> str:
 
 
 def format_for(value, indicator) -> str:
-    """``value`` in ``indicator``'s unit and precision (its ``decimals`` when it has one)."""
+    """``value`` in ``indicator``'s unit and precision (its ``decimals`` when it has one): an
+    organisation's figure."""
     return format_value(value, indicator.unit, decimals=getattr(indicator, "decimals", None))
+
+
+def format_combined(value, indicator) -> str:
+    """The partnership's figure or target for ``indicator``, in the unit its roll-up gives (a share of
+    organisations saying yes is a percentage, where each organisation's answer is yes or no)."""
+    unit = getattr(indicator, "combined_unit", indicator.unit)
+    return format_value(value, unit, decimals=getattr(indicator, "decimals", None))

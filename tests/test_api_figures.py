@@ -239,3 +239,31 @@ def test_progress_says_the_date_its_figures_are_as_at_and_which_periods_are_fina
     assert states[p["q4"].label] == ("not_open", False, True)  # nothing is computed for it
     assert states[p["year"].label] == ("provisional", False, True)  # the year is not over
     assert progress["year_to_date"]["finality"] == "provisional" and progress["year_to_date"]["actual"] == "4.00"
+
+
+def test_patching_a_proportions_denominator_works_the_percentage_out_again(a, coordinator_api):
+    share = services.indicator_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        reporting_organisations=[a.police],
+        code="PROP-PATCH",
+        name="Share",
+        unit="percentage",
+    )
+    body = {
+        "indicator": share.pk,
+        "period": q1(a).pk,
+        "organisation": a.police.pk,
+        "numerator": "45",
+        "denominator": "60",
+    }
+    figure_id = coordinator_api.post(_api(a, "figures/"), body).json()["id"]
+    answer = coordinator_api.patch(_api(a, f"figures/{figure_id}/"), {"denominator": "90"})
+    assert answer.status_code == 200, answer.content
+    assert (answer.json()["value"], answer.json()["numerator"], answer.json()["denominator"]) == (
+        "50.00",
+        "45.00",
+        "90.00",
+    )
+    answer = coordinator_api.patch(_api(a, f"figures/{figure_id}/"), {"comment": "Checked"})  # the numbers stay
+    assert (answer.json()["value"], answer.json()["denominator"]) == ("50.00", "90.00")

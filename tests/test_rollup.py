@@ -215,3 +215,25 @@ def test_the_progress_page_counts_indicators_with_no_target_under_their_own_name
     _record(a, visits, p["q1"], a.police, 7)
     page = login(a.coordinator).get(f"/p/{a.slug}/progress/").content.decode()
     assert '<span class="status status-no_target">No target</span>' in page
+
+
+def test_a_share_saying_yes_is_aimed_at_and_shown_as_a_percentage(a):
+    p = periods(a)
+    charter = _indicator(a, "CHARTER-Y", "yes_no", rollup="share_yes")
+    services.target_set(actor=a.coordinator, indicator=charter, period=p["q1"], value="75")  # 75% of them
+    _record(a, charter, p["q1"], a.police, "yes")
+    _record(a, charter, p["q1"], a.charity, "no")
+    cell = _row(a, charter).cells[0]
+    assert (cell.actual, cell.target, cell.status) == (Decimal("50.00"), 75, "off_track")
+    html = _row(a, charter).cells_html()
+    assert "75% / " in html and "<strong>50%</strong>" in html
+
+
+def test_scores_with_responses_do_not_break_the_table_when_the_indicator_becomes_a_proportion(a):
+    p = periods(a)
+    rating = _indicator(a, "RATING", "score")
+    _record(a, rating, p["q1"], a.police, "4", denominator="10")
+    services.indicator_update(actor=a.coordinator, indicator=rating, unit="percentage")
+    rating.refresh_from_db()
+    cell = _row(a, rating).cells[0]  # a number of responses is not a proportion's "out of"
+    assert rating.rule == "ratio" and cell.actual == 4 and not cell.combinable

@@ -1,13 +1,14 @@
 """Numbers by unit in templates, through ``aspm.formatting.format_value`` (the one way figures are written).
 
 {% load units %}
-{{ figure.value|unit_value:indicator }}    the indicator's unit and precision
+{{ figure.value|unit_value:indicator }}    an organisation's figure: the indicator's unit and precision
+{{ cell.actual|combined_value:indicator }} the partnership's figure or target (a share saying yes is a %)
 {{ value|in_unit:"percentage" }}           a unit by name
 """
 
 from django import template
 
-from aspm.formatting import format_for, format_value
+from aspm.formatting import format_combined, format_for, format_value
 
 register = template.Library()
 
@@ -15,6 +16,12 @@ register = template.Library()
 @register.filter
 def unit_value(value, indicator):
     return format_for(value, indicator)
+
+
+@register.filter
+def combined_value(value, indicator):
+    """The partnership's figure or target: in the unit the indicator's roll-up gives."""
+    return format_combined(value, indicator)
 
 
 @register.filter

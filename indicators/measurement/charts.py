@@ -6,7 +6,7 @@ import pygal
 from pygal.style import Style
 
 from aspm.charts import PALETTE, STYLE, chart_config, render
-from aspm.formatting import format_for
+from aspm.formatting import format_combined
 
 from .progress import STATUS_COLOURS, STATUS_ORDER, Status
 
@@ -28,14 +28,14 @@ def actual_vs_target(page) -> dict | None:
             legend_columns=2,
             include_x_axis=True,  # from zero: a dip of one in thirteen must not look like a fall off a cliff
             margin_right=36,  # room for the last period's label
-            value_formatter=lambda v: format_for(v, page.indicator),  # "71.7%", "£1,200", "Yes"
+            value_formatter=lambda v: format_combined(v, page.indicator),  # "71.7%", "£1,200", "Yes"
         )
     )
     chart.x_labels = [p.label for p in page.periods]
     chart.add("Actual", [_num(c.actual) for c in page.cells])
     chart.add("Target", [_num(c.target) for c in page.cells], stroke_style={"dasharray": "8, 4", "width": 3})
     rows = [
-        (p.label, format_for(c.target, page.indicator), format_for(c.actual, page.indicator), c.status_label)
+        (p.label, format_combined(c.target, page.indicator), format_combined(c.actual, page.indicator), c.status_label)
         for p, c in zip(page.periods, page.cells, strict=True)
     ]
     return {

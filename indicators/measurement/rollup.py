@@ -42,7 +42,10 @@ AGGREGATES = {
     "total": Sum("value"),
     "minimum": Min("value"),
     "maximum": Max("value"),
+    # A proportion's figures with both numbers (a score keeps its responses as a denominator alone)
+    "n_ratios": Count("id", filter=Q(value__isnull=False, numerator__isnull=False, denominator__isnull=False)),
     "numerators": Sum("numerator", filter=Q(value__isnull=False, denominator__isnull=False)),
+    "ratio_denominators": Sum("denominator", filter=Q(value__isnull=False, numerator__isnull=False)),
     "denominators": Sum("denominator", filter=Q(value__isnull=False)),
     "n_denominators": Count("id", filter=Q(value__isnull=False, denominator__isnull=False)),
     "weighted": Sum(F("value") * F("denominator"), filter=Q(value__isnull=False, denominator__isnull=False)),
@@ -94,8 +97,9 @@ def across_organisations(rule: str, agg: dict | None) -> Combined:
     if rule in ADDED_ACROSS_ORGANISATIONS:
         return Combined(agg["total"], reporters=n)
     if rule == Rollup.RATIO:
-        if agg["n_denominators"] == n:
-            return Combined(_ratio(agg["numerators"], agg["denominators"]), agg["numerators"], agg["denominators"], n)
+        if agg["n_ratios"] == n:
+            num, den = agg["numerators"], agg["ratio_denominators"]
+            return Combined(_ratio(num, den), num, den, n)
         if n == 1:  # one organisation's percentage is the partnership's, though it cannot be added to
             return Combined(agg["total"], reporters=1, combinable=False)
         return Combined(None, reporters=n, combinable=False)
@@ -157,12 +161,15 @@ def aggregate_figures(figures: Iterable) -> dict:
     """``AGGREGATES`` computed in Python for figures already loaded (the indicator page)."""
     given = [f for f in figures if f.value is not None]
     with_den = [f for f in given if f.denominator is not None]
+    ratios = [f for f in with_den if f.numerator is not None]
     return {
         "n": len(given),
         "total": sum((f.value for f in given), Decimal(0)),
         "minimum": min((f.value for f in given), default=None),
         "maximum": max((f.value for f in given), default=None),
-        "numerators": sum((f.numerator or Decimal(0) for f in with_den), Decimal(0)),
+        "n_ratios": len(ratios),
+        "numerators": sum((f.numerator for f in ratios), Decimal(0)),
+        "ratio_denominators": sum((f.denominator for f in ratios), Decimal(0)),
         "denominators": sum((f.denominator for f in with_den), Decimal(0)),
         "n_denominators": len(with_den),
         "weighted": sum((f.value * f.denominator for f in with_den), Decimal(0)),

@@ -22,7 +22,9 @@ Rules (each tested in tests/test_benchmarking.py):
 * each partnership's year figure is combined by its indicator's own rule (``indicators.measurement.
   rollup``): a flow is the sum of its periods and counts only when they cover the whole year; a stock
   is its latest level; a proportion is its numerators over its denominators (a partnership whose
-  proportion cannot be combined is left out, never averaged); a score is weighted by its responses;
+  proportion cannot be combined is left out, never averaged); a score is weighted by its responses.
+  Only figures combined by the library's own rule are compared (a partnership that made a flow a
+  stock is left out of that comparison, so a sum of quarters is never ranked against a level);
   when figures sit on periods of several kinds (months and quarters), only the kind covering most of
   the year counts.
 """
@@ -109,9 +111,16 @@ def _shown(value: Decimal, unit: str, policy: Policy) -> tuple[str, bool]:
 def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple[str, str, str], dict[int, Decimal]]:
     """{(library code, unit, year label): {partnership id: year value}} for the participants' shared
     indicators. One query; partnership ids never leave this module."""
+    from indicators.library_data import LIBRARY_INDICATORS, rollup_of
     from indicators.measurement import rollup
     from indicators.models import Figure
     from indicators.models.measurement import default_rollup
+
+    library = {item["code"]: item for item in LIBRARY_INDICATORS}
+
+    def library_rollup(code: str, unit: str) -> str:
+        item = library.get(code)
+        return rollup_of(item) if item and item["unit"] == unit else default_rollup(unit)
 
     rows = (
         Figure.objects.filter(
@@ -144,6 +153,8 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             continue  # two indicators from one library item: only the first one counts
         year = _year_label(*_year_start(participants[pid]["start_month"], r["period__start"]))
         rule = r["indicator__rollup"] or default_rollup(r["indicator__unit"])
+        if rule != library_rollup(code, r["indicator__unit"]):
+            continue  # like with like: only figures combined by the library's own rule are compared
         combined = rollup.across_organisations(rule, r)
         periods[(pid, code, r["indicator__unit"], rule, year)].append((r["period__kind"], combined))
     values: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)

@@ -104,11 +104,12 @@ class FigureViewSet(
     def update_with_service(self, figure, data):
         if self.action == "partial_update":
             current = {"value": figure.value, "text_value": figure.text_value, "comment": figure.comment}
-            if "numerator" in data or "denominator" in data or "value" not in data:
-                current |= {"numerator": figure.numerator, "denominator": figure.denominator}
-            if "numerator" in data and "value" not in data:
-                current["value"] = None  # worked out again from the new numerator
-            current["breakdown"] = figure.breakdown
+            current |= {"denominator": figure.denominator, "breakdown": figure.breakdown}  # kept unless sent
+            if "value" not in data:
+                current["numerator"] = figure.numerator
+                if figure.numerator is not None and ("numerator" in data or "denominator" in data):
+                    current["value"] = None  # the percentage is worked out again from the new numbers
+            # (a new percentage without a numerator: the numerator is worked out from it and the denominator)
             data = {**current, **data}
         values = {"value": None, "text_value": "", "comment": "", "breakdown": None, **data}
         return self._record(

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from aspm.uploads import validate_upload
 from partnerships import audit
-from partnerships.access import check_same_partnership
+from partnerships.access import check_same_partnership, scoped
 
 from ...models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Rollup, Unit
 from ...models.figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
@@ -260,16 +260,17 @@ def _quarter_levels(indicator_ids, months) -> set[tuple[int, int, int]]:
     months = [m for m in months if m.kind == PeriodKind.MONTH]
     if not months:
         return set()
-    partnership_id = months[0].partnership_id
-    quarters = ReportingPeriod.objects.filter(
-        partnership_id=partnership_id,
+    partnership = months[0].partnership_id  # scoped() filters by the id as well as by the object
+    quarters = scoped(partnership, ReportingPeriod).filter(
         kind=PeriodKind.QUARTER,
         start__lte=max(m.start for m in months),
         end__gte=min(m.end for m in months),
     )
     found = set()
-    rows = Figure.objects.filter(indicator_id__in=indicator_ids, period__in=quarters).values_list(
-        "indicator_id", "organisation_id", "period__start", "period__end"
+    rows = (
+        scoped(partnership, Figure)
+        .filter(indicator_id__in=indicator_ids, period__in=quarters)
+        .values_list("indicator_id", "organisation_id", "period__start", "period__end")
     )
     for indicator_id, organisation_id, start, end in rows:
         for month in months:

@@ -20,13 +20,14 @@ def parse_target(indicator: Indicator, raw) -> Decimal:
         raise ValidationError({"value": "Enter a number, such as 12 or 12.5."}) from None
     if not value.is_finite():
         raise ValidationError({"value": "Enter a number, such as 12 or 12.5."})
-    if indicator.unit == Unit.TEXT:
+    unit = indicator.combined_unit  # a share of organisations saying yes is aimed at as a percentage
+    if unit == Unit.TEXT:
         raise ValidationError({"value": "A qualitative (text) indicator has no numeric target."})
-    if indicator.unit == Unit.PERCENTAGE and not (0 <= value <= 100):
+    if unit == Unit.PERCENTAGE and not (0 <= value <= 100):
         raise ValidationError({"value": "A percentage target must be between 0 and 100."})
-    if indicator.unit in (Unit.COUNT, Unit.MONEY, Unit.SCORE) and value < 0:
+    if unit in (Unit.COUNT, Unit.MONEY, Unit.SCORE) and value < 0:
         raise ValidationError({"value": "A target cannot be negative."})
-    if indicator.unit == Unit.YES_NO and value not in (0, 1):
+    if unit == Unit.YES_NO and value not in (0, 1):
         raise ValidationError({"value": "A yes/no target is 1 (yes) or 0 (no)."})
     return value
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q
 
@@ -115,11 +116,16 @@ OBJECTIVES = Section(
 
 
 # --------------------------------------------------------------------------- figures
+def whole(value) -> int | None:
+    """A count as a whole number, rounded half up as a reader rounds (an average level may be 3.5)."""
+    return None if value is None else int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = False) -> str:
     """A figure as text in the indicator's unit (``aspm.formatting``). Observed counts go through the
     small-count rule; targets are plans, not people, and are shown in full. A partnership's actual is in
     its combined unit (a share of organisations saying yes is a percentage)."""
     if value is not None and indicator.unit == "count" and not target:
-        return ctx.count(int(value)).text
+        return ctx.count(whole(value)).text
     unit = indicator.unit if target else indicator.combined_unit
     return format_value(value, unit, decimals=indicator.decimals)

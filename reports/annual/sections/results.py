@@ -28,7 +28,7 @@ from partnerships.access import scoped
 
 from .. import svg
 from .base import ReportContext, Section
-from .plan import _figure
+from .plan import _figure, whole
 
 NOT_OPEN = "not open yet"
 MISSING = Cell(None, "–")
@@ -161,7 +161,7 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         "year_split": year_split,
         "split_cells": split_cells,  # counts: each breakdown's groups, "not split" and total, protected
         # the year's count, for the breakdowns' "not split" column (counts only)
-        "year_count": int(row.ytd.actual) if is_count and row.ytd.actual is not None else None,
+        "year_count": whole(row.ytd.actual) if is_count else None,
         "by_quarter": [
             (label, a, _figure(ctx, indicator, c.target, target=True))
             for label, c, a in zip(labels, row.cells, actual_texts, strict=True)
@@ -183,8 +183,8 @@ def _protect_count(ctx: ReportContext, row, year_split: dict) -> dict:
     with what was not split. They share the year, so a reader could combine them: one system of
     relations for the disclosure audit (:mod:`aspm.disclosure.audit`)."""
     figures = Figures()
-    quarters = [figures.add(int(c.actual) if c.actual is not None else None) for c in row.cells]
-    year = figures.add(int(row.ytd.actual) if row.ytd.actual is not None else None)
+    quarters = [figures.add(whole(c.actual)) for c in row.cells]
+    year = figures.add(whole(row.ytd.actual))
     if not figures.relate(year, quarters):  # not a sum of the quarters: a stock is its latest quarter
         latest = [q for q in quarters if figures.values[q] is not None][-1:]
         figures.relate(year, latest)
@@ -260,8 +260,8 @@ def _draw(ctx: ReportContext, data: dict) -> dict:
                     f"ind-{ind.pk}",
                     f"{ind.code}: actual and target by quarter",
                     *item["chart_data"],
-                    unit=ind.unit,
-                    decimals=getattr(ind, "decimals", None),
+                    unit=ind.combined_unit,
+                    decimals=ind.decimals,
                 )
     return data
 

@@ -82,7 +82,7 @@ def test_the_worker_beats_while_the_pages_are_laid_out(a, settings):
     beats_seen = threading.Event()
     heard = []
 
-    def slow_layout(html, *, progress, timings):
+    def slow_layout(html, *, progress, timings, **_):
         before = ReportJob.objects.get(pk=job.pk).heartbeat_at
         real_beat = jobs.beat
 

@@ -67,6 +67,9 @@ class IndicatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _scope_links(self, partnership)
         self.fields["reporting_organisations"].queryset = active_organisations(partnership)
+        self.fields["rollup"].choices = [("", "The unit's usual rule (counts add up, percentages are proportions)")] + [
+            c for c in self.fields["rollup"].choices if c[0]
+        ]
         if self.instance.pk:
             self.fields["reporting_organisations"].initial = list(self.instance.reporting_organisations.all())
         else:

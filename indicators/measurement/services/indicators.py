@@ -118,8 +118,11 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
-    if "unit" in values and "rollup" not in values and indicator.rollup not in ROLLUPS_BY_UNIT.get(values["unit"], ()):
-        values["rollup"] = default_rollup(values["unit"])  # a new unit brings its own rule unless one is given
+    unit = values.get("unit", indicator.unit)
+    if "rollup" in values and not values["rollup"]:
+        values["rollup"] = default_rollup(unit)  # left empty on the form: the unit's usual rule
+    elif "unit" in values and "rollup" not in values and indicator.rollup not in ROLLUPS_BY_UNIT.get(unit, ()):
+        values["rollup"] = default_rollup(unit)  # a new unit brings its own rule unless one is given
     merged = {name: getattr(indicator, name) for name in EDITABLE} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
     with transaction.atomic():

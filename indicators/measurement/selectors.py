@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from aspm.formatting import format_value
+from aspm.formatting import format_combined, format_value
 from partnerships.access import scoped
 from partnerships.models import Partnership
 
@@ -106,11 +106,12 @@ class Cell:
     def combinable(self) -> bool:
         return self.combined.combinable
 
-    def actual_or_note(self, unit: str = "", decimals: int | None = None) -> str:
-        """The actual in words; "not combinable" where the figures could not be combined."""
+    def actual_text_for(self, indicator) -> str:
+        """The partnership's actual in words, in the unit its roll-up gives; "not combinable" where the
+        figures could not be combined. (The results table's cells say the same in HTML: ``td``.)"""
         if self.actual is None and not self.combined.combinable:
             return "not combinable"
-        return format_value(self.actual, unit, decimals=decimals)
+        return format_combined(self.actual, indicator)
 
     @property
     def status_label(self) -> str:

@@ -97,10 +97,9 @@ def _indicators(ctx: ReportContext) -> dict:
     }
 
 
-def _actual(ctx, indicator, cell) -> str:
-    if cell.actual is None and not cell.combinable:
-        return "not combinable"
-    return _figure(ctx, indicator, cell.actual) + ("" if cell.combined.weighted else " (unweighted)")
+def _actual(indicator, cell) -> str:
+    """A figure that is not a count (counts go through the disclosure audit), as the pages write it."""
+    return cell.actual_text_for(indicator) + ("" if cell.combined.weighted else " (unweighted)")
 
 
 def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
@@ -131,10 +130,10 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         year_actual = protected["year"].text
         split_cells = protected["splits"]
     else:
-        actual_texts = [_actual(ctx, indicator, c) for c in row.cells]
+        actual_texts = [_actual(indicator, c) for c in row.cells]
         hidden = [""] * len(row.cells)
         chart_actuals = [c.actual for c in row.cells]
-        year_actual = _actual(ctx, indicator, row.ytd)
+        year_actual = _actual(indicator, row.ytd)
     # nothing is computed for a quarter that has not opened
     actual_texts = [NOT_OPEN if c.not_open else text for c, text in zip(row.cells, actual_texts, strict=True)]
     return {

@@ -39,18 +39,6 @@ class Value:
     reporters: int = 0
     combined: Combined = rollup.NOTHING  # what the actual is made of (numerator, denominator, notes)
 
-    @property
-    def numerator(self):
-        return self.combined.numerator
-
-    @property
-    def denominator(self):
-        return self.combined.denominator
-
-    @property
-    def note(self) -> str:
-        return self.combined.note
-
 
 def _value(combined: Combined, target) -> Value:
     return Value(combined.value, target, combined.reporters, combined)

@@ -76,11 +76,6 @@ class Figure(TenantModel):
         ]
         indexes = [models.Index(fields=["partnership", "period"], name="figure_partnership_period")]
 
-    @property
-    def combinable(self) -> bool:
-        """A proportion without its denominator cannot be added to another organisation's."""
-        return self.denominator is not None or self.indicator.rule != "ratio"
-
     def __str__(self) -> str:
         shown = self.text_value[:40] if self.value is None else self.value
         return f"{self.indicator.code} {self.period} {self.organisation}: {shown}"

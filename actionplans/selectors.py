@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from aspm.financial_calendar import calendar_of
 from partnerships.access import scoped
 from partnerships.models import Membership, Partnership, Role
 
@@ -34,19 +35,12 @@ GROUPS = {
 
 def quarter_of(partnership: Partnership, day: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day of the partnership's financial quarter containing ``day``."""
-    start_month = partnership.financial_year_start_month
-    months_in = (day.month - start_month) % 12
-    q_start_month0 = (start_month - 1 + (months_in // 3) * 3) % 12
-    year = day.year if q_start_month0 + 1 <= day.month else day.year - 1
-    start = dt.date(year, q_start_month0 + 1, 1)
-    end_month0 = q_start_month0 + 3
-    end = dt.date(year + end_month0 // 12, end_month0 % 12 + 1, 1) - dt.timedelta(days=1)
-    return start, end
+    quarter = calendar_of(partnership).quarter_of(day)
+    return quarter.start, quarter.end
 
 
 def financial_year_start(partnership: Partnership, day: dt.date) -> dt.date:
-    month = partnership.financial_year_start_month
-    return dt.date(day.year if day.month >= month else day.year - 1, month, 1)
+    return calendar_of(partnership).year_start(day)
 
 
 @dataclass
@@ -196,10 +190,5 @@ def counts_at(partnership: Partnership, days: list[dt.date]) -> list[dict[str, i
 
 def quarter_ends(partnership: Partnership, today: dt.date, count: int = 5) -> list[dt.date]:
     """The last ``count`` financial quarter ends up to today, then today itself."""
-    ends = []
-    start, _ = quarter_of(partnership, today)
-    day = start - dt.timedelta(days=1)
-    while len(ends) < count - 1:
-        ends.append(day)
-        day = quarter_of(partnership, day)[0] - dt.timedelta(days=1)
-    return sorted(ends) + [today]
+    past = calendar_of(partnership).quarters_to(today, count)[:-1]  # the quarters before today's
+    return [q.end for q in past] + [today]

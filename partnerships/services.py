@@ -20,6 +20,7 @@ from django.utils import timezone
 from aspm import hooks, mail
 from aspm.disclosure import policy as disclosure_rules
 from aspm.errors import ConflictError
+from aspm.financial_calendar import calendar_of
 from aspm.validators import single_line
 
 from . import audit
@@ -101,10 +102,7 @@ def _user(actor):
 
 
 def _mid_year(partnership: Partnership, today) -> bool:
-    month = partnership.financial_year_start_month
-    year = today.year if today.month >= month else today.year - 1
-    start = today.replace(year=year, month=month, day=1)
-    return (today - start).days >= REASON_FREE_DAYS
+    return (today - calendar_of(partnership).year_start(today)).days >= REASON_FREE_DAYS
 
 
 # --- organisations ------------------------------------------------------------------------

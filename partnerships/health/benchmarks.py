@@ -39,6 +39,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import OuterRef, Subquery
 
 from aspm.disclosure.policy import DEFAULT_POLICY, Policy, strictest
+from aspm.financial_calendar import FinancialCalendar, year_label
 from aspm.formatting import format_value
 
 from ..models import BenchmarkingChoice, DisclosurePolicy, Partnership
@@ -88,14 +89,6 @@ def _library_names() -> dict[str, str]:
     from indicators.library_data import LIBRARY_INDICATORS
 
     return {i["code"]: i["name"] for i in LIBRARY_INDICATORS}
-
-
-def _year_start(start_month: int, day) -> tuple[int, int]:
-    return (day.year if day.month >= start_month else day.year - 1), start_month
-
-
-def _year_label(year: int, month: int) -> str:
-    return str(year) if month == 1 else f"{year}/{(year + 1) % 100:02d}"
 
 
 def _plain(value: Decimal, unit: str) -> str:
@@ -151,7 +144,7 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             continue  # not among the indicators this partnership chose to share
         if first_indicator.setdefault((pid, code), r["indicator_id"]) != r["indicator_id"]:
             continue  # two indicators from one library item: only the first one counts
-        year = _year_label(*_year_start(participants[pid]["start_month"], r["period__start"]))
+        year = year_label(FinancialCalendar(participants[pid]["start_month"]).year_start(r["period__start"]))
         rule = r["indicator__rollup"] or default_rollup(r["indicator__unit"])
         if rule != library_rollup(code, r["indicator__unit"]):
             continue  # like with like: only figures combined by the library's own rule are compared

@@ -23,19 +23,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
+from aspm.financial_calendar import Quarter, calendar_of
 from aspm.formatting import format_value
 
 from ..models import Partnership
 
 # A goal's unit as the formatting function names it.
 FORMAT_UNITS = {"percent": "percentage", "score": "score", "yes_no": "yes_no"}
-
-
-@dataclass(frozen=True)
-class Quarter:
-    label: str
-    start: dt.date
-    end: dt.date  # inclusive
 
 
 @dataclass(frozen=True)
@@ -94,31 +88,10 @@ def registered() -> list[ProcessGoal]:
     return sorted(GOALS.values(), key=lambda g: (g.order, g.name))
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
 def quarters(partnership: Partnership, *, count: int = 6, today: dt.date | None = None) -> list[Quarter]:
     """The last ``count`` quarters of the partnership's financial year, oldest first, ending with the
     quarter that holds ``today``."""
-    today = today or dt.date.today()
-    start_month = partnership.financial_year_start_month
-    offset = (today.month - start_month) % 12
-    current_start = _add_months(dt.date(today.year, today.month, 1), -(offset % 3))
-    result = []
-    for back in range(count - 1, -1, -1):
-        start = _add_months(current_start, -3 * back)
-        end = _add_months(start, 3) - dt.timedelta(days=1)
-        months_in = (start.month - start_month) % 12
-        fy_start_year = start.year if start.month >= start_month else start.year - 1
-        number = months_in // 3 + 1
-        if start_month == 1:
-            label = f"{fy_start_year} Q{number}"
-        else:  # as the reporting periods are labelled: "2026/27 Q2"
-            label = f"{fy_start_year}/{(fy_start_year + 1) % 100:02d} Q{number}"
-        result.append(Quarter(label=label, start=start, end=end))
-    return result
+    return calendar_of(partnership).quarters_to(today or dt.date.today(), count)
 
 
 def rag(value: Decimal | None, target: Decimal, margin: Decimal) -> str:
@@ -144,14 +117,7 @@ def percent(part: int, whole: int) -> Decimal | None:
 def quarters_between(partnership: Partnership, start: dt.date, end: dt.date) -> list[Quarter]:
     """The quarters of the partnership's calendar from the one holding ``start`` to the one holding
     ``end``, oldest first (e.g. the four quarters of a financial year)."""
-    if end < start:
-        return []
-    count = 1
-    while True:
-        qs = quarters(partnership, count=count, today=end)
-        if qs[0].start <= start or count > 400:
-            return qs
-        count += 1
+    return calendar_of(partnership).quarters_between(start, end)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
-"""Financial years of a partnership (UK public bodies: 1 April to 31 March; the partnership may differ)."""
+"""Financial years of a partnership as the reports name them (UK public bodies: 1 April to 31 March;
+the partnership may differ). The arithmetic is the one financial calendar's (aspm.financial_calendar)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from aspm.financial_calendar import calendar_of, year_label
 
 
 @dataclass(frozen=True)
@@ -13,23 +16,20 @@ class FinancialYear:
 
     @property
     def label(self) -> str:
-        if self.start.month == 1:
-            return str(self.start.year)
-        return f"{self.start.year}/{str(self.end.year)[-2:]}"
+        return year_label(self.start)
 
     def __str__(self) -> str:
         return self.label
 
 
 def year_starting(partnership, start_year: int) -> FinancialYear:
-    start = date(start_year, partnership.financial_year_start_month, 1)
-    next_start = date(start_year + 1, partnership.financial_year_start_month, 1)
-    return FinancialYear(start, next_start - timedelta(days=1))
+    cal = calendar_of(partnership)
+    start = cal.year_starting(start_year)
+    return FinancialYear(start, cal.year_end(start))
 
 
 def year_containing(partnership, day: date) -> FinancialYear:
-    start_year = day.year if day.month >= partnership.financial_year_start_month else day.year - 1
-    return year_starting(partnership, start_year)
+    return year_starting(partnership, calendar_of(partnership).year_start(day).year)
 
 
 def year_choices(partnership, today: date, *, back: int = 5) -> list[FinancialYear]:

@@ -13,6 +13,7 @@ from django.db import models
 
 from aspm import fields as text
 from aspm.fields import LimitedTextField
+from aspm.financial_calendar import calendar_of
 from aspm.models import TenantModel
 from aspm.validators import validate_date_in_range
 
@@ -116,8 +117,7 @@ class Return(TenantModel):
     @property
     def is_year_end(self) -> bool:
         """The last quarter of the partnership's financial year asks the year-end questions too."""
-        start_month = self.partnership.financial_year_start_month
-        return self.period.end.month == (start_month - 2) % 12 + 1
+        return calendar_of(self.partnership).is_year_end(self.period.end)
 
 
 class ReturnFigure(TenantModel):

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from aspm.financial_calendar import calendar_of
 from indicators import demo_content
 from indicators.models import PeriodKind, PeriodStatus, ReportingPeriod, Unit
 from partnerships.access import scoped
@@ -35,11 +36,6 @@ SLUGS = ("northshire", "riverside", "westmoor")
 # the current one: a = approved on time, L = approved after a late submission, s = submitted,
 # r = returned with comments, d = draft, n = not started.
 STORIES = ("aaas d", "aLar n", "aaLs n", "aaad s", "aaas d", "Laar n", "aLad n", "aaaL n", "aaLs n", "aaar n")
-
-
-def _fy_start(today: date, start_month: int) -> date:
-    year = today.year if today.month >= start_month else today.year - 1
-    return date(year, start_month, 1)
 
 
 def _notes_by_org(fy_start: date) -> dict[str, list[tuple[date, str, str, str]]]:
@@ -210,7 +206,7 @@ def _seed_partnership(demo) -> None:
             scoped(partnership, ReportingPeriod).filter(kind=PeriodKind.QUARTER, start__lte=today).order_by("start")
         )
         periods = started[-5:]
-        notes = _notes_by_org(_fy_start(today, partnership.financial_year_start_month))
+        notes = _notes_by_org(calendar_of(partnership).year_start(today))
         spocs = {m.organisation_id: m.user for m in _spoc_memberships(partnership)}
         for period in periods:
             services.returns_open_for_period(actor=coordinator, period=period)

@@ -14,7 +14,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from aspm.fields import NARRATIVE
-from indicators.measurement.services.periods import due_after, period_set_due_date
+from aspm.financial_calendar import due_after
+from indicators.measurement.services.periods import period_set_due_date
 from indicators.models import FigureSource, Indicator, PeriodKind, PeriodStatus, ReportingPeriod
 from partnerships import audit
 from partnerships.access import scoped

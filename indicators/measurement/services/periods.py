@@ -2,77 +2,35 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from aspm import hooks
+from aspm.financial_calendar import add_months, calendar_of, due_after, month_end, year_label
 from partnerships import audit
 from partnerships.models import Partnership
 
 from ...models import PeriodKind, PeriodStatus, ReportingPeriod
 
 
-def due_after(end: date) -> date:
-    """Figures for a period are due one calendar month after it ends; a period ending on the last day
-    of a month is due on the last day of the next (30 June -> 31 July; 31 December -> 31 January).
-    The quarterly returns follow the same rule unless the coordinator moves a quarter's deadline."""
-    year, month = (end.year + 1, 1) if end.month == 12 else (end.year, end.month + 1)
-    last = calendar.monthrange(year, month)[1]
-    month_end = end.day == calendar.monthrange(end.year, end.month)[1]
-    return date(year, month, last if month_end else min(end.day, last))
-
-
 def year_start_for(partnership: Partnership, day: date) -> date:
     """First day of the financial year that contains ``day``."""
-    month = partnership.financial_year_start_month
-    year = day.year if day.month >= month else day.year - 1
-    return date(year, month, 1)
-
-
-def _add_months(day: date, months: int) -> date:
-    total = day.year * 12 + day.month - 1 + months
-    return date(total // 12, total % 12 + 1, 1)
-
-
-def _month_end(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-
-
-def year_label(start: date) -> str:
-    """ "2026/27" for a year starting in April 2026; "2026" when the year is the calendar year."""
-    if start.month == 1:
-        return str(start.year)
-    return f"{start.year}/{(start.year + 1) % 100:02d}"
+    return calendar_of(partnership).year_start(day)
 
 
 def period_plan(partnership: Partnership, year_start: date) -> list[dict]:
     """The year, its four quarters and twelve months, as field values (not saved)."""
-    label = year_label(year_start)
-    plan = [
-        {
-            "kind": PeriodKind.YEAR,
-            "start": year_start,
-            "end": _add_months(year_start, 12) - timedelta(days=1),
-            "label": label,
-        },
-    ]
-    for q in range(4):
-        start = _add_months(year_start, 3 * q)
-        plan.append(
-            {
-                "kind": PeriodKind.QUARTER,
-                "start": start,
-                "end": _month_end(_add_months(start, 2)),
-                "label": f"{label} Q{q + 1}",
-            }
-        )
+    cal = calendar_of(partnership)
+    label, end = year_label(year_start), cal.year_end(year_start)
+    plan = [{"kind": PeriodKind.YEAR, "start": year_start, "end": end, "label": label}]
+    for quarter in cal.quarters_of_year(year_start):
+        plan.append({"kind": PeriodKind.QUARTER, "start": quarter.start, "end": quarter.end, "label": quarter.label})
     for m in range(12):
-        start = _add_months(year_start, m)
+        start = add_months(year_start, m)
         plan.append(
-            {"kind": PeriodKind.MONTH, "start": start, "end": _month_end(start), "label": start.strftime("%B %Y")}
+            {"kind": PeriodKind.MONTH, "start": start, "end": month_end(start), "label": start.strftime("%B %Y")}
         )
     for row in plan:
         row["due_date"] = due_after(row["end"])
@@ -89,7 +47,7 @@ def periods_ensure_year(*, actor, partnership: Partnership, year_start: date) ->
         existing = {
             (p.kind, p.start): p
             for p in ReportingPeriod.objects.filter(
-                partnership=partnership, start__gte=year_start, start__lt=_add_months(year_start, 12)
+                partnership=partnership, start__gte=year_start, start__lt=add_months(year_start, 12)
             )
         }
         made = []

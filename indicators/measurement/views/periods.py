@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from aspm.financial_calendar import calendar_of, year_label
 from aspm.forms import call_service
 from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
@@ -18,13 +17,13 @@ from partnerships.decorators import partnership_view
 from ...models import ReportingPeriod
 from .. import selectors, services
 from ..forms import SettingsForm, YearForm
-from ..services.periods import year_label, year_start_for
+from ..services.periods import year_start_for
 
 
 def _year_choices(partnership) -> list[tuple[int, str]]:
-    this = year_start_for(partnership, timezone.localdate()).year
-    month = partnership.financial_year_start_month
-    return [(y, year_label(date(y, month, 1))) for y in range(this - 3, this + 2)]
+    cal = calendar_of(partnership)
+    this = cal.year_start(timezone.localdate()).year
+    return [(y, year_label(cal.year_starting(y))) for y in range(this - 3, this + 2)]
 
 
 @partnership_view()
@@ -51,7 +50,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
 def period_add_year(request: HttpRequest) -> HttpResponse:
     form = YearForm(request.POST, years=_year_choices(request.partnership))
     if form.is_valid():
-        start = date(form.cleaned_data["year_start"], request.partnership.financial_year_start_month, 1)
+        start = calendar_of(request.partnership).year_starting(form.cleaned_data["year_start"])
         made = services.periods_ensure_year(actor=request.user, partnership=request.partnership, year_start=start)
         if made:
             messages.success(request, f"{year_label(start)} is added: the year, its quarters and months.")

@@ -30,7 +30,7 @@ def _get(request, pk: int, need: Perm | None = None) -> Action:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get(request, pk, need=Perm.VIEW)
     context = {
@@ -57,7 +57,7 @@ def create(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplans/form.html", {"form": form, "action": None})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get(request, pk, need=Perm.UPDATE_ANY_ACTION)
     form = ActionForm(request.POST or None, instance=action, partnership=request.partnership)
@@ -69,7 +69,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "actionplans/form.html", {"form": form, "action": action})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get(request, pk, need=Perm.UPDATE_ANY_ACTION)
@@ -97,7 +97,7 @@ def _row(request, action: Action, *, message: str = "", warning: str = "") -> Ht
     return render(request, "actionplans/_row.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the status form (a table row for htmx, or a page). POST: record the change."""
     action = _get(request, pk, need=Perm.UPDATE_OWN_ACTIONS)
@@ -135,7 +135,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"a": action, "form": form, "today": clock.today()})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def bulk_status(request: HttpRequest) -> HttpResponse:
     """Set one status (and note) on several actions at once: all of them, or none."""

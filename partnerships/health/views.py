@@ -28,7 +28,7 @@ from .targets import process_goal_target_set
 from .trend import survey_trend_chart
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def health_page(request: HttpRequest) -> HttpResponse:
     return render(request, "health/health_page.html", health_overview(request.partnership))
 
@@ -57,7 +57,7 @@ def targets_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "health/targets.html", {"form": form})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def survey_list(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
     rounds = list(selectors.survey_rounds(partnership))
@@ -97,7 +97,7 @@ def survey_open(request: HttpRequest) -> HttpResponse:
     return redirect("health:survey", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     round = get_object_for(request.membership, SurveyRound, pk=pk)
@@ -110,7 +110,7 @@ def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "health/survey_round.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
     round = get_object_for(request.membership, SurveyRound, pk=pk, need=Perm.EDIT_PLAN)
@@ -122,7 +122,7 @@ def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("health:survey_round", slug=request.partnership.slug, pk=round.pk)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
     round = get_object_for(request.membership, SurveyRound, pk=pk, need=Perm.VIEW)
     slug = request.partnership.slug

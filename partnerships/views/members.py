@@ -12,16 +12,16 @@ from django.views.decorators.http import require_POST
 from aspm.forms import call_service
 
 from .. import selectors, services
-from ..access import ROLE_PERMISSIONS, Perm, get_object_for
+from ..access import ROLE_PERMISSIONS, Perm, can, get_object_for
 from ..decorators import partnership_view
 from ..forms import InviteForm, MembershipRoleForm
 from ..models import Invitation, Membership, Role
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def member_list(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    can_manage = request.membership.role == Role.COORDINATOR
+    can_manage = can(request.membership, Perm.MANAGE_MEMBERS)
     context = {
         "members": selectors.members(partnership),
         "invitations": selectors.pending_invitations(partnership) if can_manage else [],
@@ -81,7 +81,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/member_invite.html", {"form": form})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_object_for(
         request.membership, Membership.objects.select_related("user"), pk=pk, need=Perm.MANAGE_MEMBERS
@@ -106,7 +106,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/member_edit.html", {"form": form, "member": membership})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_object_for(
@@ -122,7 +122,7 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("partnerships:members", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_for(request.membership, Invitation, pk=pk, need=Perm.MANAGE_MEMBERS)

@@ -44,7 +44,7 @@ def get_return(request: HttpRequest, pk: int, need: Perm | None = None):
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_list(request: HttpRequest) -> HttpResponse:
     """Readers of every return get the completeness dashboard; a SPOC gets their own returns."""
     if can(request.membership, Perm.VIEW_ALL_RETURNS):
@@ -156,7 +156,7 @@ def _render_return(request, return_, *, form=None, post=None, errors=None, statu
     return render(request, "reports/returns/detail.html", context, status=status)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk)
     if request.method == "POST":
@@ -194,7 +194,7 @@ def _save(request, return_):
         return _render_return(request, return_, form=form, post=request.POST, errors=figure_errors, status=422)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     """Saves as the SPOC types (htmx). Answers a short status line and ``X-Autosave: saved``;
@@ -228,7 +228,7 @@ def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN)
@@ -256,13 +256,13 @@ def _attachment(request, pk: int, attachment_pk: int, need=None) -> ReturnAttach
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk)
     return file_response(attachment.file, download_name=attachment.original_name)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk, need=Perm.SUBMIT_OWN_RETURN)

@@ -34,7 +34,7 @@ def _store_key(return_) -> str:
     return f"return-upload-{return_.pk}"
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_spreadsheet_template(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN)
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
@@ -46,7 +46,7 @@ def return_spreadsheet_template(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_spreadsheet_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the upload form. POST with a file: the preview. POST with ``confirm``: the figures
     go into the draft."""

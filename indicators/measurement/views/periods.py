@@ -27,7 +27,7 @@ def _year_choices(partnership) -> list[tuple[int, str]]:
     return [(y, year_label(date(y, month, 1))) for y in range(this - 3, this + 2)]
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def period_list(request: HttpRequest) -> HttpResponse:
     periods = scoped(request.partnership, ReportingPeriod).order_by("-start", "kind")
     years = [p for p in periods if p.kind == "year"]
@@ -72,13 +72,13 @@ def _change(request, pk: int, service, done: str) -> HttpResponse:
     return redirect("indicators:periods", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def period_open(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, services.period_open, "open for figures")
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def period_lock(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, services.period_lock, "locked")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
 from ...models import IndicatorType
@@ -33,7 +34,7 @@ def _finality(request, table) -> dict:
     }
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def results(request: HttpRequest) -> HttpResponse:
     table, years, f = _table(request)
     context = {
@@ -51,7 +52,7 @@ def results(request: HttpRequest) -> HttpResponse:
 LIST_LIMIT = 10  # indicators named under "Off track" and "At risk"; the results table has them all
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def dashboard(request: HttpRequest) -> HttpResponse:
     table, years, f = _table(request)
     groups = selectors.status_by_strand(table)

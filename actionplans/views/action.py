@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
@@ -161,7 +162,7 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
             actor=request.user, actions=actions, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
         )
     except ValidationError as error:
-        messages.error(request, "Nothing was changed: " + " ".join(error.messages))
+        messages.error(request, "Nothing was changed: " + in_words(error))
     else:
         label = RagStatus(form.cleaned_data["status"]).label
         messages.success(request, f"{len(actions)} action{'s' if len(actions) != 1 else ''} set to {label}.")

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 
 from .. import selectors as partnership_selectors
@@ -118,7 +119,7 @@ def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
         survey.survey_round_close(actor=request.user, round=round)
         messages.success(request, f"{round.title} is closed.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("health:survey_round", slug=request.partnership.slug, pk=round.pk)
 
 
@@ -145,9 +146,13 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Thank you: your answers are recorded, without your name.")
             return redirect("health:survey_round", slug=slug, pk=round.pk)
-    return render(request, "health/survey_answer.html", {
+    return render(
+        request,
+        "health/survey_answer.html",
+        {
             "round": round,
             "form": form,
             "scale": SCALE,
             "survey_minimum": partnership_selectors.disclosure_policy(request.partnership).group_minimum,
-        },)
+        },
+    )

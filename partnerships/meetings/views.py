@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans.meeting_items import action_from_meeting_item
 from aspm.deleting import delete_then_redirect
+from aspm.errors import in_words
 from aspm.forms import add_service_errors
 from aspm.uploads import file_response
 
@@ -210,7 +211,7 @@ def meeting_item_to_plan(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         action = action_from_meeting_item(actor=request.user, item=item, owner_organisation=owner, due_date=due)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
         return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)
     messages.success(request, f"“{action.title}” is now in the action plan.")
     return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)

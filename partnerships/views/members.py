@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import call_service
 
 from .. import selectors, services
@@ -116,7 +117,7 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
         services.membership_remove(actor=request.user, membership=membership)
         messages.success(request, f"{membership.user} is no longer a member of this partnership.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     if membership.user_id == request.user.id and not Membership.objects.filter(pk=membership.pk).exists():
         return redirect("home")
     return redirect("partnerships:members", slug=request.partnership.slug)
@@ -130,5 +131,5 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         services.invitation_revoke(actor=request.user, invitation=invitation)
         messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("partnerships:members", slug=request.partnership.slug)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from aspm.errors import ConflictError
 from aspm.fields import NARRATIVE
 from indicators.measurement.services.periods import due_after, period_set_due_date
 from indicators.models import FigureSource, Indicator, PeriodKind, PeriodStatus, ReportingPeriod
@@ -170,8 +171,8 @@ def _lock(return_: Return) -> Return:
 
 def _check_editable(return_: Return) -> None:
     if return_.status not in EDITABLE_STATUSES:
-        raise ValidationError(
-            f"This return is {return_.get_status_display().lower()}, so it cannot be changed. "
+        raise ConflictError(
+            f"This return is {return_.get_status_display().lower()}, so it cannot be changed or submitted. "
             "Ask the coordinator to reopen it if something is wrong."
         )
 
@@ -330,7 +331,7 @@ def return_submit(*, actor, return_: Return) -> Return:
 
 def _check_version(locked: Return, version: int | None, doing: str) -> None:
     if version is not None and int(version) != locked.version:
-        raise ValidationError(
+        raise ConflictError(
             f"This return changed while you were reading it (it is now {locked.get_status_display().lower()}), "
             f"so it was not {doing}. Read it again, then decide."
         )
@@ -345,7 +346,7 @@ def return_send_back(*, actor, return_: Return, reason: str, version: int | None
         locked = _lock(return_)
         _check_version(locked, version, "returned")
         if locked.status != ReturnStatus.SUBMITTED:
-            raise ValidationError("Only a submitted return can be returned for changes.")
+            raise ConflictError("Only a submitted return can be returned for changes.")
         _transition(actor=actor, return_=locked, to=ReturnStatus.RETURNED, verb="send_back", reason=reason)
     return locked
 
@@ -356,10 +357,10 @@ def return_approve(*, actor, return_: Return, version: int | None = None) -> Ret
     with transaction.atomic():
         locked = _lock(return_)
         if locked.status == ReturnStatus.APPROVED:
-            raise ValidationError("This return is already approved.")
+            raise ConflictError("This return is already approved.")
         _check_version(locked, version, "approved")
         if locked.status != ReturnStatus.SUBMITTED:
-            raise ValidationError("Only a submitted return can be approved.")
+            raise ConflictError("Only a submitted return can be approved.")
         broken = [b.sentence for b in return_breaches(locked) if b.must_hold]  # a rule made since it was submitted
         if broken:
             raise ValidationError(
@@ -399,7 +400,7 @@ def apply_approved_return(return_: Return, actor) -> int:
                 )
             ]
             if differing:
-                raise ValidationError(
+                raise ConflictError(
                     f"{period.label} is locked, and this return's figures for {', '.join(differing)} differ from "
                     "those recorded, so it was not approved. Either correct the recorded figures first (a "
                     "coordinator's correction on each indicator's page, with a reason), or return it to the "
@@ -436,7 +437,7 @@ def return_reopen(*, actor, return_: Return, reason: str) -> Return:
     with transaction.atomic():
         locked = _lock(return_)
         if locked.status != ReturnStatus.APPROVED:
-            raise ValidationError("Only an approved return can be reopened.")
+            raise ConflictError("Only an approved return can be reopened.")
         _transition(
             actor=actor,
             return_=locked,

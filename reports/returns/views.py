@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans.models import RagStatus
 from aspm.deleting import delete_then_redirect
+from aspm.errors import in_words
 from aspm.formatting import format_for
 from aspm.forms import add_service_errors, call_service
 from aspm.uploads import file_response
@@ -214,7 +215,7 @@ def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
             keep_going=True,
         )
     except ValidationError as error:
-        response = render(request, "reports/returns/autosave_status.html", {"error": " ".join(error.messages)})
+        response = render(request, "reports/returns/autosave_status.html", {"error": in_words(error)})
         response["X-Autosave"] = "refused"
         return response
     errors = getattr(saved, "figure_errors", {})

@@ -19,6 +19,7 @@ from pygal.style import Style
 
 from aspm.charts import STYLE, chart_config
 from aspm.charts import render as render_chart
+from aspm.errors import in_words
 from aspm.forms import call_service
 from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm, get_object_for
@@ -115,7 +116,7 @@ def return_approve(request: HttpRequest, pk: int) -> HttpResponse:
         services.return_approve(actor=request.user, return_=return_, version=version)
         messages.success(request, f"{return_} is approved and locked.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return _back(request, return_)
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import call_service
 from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
@@ -68,7 +69,7 @@ def _change(request, pk: int, service, done: str) -> HttpResponse:
         service(actor=request.user, period=period)
         messages.success(request, f"{period.label} is {done}.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("indicators:periods", slug=request.partnership.slug)
 
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from aspm import hooks
 from aspm.errors import ConflictError
 from partnerships import audit
 from partnerships.access import check_same_partnership
@@ -117,6 +118,8 @@ def action_create(
         action = Action(partnership=partnership, status=status, status_changed_at=when, **_with_strand(values))
         audit.create(actor=actor, obj=action)
         _write_change(actor=actor, action=action, status=status, note=note or "Action added to the plan.", at=when)
+        if action.owner_organisation_id:
+            hooks.run("reporting_changed", partnership=partnership, organisations=[action.owner_organisation_id])
     return action
 
 
@@ -127,7 +130,13 @@ def action_update(*, actor: User, action: Action, **values) -> Action:
     merged = {k: getattr(action, k) for k in EDITABLE} | values
     _check_links(action.partnership, merged)
     values = _with_strand({**values})
-    return audit.update(actor=actor, obj=action, values=values)
+    with transaction.atomic():
+        owner_before = action.owner_organisation_id
+        audit.update(actor=actor, obj=action, values=values)
+        if action.owner_organisation_id != owner_before:  # its returns' action updates follow the owner
+            owners = [o for o in (owner_before, action.owner_organisation_id) if o]
+            hooks.run("reporting_changed", partnership=action.partnership, organisations=owners)
+    return action
 
 
 def action_delete(*, actor: User, action: Action) -> None:

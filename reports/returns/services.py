@@ -112,8 +112,7 @@ def returns_open_for_period(*, actor, period: ReportingPeriod, **_hook_kwargs) -
                 obj=Return(partnership=period.partnership, organisation=organisation, period=period, due_date=due),
                 action="return.open",
             )
-            figures_sync(return_)
-            opened.append(return_)
+            opened.append(return_prepare(return_=return_))
     return opened
 
 
@@ -128,6 +127,32 @@ def _previous_figures(return_: Return) -> dict[int, ReturnFigure]:
     if previous is None:
         return {}
     return {f.indicator_id: f for f in previous.figures.all()}
+
+
+def return_prepare(*, return_: Return) -> Return:
+    """Stage the rows the organisation fills in (a figure for each indicator it reports, an update
+    for each action it owns), under the return's row lock: two at once give one set of rows, the
+    second finding the first's. Called when a return opens, reopens or goes back to the
+    organisation, before it is saved or submitted, and when what organisations report changes
+    (hook ``reporting_changed``); never when the page is shown. Safe to call again."""
+    with transaction.atomic():
+        locked = _lock(return_)
+        figures_sync(locked)
+    return locked
+
+
+def returns_prepare_for(*, partnership, organisations=None, **_hook_kwargs) -> int:
+    """Prepare the partnership's returns still with their organisations (``organisations``: only
+    theirs). Locks are taken in id order, so two of these at once cannot deadlock. Returns how many."""
+    returns = Return.objects.filter(partnership=partnership, status__in=EDITABLE_STATUSES)
+    if organisations is not None:
+        returns = returns.filter(organisation__in=[getattr(o, "pk", o) for o in organisations])
+    count = 0
+    with transaction.atomic():
+        for return_ in returns.order_by("pk"):
+            return_prepare(return_=return_)
+            count += 1
+    return count
 
 
 def figures_sync(return_: Return) -> None:
@@ -194,6 +219,7 @@ def return_save_draft(
     with transaction.atomic():
         locked = _lock(return_)
         _check_editable(locked)
+        figures_sync(locked)  # what the organisation reports now, under the lock
         values = {}
         allowed = NARRATIVE_FIELDS + (YEAR_END_FIELDS if locked.is_year_end else ())
         for name, text in (narrative or {}).items():
@@ -317,6 +343,7 @@ def return_submit(*, actor, return_: Return) -> Return:
     with transaction.atomic():
         locked = _lock(return_)
         _check_editable(locked)
+        figures_sync(locked)  # what the organisation reports now, under the lock
         problems = return_problems(locked)
         if problems:
             raise ValidationError(problems)
@@ -348,6 +375,7 @@ def return_send_back(*, actor, return_: Return, reason: str, version: int | None
         if locked.status != ReturnStatus.SUBMITTED:
             raise ConflictError("Only a submitted return can be returned for changes.")
         _transition(actor=actor, return_=locked, to=ReturnStatus.RETURNED, verb="send_back", reason=reason)
+        figures_sync(locked)  # back with the organisation: its rows as they are now
     return locked
 
 

@@ -162,8 +162,8 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk)
     if request.method == "POST":
         return _save(request, get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN))
-    if return_.is_editable and can(request.membership, Perm.SUBMIT_OWN_RETURN, organisation=return_.organisation):
-        services.figures_sync(return_)
+    # No write here: the rows were prepared when the return opened, reopened or went back, and when
+    # what the organisation reports changed (services.return_prepare).
     return _render_return(request, return_)
 
 

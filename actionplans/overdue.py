@@ -37,7 +37,9 @@ def _recipients(action: Action, coordinators: dict[int, list[str]], spocs: dict[
 def record_overdue_actions() -> dict[str, int]:
     """Record and announce newly overdue actions. Returns how many lines and emails it wrote."""
     today = clock.today()
-    overdue = Action.objects.filter(due_date__lt=today).exclude(status=RagStatus.COMPLETE)
+    overdue = Action.objects.filter(due_date__lt=today, partnership__is_active=True).exclude(
+        status=RagStatus.COMPLETE
+    )  # an archived partnership's members are not written to (as the returns' reminders)
     recorded = 0
     for action in overdue.filter(Q(overdue_recorded_for__isnull=True) | ~Q(overdue_recorded_for=F("due_date"))):
         if services.action_record_overdue(action=action, today=today) is not None:

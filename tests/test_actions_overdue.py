@@ -152,3 +152,14 @@ def test_a_digest_already_marked_sent_by_another_run_is_not_sent_again(a, set_cl
     )
     assert record_overdue_actions() == {"recorded": 1, "emails": 1}
     assert [m.to[0] for m in mail.outbox] == [a.spoc_police.email]
+
+
+def test_an_archived_partnerships_overdue_actions_are_not_announced(a, set_clock):
+    from partnerships.services import partnership_archive
+
+    set_clock(dt.date(2026, 5, 1))
+    make_action(a, organisation=a.police, due_date=dt.date(2026, 6, 30))
+    partnership_archive(actor=None, partnership=a.partnership, reason="Merged")
+    set_clock(dt.date(2026, 7, 2))
+    assert record_overdue_actions() == {"recorded": 0, "emails": 0}
+    assert mail.outbox == []

@@ -114,6 +114,20 @@ def test_a_figure_that_breaks_a_must_hold_rule_is_refused_on_its_value_and_not_w
     assert not Figure.objects.filter(indicator=r.convicted(a)).exists()
 
 
+def test_a_coordinators_correction_that_breaks_a_must_hold_rule_is_refused_and_the_figure_kept(a):
+    r.convicted_rule(a)
+    _record(a, r.convictions(a), 8)
+    convicted = _record(a, r.convicted(a), 6)
+    with pytest.raises(ValidationError) as refused:
+        services.figure_correct(actor=a.coordinator, figure=convicted, value="41", reason="Typed from the wrong sheet")
+    assert "should be at most CONV" in refused.value.message_dict["value"][0]
+    convicted.refresh_from_db()
+    assert convicted.value == 6 and not convicted.corrections.exists()
+    services.figure_correct(actor=a.coordinator, figure=convicted, value="7", reason="Recounted")
+    convicted.refresh_from_db()
+    assert convicted.value == 7
+
+
 def test_a_figure_is_judged_only_with_the_same_organisation_and_period_and_not_when_the_other_side_is_missing(a):
     r.convicted_rule(a)
     _record(a, r.convicted(a), 41)  # no convictions recorded yet: no judgement

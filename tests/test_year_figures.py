@@ -171,3 +171,32 @@ def test_the_results_page_marks_each_cells_status_with_a_sign_and_words_not_colo
     page = login(a.coordinator).get(f"/p/{a.slug}/results/").content.decode()
     assert '<span class="cell-mark" aria-hidden="true">✓</span><span class="visually-hidden"> (on track)</span>' in page
     assert "<strong>71.7%</strong>" in page
+
+
+def test_the_results_page_escapes_an_indicators_name_and_shortens_a_long_one_linking_to_its_page(a, login):
+    _months(a)
+    hostile = _indicator(a, "ESC-1")
+    services.indicator_update(actor=a.coordinator, indicator=hostile, name='<img src=x onerror="alert(1)"> & more')
+    long = _indicator(a, "LONG-1")
+    services.indicator_update(actor=a.coordinator, indicator=long, name="Referrals " * 12)
+    page = login(a.coordinator).get(f"/p/{a.slug}/results/").content.decode()
+    assert '<img src=x onerror="alert(1)">' not in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more" in page
+    assert f'<a href="/p/{a.slug}/indicators/{hostile.pk}/">ESC-1</a>' in page
+    assert ("Referrals " * 12)[:69] + "…</span>" in page
+
+
+def test_a_monthly_levels_year_split_in_the_annual_report_is_its_latest_months_not_the_months_added(a):
+    p, (april, may, _june) = _months(a)
+    housed = _indicator(a, "HOUSED-M", disaggregation=["sex"])
+    services.indicator_update(actor=a.coordinator, indicator=housed, rollup="stock")
+    _record(a, housed, april, a.police, 6, {"sex": {"female": 4, "male": 2}})
+    _record(a, housed, may, a.police, 7, {"sex": {"female": 3, "male": 4}})
+    ctx = ReportContext(
+        partnership=a.partnership,
+        year=year_containing(a.partnership, timezone.localdate()),
+        as_of=timezone.now() + timedelta(days=400),
+    )
+    data = annual_results.INDICATORS.gather(ctx)
+    item = next(item for _strand, group in data["groups"] for item in group if item["indicator"] == housed)
+    assert item["year_actual"] == "7" and item["year_split"] == {"sex": {"female": 3, "male": 4}}

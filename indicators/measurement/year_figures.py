@@ -86,6 +86,8 @@ class YearFigures:
         self.months_of = {q.pk: [m for m in months if q.start <= m.start and m.end <= q.end] for q in self.quarters}
         self.period_ids = [p.pk for p in periods]  # the year itself, its quarters and its months
         self._aggregates = _aggregates(partnership, indicator_ids, self.period_ids, organisation)
+        month_ids = {m.pk for m in months}
+        self._monthly = {indicator_id for indicator_id, period_id in self._aggregates if period_id in month_ids}
         if targets is None:
             targets, self.whole_plan = _targets(partnership, indicator_ids, self.period_ids)
         else:
@@ -101,8 +103,11 @@ class YearFigures:
         months = self.months_of.get(quarter.pk, [])
         if not months or (combined is not rollup.NOTHING and target is not None):
             return _value(combined, target)
-        month_figures = {m.pk: self._own(indicator, m) for m in months}
-        reported = [m for m in months if month_figures[m.pk] is not rollup.NOTHING]
+        if indicator.pk in self._monthly:
+            month_figures = {m.pk: self._own(indicator, m) for m in months}
+            reported = [m for m in months if month_figures[m.pk] is not rollup.NOTHING]
+        else:  # no figure for any month of the year: only the months' targets can count
+            reported = []
         if combined is rollup.NOTHING and reported:
             combined = rollup.over_time(indicator.rule, [month_figures[m.pk] for m in reported])
         if target is None:

@@ -88,10 +88,18 @@ class Browser:
         self.cookies: dict[str, str] = {}
         self.opener = build_opener(_NoRedirect)
 
-    def request(self, path: str, data: dict | None = None, *, follow: bool = True, timeout: float = 60) -> Page:
+    def request(
+        self,
+        path: str,
+        data: dict | None = None,
+        *,
+        follow: bool = True,
+        timeout: float = 60,
+        extra: dict | None = None,
+    ) -> Page:
         url = urljoin(self.base + "/", path.lstrip("/")) if not path.startswith("http") else path
         for _hop in range(10):
-            headers = {"X-Forwarded-Proto": "https", "User-Agent": "aspm-production-shape"}
+            headers = {"X-Forwarded-Proto": "https", "User-Agent": "aspm-production-shape", **(extra or {})}
             if self.cookies:
                 headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
             body = None
@@ -229,6 +237,14 @@ def walk_pages(base: str, failures: Failures, *, roles=ROLES) -> None:
         if asset.startswith("/static/"):
             got = anonymous.request(asset)
             failures.check(got.status == 200, f"static file {asset} answers 200 (got {got.status})")
+    # Static files have content-hashed names: cached for good by browsers, and sent compressed
+    css = next((a for a in assets if a.startswith("/static/") and a.endswith(".css")), "")
+    if css:
+        got = anonymous.request(css, extra={"Accept-Encoding": "br, gzip"})
+        cache = got.headers.get("Cache-Control") or ""
+        failures.check("immutable" in cache, f"static file {css} is cached for good (Cache-Control: {cache!r})")
+        encoding = got.headers.get("Content-Encoding") or ""
+        failures.check(encoding in ("br", "gzip"), f"static file {css} is sent compressed (got {encoding!r})")
     admin = anonymous.request("/admin/login/")
     failures.check(admin.status == 200, f"admin sign-in answers 200 (got {admin.status})")
     missing = anonymous.request("/no-such-page/")

@@ -425,6 +425,11 @@ def figure_correct(
             denominator=denominator,
             quarter_levels=set(),  # the figure exists already: a correction changes it in place
         )
+        if not errors:  # a correction is held to the partnership's "must hold" rules like any figure
+            staged = Fact(figure.indicator_id, figure.period_id, figure.organisation_id, numbers.value, clean)
+            broken = must_hold_messages(check_figures(figure.partnership, [staged]))
+            if broken:
+                errors["value"] = broken
         if errors:
             raise ValidationError(errors)
         FigureCorrection.objects.create(

@@ -107,9 +107,10 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     is_count = indicator.unit == "count"
     is_flow = indicator.rule == Rollup.FLOW
     reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
-    if not is_flow:  # a level's split is the latest quarter's, not every quarter's added up
+    if not is_flow:  # a level's split is the latest period's, not every quarter's (or month's) added up
         with_figures = [q for q, c in zip(table.periods, row.cells, strict=True) if c.actual is not None]
-        reported = set(table.figures.sources(indicator, with_figures[-1])) if with_figures else reported
+        latest = table.figures.sources(indicator, with_figures[-1]) if with_figures else []
+        reported = {latest[-1]} if latest else reported  # the quarter itself, or its latest month reported
     year_split = (
         {
             dim: {

@@ -148,3 +148,26 @@ class ActionStatusChange(TenantModel):
 
     def delete(self, *args, **kwargs):
         raise ValueError("An action's history is never deleted line by line.")
+
+
+class OverdueEmailSent(TenantModel):
+    """One overdue action announced in one digest to one person, for one due date. The unique key
+    makes each go out once however often the daily job runs or is retried (as ``ReminderSent``
+    does for returns): a digest's rows and its email are one transaction, so a failure midway
+    leaves the digests already sent marked and the rest to send."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    due_date = models.DateField()
+    recipient = models.EmailField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "due_date", "recipient"], name="one_overdue_email_per_action_due_date_recipient"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"action {self.action_id} due {self.due_date:%d/%m/%Y} → {self.recipient}"

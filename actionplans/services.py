@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from aspm import hooks
+from aspm.errors import ConflictError
 from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership, User
@@ -116,6 +118,8 @@ def action_create(
         action = Action(partnership=partnership, status=status, status_changed_at=when, **_with_strand(values))
         audit.create(actor=actor, obj=action)
         _write_change(actor=actor, action=action, status=status, note=note or "Action added to the plan.", at=when)
+        if action.owner_organisation_id:
+            hooks.run("reporting_changed", partnership=partnership, organisations=[action.owner_organisation_id])
     return action
 
 
@@ -126,7 +130,13 @@ def action_update(*, actor: User, action: Action, **values) -> Action:
     merged = {k: getattr(action, k) for k in EDITABLE} | values
     _check_links(action.partnership, merged)
     values = _with_strand({**values})
-    return audit.update(actor=actor, obj=action, values=values)
+    with transaction.atomic():
+        owner_before = action.owner_organisation_id
+        audit.update(actor=actor, obj=action, values=values)
+        if action.owner_organisation_id != owner_before:  # its returns' action updates follow the owner
+            owners = [o for o in (owner_before, action.owner_organisation_id) if o]
+            hooks.run("reporting_changed", partnership=action.partnership, organisations=owners)
+    return action
 
 
 def action_delete(*, actor: User, action: Action) -> None:
@@ -155,15 +165,22 @@ def action_set_status(
     status: str,
     note: str = "",
     expected_status: str | None = None,
+    if_changed: str = "record",
     at: dt.datetime | None = None,
 ) -> StatusOutcome:
     """Record a new RAG status with its note.
 
     The action's row is locked while the line is written, so two people saving at once are
     written one after the other, both kept in the history in that order. ``expected_status`` is
-    the status the person saw: when someone else changed it in the meantime, the outcome says so
-    (``overtaken_by``) and the view tells them.
+    the status the person saw. When someone else changed it in the meantime:
+
+    * ``if_changed="record"`` (the page): both changes are kept, the outcome says so
+      (``overtaken_by``) and the page tells them;
+    * ``if_changed="refuse"`` (an API client that sent ``expected_status`` as a precondition):
+      nothing is written and ``aspm.errors.ConflictError`` says what the status is now.
     """
+    if if_changed not in ("record", "refuse"):
+        raise ValueError(f"if_changed is 'record' or 'refuse', not {if_changed!r}")
     _check_status(status)
     _check_note(status, note)
     _check_when(at)
@@ -174,6 +191,11 @@ def action_set_status(
         when = _check_when(at)
         overtaken_by = None
         if expected_status is not None and expected_status != locked.status:
+            if if_changed == "refuse":
+                raise ConflictError(
+                    f"The status changed meanwhile: it is now {RagStatus(locked.status).label}, not "
+                    f"{RagStatus(expected_status).label}. Read the action again, then decide."
+                )
             overtaken_by = locked.history.select_related("changed_by").order_by("-changed_at", "-id").first()
         if locked.status_changed_at and when < locked.status_changed_at:
             raise ValidationError({"changed_at": "This would be dated before the action's latest status change."})

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 
+from aspm.errors import in_words
+
 
 def delete_then_redirect(
     request: HttpRequest,
@@ -25,7 +27,7 @@ def delete_then_redirect(
     try:
         delete()
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
         return redirect(back)
     messages.success(request, done)
     return redirect(then or back)

@@ -1,9 +1,14 @@
-"""Errors that services raise and every interface (pages, API) understands.
+"""The one error that services raise when a change clashes with the current state of a record, and
+the one way each interface says it.
 
-``ConflictError`` is a ``ValidationError``, so forms that use ``aspm.forms.call_service`` show its
-message like any other; the API answers it with 409 Conflict instead of 400, because the request
-was well formed but the thing is in a state that does not allow it (a return already approved, a
-period already locked, a token already revoked).
+``ConflictError`` (also importable as ``Conflict``) is a ``ValidationError``: the rule that decides
+it lives in the service, under the row lock that makes the decision safe (a return already
+submitted or approved, a locked period, a status someone changed meanwhile when the caller asked
+for that to refuse the change, a token already revoked). Interfaces translate it, never re-check it:
+
+* pages: ``in_words(error)`` — the sentence for a flash message; forms that use
+  ``aspm.forms.call_service`` show the same words on the form;
+* the API: ``aspm.api.exceptions`` answers 409 Conflict with ``in_words(error)`` as its ``detail``.
 """
 
 from __future__ import annotations
@@ -13,3 +18,11 @@ from django.core.exceptions import ValidationError
 
 class ConflictError(ValidationError):
     """The change clashes with the current state of the object (HTTP 409 in the API)."""
+
+
+Conflict = ConflictError
+
+
+def in_words(error: ValidationError) -> str:
+    """A service's refusal as one plain sentence (or a few), the same on pages and in the API."""
+    return " ".join(error.messages)

@@ -1,15 +1,23 @@
-"""Django admin for platform staff: create partnerships, support users. Writes go through services."""
+"""Django admin for platform staff: create partnerships, support users. Writes go through services.
+
+Nothing of a partnership is deleted here: a partnership is archived (``services.partnership_archive``,
+its data and audit log kept); members leave through the product (``membership_remove``); invitations
+are withdrawn; a person is made inactive. Organisations are deleted only through
+``organisation_delete``, which refuses one still in use.
+"""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from aspm.errors import ConflictError
+from aspm.errors import ConflictError, in_words
 from aspm.forms import call_service
 
-from . import audit, services, services_tokens
+from . import services, services_tokens
 from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, User
 from .models_tokens import ApiToken
 
@@ -27,13 +35,30 @@ class UserAdmin(BaseUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # untick "active" instead: their name stays on what they wrote and in the audit log
+
+
+class PartnershipAdminForm(forms.ModelForm):
+    archive_reason = forms.CharField(
+        label="Archive this partnership",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="To archive it, say why here and save. Its data and audit log are kept; its members can no "
+        "longer open it. Nothing is deleted.",
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ("name", "slug", "area", "financial_year_start_month", "is_active")
+
 
 @admin.register(Partnership)
 class PartnershipAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "area", "is_active", "created_at")
+    form = PartnershipAdminForm
+    list_display = ("name", "slug", "area", "is_active", "archived_at", "created_at")
     search_fields = ("name", "slug", "area")
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("members_summary",)
 
     @admin.display(description="Members")
     def members_summary(self, obj):
@@ -49,24 +74,93 @@ class PartnershipAdmin(admin.ModelAdmin):
             or "No members yet."
         )
 
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ("name", "slug", "area", "financial_year_start_month", "is_active")
+        fields = ["name", "slug", "area", "financial_year_start_month", "is_active", "archived_at", "members_summary"]
+        return fields if obj.archived_at else [*fields, "archive_reason"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ("members_summary",)
+        # the web address and the state change only through the services (archive), never by hand
+        editable = () if obj.archived_at else services.PARTNERSHIP_EDITABLE
+        return tuple(f for f in ("name", "slug", "area", "financial_year_start_month") if f not in editable) + (
+            "is_active",
+            "archived_at",
+            "members_summary",
+        )
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if obj is None else {}
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # archived, never deleted: deleting would take its data and audit log with it
+
     def save_model(self, request, obj, form, change):
         if change:
-            audit.update(actor=request.user, obj=obj, values={f: form.cleaned_data[f] for f in form.changed_data})
+            values = {f: form.cleaned_data[f] for f in form.changed_data if f in services.PARTNERSHIP_EDITABLE}
+            if values:
+                services.partnership_update(actor=request.user, partnership=obj, **values)
+            reason = form.cleaned_data.get("archive_reason", "").strip()
+            if reason:
+                services.partnership_archive(actor=request.user, partnership=obj, reason=reason)
         else:
-            data = {f: form.cleaned_data[f] for f in form.fields if f not in ("name", "slug", "area")}
+            data = {f: form.cleaned_data[f] for f in form.fields if f not in ("name", "slug", "area", "archive_reason")}
             new = services.partnership_create(actor=request.user, name=obj.name, slug=obj.slug, area=obj.area, **data)
             obj.pk = new.pk
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ("name", "sector", "is_active")
+
+    actor = None  # set per request by OrganisationAdmin.get_form
+
+    def _post_clean(self):
+        """The service writes here (as for memberships), so its refusals come back as form errors."""
+        super()._post_clean()
+        if self.errors or not self.has_changed():
+            return
+        stored = Organisation.objects.get(pk=self.instance.pk)
+        values = {f: self.cleaned_data[f] for f in self.changed_data}
+        call_service(self, services.organisation_update, actor=self.actor, organisation=stored, **values)
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ("name", "partnership", "sector", "is_active")
     list_filter = ("partnership", "sector")
     search_fields = ("name",)
     readonly_fields = ("partnership",)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)  # a new class for each request
+        form.actor = request.user
+        return form
+
     def has_add_permission(self, request):
         return False  # organisations are added inside the product, by the coordinator
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time, through the service
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        pass  # written by the service in the form's clean()
+
+    def delete_model(self, request, obj):
+        services.organisation_delete(actor=request.user, organisation=obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ValidationError as error:  # refused by the service; the admin's transaction rolled back
+            self.message_user(request, in_words(error), messages.ERROR)
+            return redirect("admin:partnerships_organisation_change", object_id)
 
 
 class MembershipAdminForm(forms.ModelForm):
@@ -133,6 +227,9 @@ class MembershipAdmin(admin.ModelAdmin):
         obj.pk = form.saved.pk  # written by the service in the form's clean()
         obj.partnership_id = form.saved.partnership_id
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a coordinator removes a member in the product (membership_remove: audited, keeps a coordinator)
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
@@ -141,6 +238,12 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Invitation._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # read only: a coordinator invites and withdraws in the product, through the services
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

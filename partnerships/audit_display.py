@@ -19,6 +19,7 @@ from .models import AuditEvent
 VERBS = {
     "create": "added",
     "update": "changed",
+    "archive": "archived",
     "delete": "deleted",
     "approve": "approved",
     "submit": "submitted",

@@ -100,6 +100,9 @@ class Partnership(models.Model):
         help_text="UK public bodies usually start their year in April.",
     )
     is_active = models.BooleanField(default=True)
+    # Archived, never deleted: its data and audit log stay; its members can no longer open it
+    # (``services.partnership_archive``; ``access.memberships_of`` shows active partnerships only).
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -209,6 +212,12 @@ class Invitation(TenantModel):
 
 class AuditEvent(TenantModel):
     """Who changed what, when: written in the same transaction as the change. Never edited."""
+
+    # Not CASCADE like other tenant rows: deleting a partnership must not take its audit log with it
+    # (a partnership is archived, not deleted).
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.PROTECT, related_name="+", editable=False
+    )
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")

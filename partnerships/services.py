@@ -46,6 +46,35 @@ def partnership_update(*, actor: User, partnership: Partnership, **values) -> Pa
     return audit.update(actor=actor, obj=partnership, values=values)
 
 
+def partnership_archive(*, actor: User | None, partnership: Partnership, reason: str) -> Partnership:
+    """Archive a partnership: its data and audit log stay, and from now on none of its members can
+    open it (its pages and API answer 404, as for a partnership that does not exist; it leaves
+    their list of partnerships). Nothing is deleted. The reason is kept in the audit log."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the partnership is archived: the reason is kept in its audit log."})
+    with transaction.atomic():
+        locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+        if locked.archived_at is not None:
+            raise ConflictError(f"{locked} was already archived on {locked.archived_at:%-d %B %Y}.")
+        now = timezone.now()
+        Partnership.objects.filter(pk=locked.pk).update(is_active=False, archived_at=now, updated_at=now)
+        audit.record(
+            actor=actor,
+            partnership=locked,
+            action="partnership.archive",
+            obj=locked,
+            changes={
+                "is_active": [locked.is_active, False],
+                "archived_at": [None, now.isoformat()],
+                "reason": [None, reason],
+            },
+        )
+        locked.is_active, locked.archived_at = False, now
+    partnership.is_active, partnership.archived_at = locked.is_active, locked.archived_at
+    return partnership
+
+
 # --- disclosure policy -------------------------------------------------------------------
 
 REASON_FREE_DAYS = 31  # a change in the first month of the financial year needs no reason
@@ -348,6 +377,8 @@ def invitation_for_token(token: str) -> Invitation:
     }
     if invitation.state in messages:
         raise InvitationError(messages[invitation.state])
+    if invitation.partnership.archived_at is not None:
+        raise InvitationError("This partnership has been archived, so the invitation can no longer be used.")
     return invitation
 
 

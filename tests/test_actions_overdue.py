@@ -109,3 +109,57 @@ def test_the_plan_filters_overdue_actions(a, login, set_clock):
     assert "Late one" in text
     assert "On time one" not in text
     assert "Overdue</span>" in text
+
+
+def test_a_failure_midway_then_a_rerun_sends_each_digest_once(a, set_clock, monkeypatch):
+    set_clock(dt.date(2026, 5, 1))
+    make_action(a, organisation=a.police, due_date=dt.date(2026, 6, 30), title="Brief taxi drivers")
+    set_clock(dt.date(2026, 7, 2))
+    from aspm import mail as aspm_mail
+
+    real_send, calls = aspm_mail.send, []
+
+    def fails_on_the_second(**kwargs):
+        calls.append(kwargs["recipients"])
+        if len(calls) == 2:
+            raise ConnectionError("mail server down")
+        return real_send(**kwargs)
+
+    monkeypatch.setattr("aspm.mail.send", fails_on_the_second)
+    with pytest.raises(ConnectionError):
+        record_overdue_actions()
+    assert len(mail.outbox) == 1  # the first digest went; the second failed
+    monkeypatch.undo()
+    set_clock(dt.date(2026, 7, 2))
+    assert record_overdue_actions() == {"recorded": 0, "emails": 1}  # only the one not sent
+    assert record_overdue_actions() == {"recorded": 0, "emails": 0}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([a.spoc_police.email, a.coordinator.email])
+    assert all("Brief taxi drivers" in m.body for m in mail.outbox)
+
+
+def test_a_digest_already_marked_sent_by_another_run_is_not_sent_again(a, set_clock):
+    from actionplans.models import OverdueEmailSent
+
+    set_clock(dt.date(2026, 5, 1))
+    action = make_action(a, organisation=a.police, due_date=dt.date(2026, 6, 30))
+    set_clock(dt.date(2026, 7, 2))
+    OverdueEmailSent.objects.create(
+        partnership=a.partnership,
+        action=action,
+        due_date=action.due_date,
+        recipient=a.coordinator.email,
+        sent_at=clock.now(),
+    )
+    assert record_overdue_actions() == {"recorded": 1, "emails": 1}
+    assert [m.to[0] for m in mail.outbox] == [a.spoc_police.email]
+
+
+def test_an_archived_partnerships_overdue_actions_are_not_announced(a, set_clock):
+    from partnerships.services import partnership_archive
+
+    set_clock(dt.date(2026, 5, 1))
+    make_action(a, organisation=a.police, due_date=dt.date(2026, 6, 30))
+    partnership_archive(actor=None, partnership=a.partnership, reason="Merged")
+    set_clock(dt.date(2026, 7, 2))
+    assert record_overdue_actions() == {"recorded": 0, "emails": 0}
+    assert mail.outbox == []

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
@@ -30,7 +31,7 @@ def _get(request, pk: int, need: Perm | None = None) -> Action:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get(request, pk, need=Perm.VIEW)
     context = {
@@ -57,7 +58,7 @@ def create(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplans/form.html", {"form": form, "action": None})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get(request, pk, need=Perm.UPDATE_ANY_ACTION)
     form = ActionForm(request.POST or None, instance=action, partnership=request.partnership)
@@ -69,7 +70,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "actionplans/form.html", {"form": form, "action": action})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get(request, pk, need=Perm.UPDATE_ANY_ACTION)
@@ -97,7 +98,7 @@ def _row(request, action: Action, *, message: str = "", warning: str = "") -> Ht
     return render(request, "actionplans/_row.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the status form (a table row for htmx, or a page). POST: record the change."""
     action = _get(request, pk, need=Perm.UPDATE_OWN_ACTIONS)
@@ -135,7 +136,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"a": action, "form": form, "today": clock.today()})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def bulk_status(request: HttpRequest) -> HttpResponse:
     """Set one status (and note) on several actions at once: all of them, or none."""
@@ -161,7 +162,7 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
             actor=request.user, actions=actions, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
         )
     except ValidationError as error:
-        messages.error(request, "Nothing was changed: " + " ".join(error.messages))
+        messages.error(request, "Nothing was changed: " + in_words(error))
     else:
         label = RagStatus(form.cleaned_data["status"]).label
         messages.success(request, f"{len(actions)} action{'s' if len(actions) != 1 else ''} set to {label}.")

@@ -17,7 +17,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from aspm.errors import ConflictError
+from aspm.errors import ConflictError, in_words
 
 INVALID = "Some of the values sent are not valid: see “errors”."
 
@@ -60,7 +60,7 @@ def _flatten(detail, prefix: str = "") -> dict[str, list[str]]:
 def _from_django(error: DjangoValidationError) -> exceptions.APIException:
     """A service's ValidationError as the API's: field errors kept on their fields."""
     if isinstance(error, ConflictError):
-        return Conflict(" ".join(error.messages))
+        return Conflict(in_words(error))
     if hasattr(error, "error_dict"):
         return exceptions.ValidationError({field: [str(m) for m in errs] for field, errs in error.message_dict.items()})
     return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages})

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import call_service
 from partnerships import services_tokens
 from partnerships.access import memberships_of
@@ -57,5 +58,5 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         services_tokens.token_revoke(actor=request.user, token=token)
         messages.success(request, f"The token “{token.name}” is revoked: it no longer works.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("api_tokens")

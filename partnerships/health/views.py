@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 
 from .. import selectors as partnership_selectors
@@ -28,7 +29,7 @@ from .targets import process_goal_target_set
 from .trend import survey_trend_chart
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def health_page(request: HttpRequest) -> HttpResponse:
     return render(request, "health/health_page.html", health_overview(request.partnership))
 
@@ -57,7 +58,7 @@ def targets_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "health/targets.html", {"form": form})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def survey_list(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
     rounds = list(selectors.survey_rounds(partnership))
@@ -97,7 +98,7 @@ def survey_open(request: HttpRequest) -> HttpResponse:
     return redirect("health:survey", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     round = get_object_for(request.membership, SurveyRound, pk=pk)
@@ -110,7 +111,7 @@ def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "health/survey_round.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
     round = get_object_for(request.membership, SurveyRound, pk=pk, need=Perm.EDIT_PLAN)
@@ -118,11 +119,11 @@ def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
         survey.survey_round_close(actor=request.user, round=round)
         messages.success(request, f"{round.title} is closed.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("health:survey_round", slug=request.partnership.slug, pk=round.pk)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
     round = get_object_for(request.membership, SurveyRound, pk=pk, need=Perm.VIEW)
     slug = request.partnership.slug
@@ -145,9 +146,13 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Thank you: your answers are recorded, without your name.")
             return redirect("health:survey_round", slug=slug, pk=round.pk)
-    return render(request, "health/survey_answer.html", {
+    return render(
+        request,
+        "health/survey_answer.html",
+        {
             "round": round,
             "form": form,
             "scale": SCALE,
             "survey_minimum": partnership_selectors.disclosure_policy(request.partnership).group_minimum,
-        },)
+        },
+    )

@@ -38,7 +38,7 @@ class BenchmarkingForm(forms.Form):
         )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def benchmarking_page(request: HttpRequest) -> HttpResponse:
     page = benchmarks(request.partnership)
     return render(request, "health/benchmarking.html", {"page": page, "min_partnerships": MIN_PARTNERSHIPS})
@@ -68,7 +68,7 @@ def benchmarking_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "health/benchmarking_settings.html", {"form": form})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def benchmarking_export(request: HttpRequest) -> HttpResponse:
     page = benchmarks(request.partnership)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

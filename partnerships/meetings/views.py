@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans.meeting_items import action_from_meeting_item
 from aspm.deleting import delete_then_redirect
+from aspm.errors import in_words
 from aspm.forms import add_service_errors
 from aspm.uploads import file_response
 
@@ -28,7 +29,7 @@ from . import selectors, services
 from .forms import ActionItemForm, AttendanceForm, MeetingFilterForm, MeetingForm
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def meeting_list(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
     years = selectors.meeting_years(partnership)
@@ -91,7 +92,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_form.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_for(request.membership, Meeting, pk=pk, need=Perm.EDIT_PLAN)
     form, attendance_form = _forms(request, meeting)
@@ -110,7 +111,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_form.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     meeting = get_object_for(request.membership, selectors.meeting_detail(partnership), pk=pk)
@@ -134,7 +135,7 @@ def _detail_context(meeting: Meeting, item_form) -> dict:
     }
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_for(request.membership, Meeting, pk=pk, need=Perm.VIEW)
     if not meeting.minutes_file:
@@ -142,7 +143,7 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     return file_response(meeting.minutes_file)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_for(request.membership, Meeting, pk=pk, need=Perm.EDIT_PLAN)
@@ -156,7 +157,7 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
@@ -174,7 +175,7 @@ def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", _detail_context(meeting, form), status=400)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def meeting_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_for(request.membership, MeetingActionItem, pk=pk, need=Perm.EDIT_PLAN)
@@ -186,7 +187,7 @@ def meeting_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def meeting_item_to_plan(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an action arising to the action plan (once), with the owner and due date given here
@@ -210,7 +211,7 @@ def meeting_item_to_plan(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         action = action_from_meeting_item(actor=request.user, item=item, owner_organisation=owner, due_date=due)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
         return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)
     messages.success(request, f"“{action.title}” is now in the action plan.")
     return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)

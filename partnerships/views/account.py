@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from aspm.client_ip import client_address
+from aspm.errors import in_words
 from aspm.forms import call_service
 
 from .. import services
@@ -75,7 +76,7 @@ def _accept(request, *, token, user):
     try:
         return True, services.invitation_accept(token=token, user=user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
         return False, None
 
 

@@ -9,19 +9,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.forms import call_service
 
 from .. import selectors, services
-from ..access import ROLE_PERMISSIONS, Perm, get_object_for
+from ..access import ROLE_PERMISSIONS, Perm, can, get_object_for
 from ..decorators import partnership_view
 from ..forms import InviteForm, MembershipRoleForm
 from ..models import Invitation, Membership, Role
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def member_list(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    can_manage = request.membership.role == Role.COORDINATOR
+    can_manage = can(request.membership, Perm.MANAGE_MEMBERS)
     context = {
         "members": selectors.members(partnership),
         "invitations": selectors.pending_invitations(partnership) if can_manage else [],
@@ -81,7 +82,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/member_invite.html", {"form": form})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_object_for(
         request.membership, Membership.objects.select_related("user"), pk=pk, need=Perm.MANAGE_MEMBERS
@@ -106,7 +107,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/member_edit.html", {"form": form, "member": membership})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_object_for(
@@ -116,13 +117,13 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
         services.membership_remove(actor=request.user, membership=membership)
         messages.success(request, f"{membership.user} is no longer a member of this partnership.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     if membership.user_id == request.user.id and not Membership.objects.filter(pk=membership.pk).exists():
         return redirect("home")
     return redirect("partnerships:members", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_for(request.membership, Invitation, pk=pk, need=Perm.MANAGE_MEMBERS)
@@ -130,5 +131,5 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         services.invitation_revoke(actor=request.user, invitation=invitation)
         messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("partnerships:members", slug=request.partnership.slug)

@@ -18,7 +18,7 @@ from ..forms import OrganisationForm
 from ..models import Organisation
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = selectors.organisations_with_spoc(request.partnership)
     return render(request, "partnerships/organisation_list.html", {"organisations": organisations})
@@ -42,7 +42,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/organisation_form.html", {"form": form, "organisation": None})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for(request.membership, Organisation, pk=pk, need=Perm.MANAGE_PARTNERSHIP)
     form = OrganisationForm(request.POST or None, instance=organisation)
@@ -56,7 +56,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/organisation_form.html", {"form": form, "organisation": organisation})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for(request.membership, Organisation, pk=pk, need=Perm.MANAGE_PARTNERSHIP)

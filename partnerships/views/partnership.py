@@ -10,13 +10,13 @@ from aspm.dashboard import home_panels
 from aspm.forms import call_service
 
 from .. import selectors, services
-from ..access import Perm
+from ..access import Perm, can
 from ..audit_display import present
 from ..decorators import partnership_view
 from ..forms import DisclosurePolicyForm, PartnershipForm
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def home(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
     context = {
@@ -24,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "organisation_count": selectors.active_organisations(partnership).count(),
         "recent_events": (
             [present(e) for e in selectors.audit_events(partnership)[:8]]
-            if request.membership.role == "coordinator"
+            if can(request.membership, Perm.VIEW_AUDIT)
             else []
         ),
         "panels": home_panels(request),

@@ -50,13 +50,13 @@ def _job_context(job: ReportJob) -> dict:
     return {"job": job, "version": version, "polling": not job.is_finished, "stalled": jobs.is_stalled(job)}
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def annual_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     return render(request, "reports/annual/job.html", _job_context(job))
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def annual_job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress panel alone: htmx swaps it in every second until the job has finished."""
     job = _job(request, pk)
@@ -65,7 +65,7 @@ def annual_job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def annual_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk, need=Perm.START_REPORT)
@@ -77,7 +77,7 @@ def annual_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:annual_job", slug=request.partnership.slug, pk=job.pk)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def annual_job_web(request: HttpRequest, pk: int) -> HttpResponse:
     """The report's content as a web page, from today's data, with the job's choices."""
     job = _job(request, pk)
@@ -87,7 +87,7 @@ def annual_job_web(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(html)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def annual_version(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_for(
         request.membership,
@@ -98,7 +98,7 @@ def annual_version(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/annual/version.html", {"version": version})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def annual_version_download(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_for(request.membership, ReportVersion, pk=pk, need=Perm.DOWNLOAD_REPORT)
     if not version.file.storage.exists(version.file.name):

@@ -158,7 +158,7 @@ def _backdate(return_: Return, moments: list[datetime]) -> None:
 
 
 def _play(return_: Return, story: str, coordinator, spoc, notes, today: date) -> None:
-    services.figures_sync(return_)  # returns opened with the periods, before the actions were seeded
+    services.return_prepare(return_=return_)  # in case the actions were seeded by hand, not through action_create
     if story == "n":
         return
     author = spoc or coordinator

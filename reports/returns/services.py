@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from aspm.errors import ConflictError
 from aspm.fields import NARRATIVE
 from aspm.financial_calendar import due_after
 from indicators.measurement.services.periods import period_set_due_date
@@ -112,8 +113,7 @@ def returns_open_for_period(*, actor, period: ReportingPeriod, **_hook_kwargs) -
                 obj=Return(partnership=period.partnership, organisation=organisation, period=period, due_date=due),
                 action="return.open",
             )
-            figures_sync(return_)
-            opened.append(return_)
+            opened.append(return_prepare(return_=return_))
     return opened
 
 
@@ -128,6 +128,32 @@ def _previous_figures(return_: Return) -> dict[int, ReturnFigure]:
     if previous is None:
         return {}
     return {f.indicator_id: f for f in previous.figures.all()}
+
+
+def return_prepare(*, return_: Return) -> Return:
+    """Stage the rows the organisation fills in (a figure for each indicator it reports, an update
+    for each action it owns), under the return's row lock: two at once give one set of rows, the
+    second finding the first's. Called when a return opens, reopens or goes back to the
+    organisation, before it is saved or submitted, and when what organisations report changes
+    (hook ``reporting_changed``); never when the page is shown. Safe to call again."""
+    with transaction.atomic():
+        locked = _lock(return_)
+        figures_sync(locked)
+    return locked
+
+
+def returns_prepare_for(*, partnership, organisations=None, **_hook_kwargs) -> int:
+    """Prepare the partnership's returns still with their organisations (``organisations``: only
+    theirs). Locks are taken in id order, so two of these at once cannot deadlock. Returns how many."""
+    returns = Return.objects.filter(partnership=partnership, status__in=EDITABLE_STATUSES)
+    if organisations is not None:
+        returns = returns.filter(organisation__in=[getattr(o, "pk", o) for o in organisations])
+    count = 0
+    with transaction.atomic():
+        for return_ in returns.order_by("pk"):
+            return_prepare(return_=return_)
+            count += 1
+    return count
 
 
 def figures_sync(return_: Return) -> None:
@@ -171,8 +197,8 @@ def _lock(return_: Return) -> Return:
 
 def _check_editable(return_: Return) -> None:
     if return_.status not in EDITABLE_STATUSES:
-        raise ValidationError(
-            f"This return is {return_.get_status_display().lower()}, so it cannot be changed. "
+        raise ConflictError(
+            f"This return is {return_.get_status_display().lower()}, so it cannot be changed or submitted. "
             "Ask the coordinator to reopen it if something is wrong."
         )
 
@@ -194,6 +220,7 @@ def return_save_draft(
     with transaction.atomic():
         locked = _lock(return_)
         _check_editable(locked)
+        figures_sync(locked)  # what the organisation reports now, under the lock
         values = {}
         allowed = NARRATIVE_FIELDS + (YEAR_END_FIELDS if locked.is_year_end else ())
         for name, text in (narrative or {}).items():
@@ -317,6 +344,7 @@ def return_submit(*, actor, return_: Return) -> Return:
     with transaction.atomic():
         locked = _lock(return_)
         _check_editable(locked)
+        figures_sync(locked)  # what the organisation reports now, under the lock
         problems = return_problems(locked)
         if problems:
             raise ValidationError(problems)
@@ -331,7 +359,7 @@ def return_submit(*, actor, return_: Return) -> Return:
 
 def _check_version(locked: Return, version: int | None, doing: str) -> None:
     if version is not None and int(version) != locked.version:
-        raise ValidationError(
+        raise ConflictError(
             f"This return changed while you were reading it (it is now {locked.get_status_display().lower()}), "
             f"so it was not {doing}. Read it again, then decide."
         )
@@ -346,8 +374,9 @@ def return_send_back(*, actor, return_: Return, reason: str, version: int | None
         locked = _lock(return_)
         _check_version(locked, version, "returned")
         if locked.status != ReturnStatus.SUBMITTED:
-            raise ValidationError("Only a submitted return can be returned for changes.")
+            raise ConflictError("Only a submitted return can be returned for changes.")
         _transition(actor=actor, return_=locked, to=ReturnStatus.RETURNED, verb="send_back", reason=reason)
+        figures_sync(locked)  # back with the organisation: its rows as they are now
     return locked
 
 
@@ -357,10 +386,10 @@ def return_approve(*, actor, return_: Return, version: int | None = None) -> Ret
     with transaction.atomic():
         locked = _lock(return_)
         if locked.status == ReturnStatus.APPROVED:
-            raise ValidationError("This return is already approved.")
+            raise ConflictError("This return is already approved.")
         _check_version(locked, version, "approved")
         if locked.status != ReturnStatus.SUBMITTED:
-            raise ValidationError("Only a submitted return can be approved.")
+            raise ConflictError("Only a submitted return can be approved.")
         broken = [b.sentence for b in return_breaches(locked) if b.must_hold]  # a rule made since it was submitted
         if broken:
             raise ValidationError(
@@ -400,7 +429,7 @@ def apply_approved_return(return_: Return, actor) -> int:
                 )
             ]
             if differing:
-                raise ValidationError(
+                raise ConflictError(
                     f"{period.label} is locked, and this return's figures for {', '.join(differing)} differ from "
                     "those recorded, so it was not approved. Either correct the recorded figures first (a "
                     "coordinator's correction on each indicator's page, with a reason), or return it to the "
@@ -437,7 +466,7 @@ def return_reopen(*, actor, return_: Return, reason: str) -> Return:
     with transaction.atomic():
         locked = _lock(return_)
         if locked.status != ReturnStatus.APPROVED:
-            raise ValidationError("Only an approved return can be reopened.")
+            raise ConflictError("Only an approved return can be reopened.")
         _transition(
             actor=actor,
             return_=locked,

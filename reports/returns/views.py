@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans.models import RagStatus
 from aspm.deleting import delete_then_redirect
+from aspm.errors import in_words
 from aspm.formatting import format_for
 from aspm.forms import add_service_errors, call_service
 from aspm.uploads import file_response
@@ -44,7 +45,7 @@ def get_return(request: HttpRequest, pk: int, need: Perm | None = None):
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_list(request: HttpRequest) -> HttpResponse:
     """Readers of every return get the completeness dashboard; a SPOC gets their own returns."""
     if can(request.membership, Perm.VIEW_ALL_RETURNS):
@@ -156,13 +157,13 @@ def _render_return(request, return_, *, form=None, post=None, errors=None, statu
     return render(request, "reports/returns/detail.html", context, status=status)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk)
     if request.method == "POST":
         return _save(request, get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN))
-    if return_.is_editable and can(request.membership, Perm.SUBMIT_OWN_RETURN, organisation=return_.organisation):
-        services.figures_sync(return_)
+    # No write here: the rows were prepared when the return opened, reopened or went back, and when
+    # what the organisation reports changed (services.return_prepare).
     return _render_return(request, return_)
 
 
@@ -194,7 +195,7 @@ def _save(request, return_):
         return _render_return(request, return_, form=form, post=request.POST, errors=figure_errors, status=422)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     """Saves as the SPOC types (htmx). Answers a short status line and ``X-Autosave: saved``;
@@ -214,7 +215,7 @@ def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
             keep_going=True,
         )
     except ValidationError as error:
-        response = render(request, "reports/returns/autosave_status.html", {"error": " ".join(error.messages)})
+        response = render(request, "reports/returns/autosave_status.html", {"error": in_words(error)})
         response["X-Autosave"] = "refused"
         return response
     errors = getattr(saved, "figure_errors", {})
@@ -228,7 +229,7 @@ def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN)
@@ -256,13 +257,13 @@ def _attachment(request, pk: int, attachment_pk: int, need=None) -> ReturnAttach
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk)
     return file_response(attachment.file, download_name=attachment.original_name)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk, need=Perm.SUBMIT_OWN_RETURN)

@@ -21,7 +21,7 @@ def _quarter(request, period_pk: int, need=Perm.VIEW_ALL_RETURNS) -> ReportingPe
     return get_object_for(request.membership, quarters, pk=period_pk, need=need)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def quarterly_report_page(request: HttpRequest, period_pk: int) -> HttpResponse:
     period = _quarter(request, period_pk)
     quarters = scoped(request.partnership, ReportingPeriod).filter(kind=PeriodKind.QUARTER).order_by("-start")
@@ -37,7 +37,7 @@ def quarterly_report_page(request: HttpRequest, period_pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def quarterly_report_pdf(request: HttpRequest, period_pk: int) -> HttpResponse:
     """Ask for the PDF: a report job of the annual report engine, followed on its progress page."""

@@ -19,6 +19,7 @@ from pygal.style import Style
 
 from aspm.charts import STYLE, chart_config
 from aspm.charts import render as render_chart
+from aspm.errors import in_words
 from aspm.forms import call_service
 from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm, get_object_for
@@ -102,7 +103,7 @@ def _back(request, return_):
     return redirect("reports:return_detail", slug=request.partnership.slug, pk=return_.pk)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.REVIEW_RETURNS)
@@ -115,11 +116,11 @@ def return_approve(request: HttpRequest, pk: int) -> HttpResponse:
         services.return_approve(actor=request.user, return_=return_, version=version)
         messages.success(request, f"{return_} is approved and locked.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return _back(request, return_)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.REVIEW_RETURNS)
@@ -139,7 +140,7 @@ def return_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_return(request, return_, reason_form=form, status=422)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.REVIEW_RETURNS)
@@ -159,7 +160,7 @@ def _quarter(request, period_pk: int) -> ReportingPeriod:
     return get_object_for(request.membership, quarters, pk=period_pk, need=Perm.REVIEW_RETURNS)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def period_deadline(request: HttpRequest, period_pk: int) -> HttpResponse:
     period = _quarter(request, period_pk)
     current = services.due_date_for(period)
@@ -180,7 +181,7 @@ def period_deadline(request: HttpRequest, period_pk: int) -> HttpResponse:
     return render(request, "reports/returns/deadline.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def period_open_returns(request: HttpRequest, period_pk: int) -> HttpResponse:
     period = _quarter(request, period_pk)

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from aspm.errors import in_words
 from aspm.spreadsheets import check_spreadsheet_upload
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
@@ -34,7 +35,7 @@ def _store_key(return_) -> str:
     return f"return-upload-{return_.pk}"
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_spreadsheet_template(request: HttpRequest, pk: int) -> HttpResponse:
     return_ = get_return(request, pk, need=Perm.SUBMIT_OWN_RETURN)
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
@@ -46,7 +47,7 @@ def return_spreadsheet_template(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def return_spreadsheet_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the upload form. POST with a file: the preview. POST with ``confirm``: the figures
     go into the draft."""
@@ -67,7 +68,7 @@ def return_spreadsheet_upload(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             upload = spreadsheet.return_fill_from_upload(actor=request.user, return_=return_, content=content)
         except ValidationError as error:
-            messages.error(request, "Nothing was saved: " + " ".join(error.messages))
+            messages.error(request, "Nothing was saved: " + in_words(error))
             return redirect("reports:return_spreadsheet", slug=request.partnership.slug, pk=return_.pk)
         default_storage.delete(stored["path"])
         del request.session[_store_key(return_)]

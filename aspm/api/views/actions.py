@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
@@ -10,8 +9,7 @@ from rest_framework.decorators import action as route
 from rest_framework.response import Response
 
 from actionplans import clock, services
-from actionplans.models import Action, ActionStatusChange, RagStatus
-from aspm.errors import ConflictError
+from actionplans.models import Action, ActionStatusChange
 from partnerships.access import Perm
 
 from ..base import PartnershipViewSet, partnership_api
@@ -63,21 +61,13 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Partnershi
         action = self.get_object()  # 404 for another partnership's action; 403 unless own organisation
         data = StatusChangeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        expected = data.validated_data.get("expected_status")
-        with transaction.atomic():
-            if expected is not None:
-                current = Action.objects.select_for_update().values_list("status", flat=True).get(pk=action.pk)
-                if current != expected:
-                    raise ConflictError(
-                        f"The status changed meanwhile: it is now {RagStatus(current).label}, not "
-                        f"{RagStatus(expected).label}. Read the action again, then decide."
-                    )
-            services.action_set_status(
-                actor=request.user,
-                action=action,
-                status=data.validated_data["status"],
-                note=data.validated_data.get("note", ""),
-                expected_status=expected,
-            )
+        services.action_set_status(
+            actor=request.user,
+            action=action,
+            status=data.validated_data["status"],
+            note=data.validated_data.get("note", ""),
+            expected_status=data.validated_data.get("expected_status"),
+            if_changed="refuse",  # the service's rule, under its row lock: 409 and nothing written
+        )
         fresh = self.get_base_queryset().get(pk=action.pk)
         return Response(self.get_serializer(fresh).data, status=status.HTTP_201_CREATED)

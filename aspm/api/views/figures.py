@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins
 
-from aspm.errors import ConflictError
 from indicators.measurement.services import figure_record
-from indicators.models import Figure, FigureSource, Indicator, PeriodStatus, ReportingPeriod
+from indicators.models import Figure, FigureSource, Indicator, ReportingPeriod
 from partnerships.access import Perm, scoped
 from partnerships.models import Organisation
 
@@ -117,26 +116,18 @@ class FigureViewSet(
         )
 
     def _record(self, *, indicator, period, organisation, values) -> Figure:
-        try:
-            figure = figure_record(
-                actor=self.request.user,
-                indicator=indicator,
-                period=period,
-                organisation=organisation,
-                value=values.get("value"),
-                numerator=values.get("numerator"),
-                denominator=values.get("denominator"),
-                breakdown=values.get("breakdown"),
-                comment=values.get("comment") or "",
-                text_value=values.get("text_value") or "",
-                source=FigureSource.API,
-            )
-        except ValidationError as error:
-            period.refresh_from_db(fields=["status"])
-            if period.status == PeriodStatus.LOCKED:
-                raise ConflictError(
-                    f"{period.label} is locked: its figures change only through a coordinator's recorded correction "
-                    "on the indicator's page."
-                ) from error
-            raise
+        # a locked period: the service's ConflictError (409), decided under the period's row lock
+        figure = figure_record(
+            actor=self.request.user,
+            indicator=indicator,
+            period=period,
+            organisation=organisation,
+            value=values.get("value"),
+            numerator=values.get("numerator"),
+            denominator=values.get("denominator"),
+            breakdown=values.get("breakdown"),
+            comment=values.get("comment") or "",
+            text_value=values.get("text_value") or "",
+            source=FigureSource.API,
+        )
         return Figure.objects.select_related("indicator", "period", "organisation").get(pk=figure.pk)

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.decorators import action as route
 from rest_framework.response import Response
 
-from aspm.errors import ConflictError
 from partnerships.access import Perm
 from reports.models import Return, ReturnFigure, ReturnTransition
 from reports.returns import services
@@ -63,16 +61,6 @@ class ReturnViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Partnershi
     def _answer(self, return_) -> Response:
         return Response(self.get_serializer(self.get_base_queryset().get(pk=return_.pk)).data)
 
-    @staticmethod
-    def _editable_or_conflict(return_) -> None:
-        """409 when the return's state (read under its row lock) does not allow the organisation to change it."""
-        locked = Return.objects.select_for_update(of=("self",)).get(pk=return_.pk)
-        if not locked.is_editable:
-            raise ConflictError(
-                f"This return is {locked.get_status_display().lower()}, so it cannot be changed or submitted. "
-                "Ask the coordinator to reopen it if something is wrong."
-            )
-
     @extend_schema(
         summary="Save the draft: narrative answers and figures (the organisation's SPOC, coordinators)",
         description="Only what is sent changes. Every figure is checked; on any error nothing is saved and the "
@@ -86,9 +74,8 @@ class ReturnViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Partnershi
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         figures = {row.pop("indicator"): row for row in values.pop("figures", [])}
-        with transaction.atomic():
-            self._editable_or_conflict(return_)
-            services.return_save_draft(actor=request.user, return_=return_, narrative=values, figures=figures)
+        # a submitted or approved return: the service's ConflictError, decided under the row lock (409)
+        services.return_save_draft(actor=request.user, return_=return_, narrative=values, figures=figures)
         return self._answer(return_)
 
     @extend_schema(
@@ -101,7 +88,5 @@ class ReturnViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Partnershi
     @route(detail=True, methods=["post"], url_path="submit", url_name="submit")
     def submit(self, request, *args, **kwargs):
         return_ = self.get_object()
-        with transaction.atomic():
-            self._editable_or_conflict(return_)
-            services.return_submit(actor=request.user, return_=return_)
+        services.return_submit(actor=request.user, return_=return_)
         return self._answer(return_)

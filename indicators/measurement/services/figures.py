@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from aspm.errors import ConflictError
 from aspm.uploads import validate_upload
 from partnerships import audit
 from partnerships.access import check_same_partnership, scoped
@@ -208,6 +209,13 @@ class FigureInput:
     errors: dict = field(default_factory=dict)
 
 
+def _locked_message(period: ReportingPeriod) -> str:
+    return (
+        f"{period.label} is locked: its figures change only through a coordinator's recorded correction "
+        "on the indicator's page."
+    )
+
+
 def _check(
     *,
     indicator,
@@ -231,9 +239,7 @@ def _check(
     if period.status == PeriodStatus.NOT_OPEN:
         errors.setdefault("period", []).append(f"{period.label} is not open for figures yet.")
     elif period.status == PeriodStatus.LOCKED and not correcting:
-        errors.setdefault("period", []).append(
-            f"{period.label} is locked: its figures change only through a coordinator's recorded correction."
-        )
+        errors.setdefault("period", []).append(_locked_message(period))
     if organisation.pk not in reporter_ids:
         errors.setdefault("organisation", []).append(f"{organisation} does not report {indicator.code}.")
     numbers, number_errors = parse_numbers(indicator, value, numerator, denominator)
@@ -334,6 +340,8 @@ def figure_record(
     check_same_partnership(indicator.partnership, [period, organisation])
     with transaction.atomic():
         period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)  # a lock cannot slip in between
+        if period.status == PeriodStatus.LOCKED:  # the period's state, not the values: a conflict (409)
+            raise ConflictError({"period": [_locked_message(period)]})
         errors, numbers, clean = _check(
             indicator=indicator,
             period=period,

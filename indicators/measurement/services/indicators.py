@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspm import hooks
 from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
@@ -111,6 +112,7 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
         indicator = audit.create(actor=actor, obj=Indicator(partnership=partnership, **values))
         if reporting_organisations:
             indicator.reporting_organisations.set(reporting_organisations)
+            hooks.run("reporting_changed", partnership=partnership, organisations=list(reporting_organisations))
     return indicator
 
 
@@ -126,9 +128,11 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
     merged = {name: getattr(indicator, name) for name in EDITABLE} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
     with transaction.atomic():
+        was_active = Indicator.objects.filter(pk=indicator.pk).values_list("is_active", flat=True).first()
         audit.update(actor=actor, obj=indicator, values=values)
+        before = set(indicator.reporting_organisations.values_list("pk", flat=True))
+        after = before
         if reporting_organisations is not None:
-            before = set(indicator.reporting_organisations.values_list("pk", flat=True))
             after = {o.pk for o in reporting_organisations}
             if before != after:
                 indicator.reporting_organisations.set(reporting_organisations)
@@ -139,6 +143,8 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
                     obj=indicator,
                     changes={"reporting_organisations": [sorted(before), sorted(after)]},
                 )
+        if before != after or was_active != indicator.is_active:
+            hooks.run("reporting_changed", partnership=indicator.partnership, organisations=sorted(before | after))
     return indicator
 
 

@@ -27,7 +27,7 @@ KINDS = {
 }
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def evidence_list(request: HttpRequest) -> HttpResponse:
     outcomes = scoped(request.partnership, OutcomeHarvest).select_related("objective", "chain_entry")
     cases = scoped(request.partnership, CaseStudy).select_related("objective", "chain_entry")
@@ -53,7 +53,7 @@ def outcome_create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, "outcome")
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request, "outcome", get_object_for(request.membership, OutcomeHarvest, pk=pk, need=Perm.EDIT_PLAN)
@@ -65,6 +65,6 @@ def case_create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, "case")
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, "case", get_object_for(request.membership, CaseStudy, pk=pk, need=Perm.EDIT_PLAN))

@@ -17,7 +17,7 @@ from .. import services
 from ..forms import CorrectionForm, FigureForm, breakdown_field_name
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def figure_enter(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.ENTER_ANY_FIGURES)
     form = FigureForm(request.POST or None, request.FILES or None, indicator=indicator)
@@ -46,7 +46,7 @@ def figure_enter(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "indicators/figure_form.html", {"form": form, "indicator": indicator})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def figure_correct(request: HttpRequest, pk: int) -> HttpResponse:
     figure = get_object_for(
         request.membership,
@@ -84,7 +84,7 @@ def figure_correct(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "indicators/figure_correct.html", {"form": form, "figure": figure})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_object_for(request.membership, FigureEvidence, pk=pk, need=Perm.VIEW)
     return file_response(evidence.file, download_name=evidence.original_name)

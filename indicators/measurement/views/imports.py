@@ -44,14 +44,14 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
     return response
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def export(request: HttpRequest, kind: str) -> HttpResponse:
     fmt = _format(request)
     data = imports.render(imports.export_dataset(request.partnership, _kind(kind)), fmt)
     return _download(data, f"{request.partnership.slug}-{kind}", fmt)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def template(request: HttpRequest, kind: str) -> HttpResponse:
     fmt = _format(request)
     return _download(imports.render(imports.template_dataset(_kind(kind)), fmt), f"{kind}-template", fmt)
@@ -61,7 +61,7 @@ def _store_key(request, kind) -> str:
     return f"measurement-import-{request.partnership.pk}-{kind}"
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def import_page(request: HttpRequest, kind: str) -> HttpResponse:
     """GET: the upload form. POST with a file: the dry run. POST with ``confirm``: the import."""
     from partnerships.access import require

@@ -35,7 +35,7 @@ def results_filter(request) -> selectors.ResultsFilter:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def indicator_list(request: HttpRequest) -> HttpResponse:
     f = results_filter(request)
     context = {
@@ -65,7 +65,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/indicator_form.html", {"form": form, "indicator": None})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_for(
         request.membership,
@@ -85,7 +85,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "indicators/indicator_detail.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
     form = IndicatorForm(request.POST or None, instance=indicator, partnership=request.partnership)
@@ -104,7 +104,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "indicators/indicator_form.html", {"form": form, "indicator": indicator})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
@@ -118,7 +118,7 @@ def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
     """Baseline, whole-plan target and a target per period of the indicator's frequency."""
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)

@@ -35,7 +35,7 @@ def _filtered(request) -> tuple[list[dict], dict]:
     return items, chosen
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def library(request: HttpRequest) -> HttpResponse:
     return _render(request, LibraryAdoptForm(partnership=request.partnership))
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from aspm.errors import in_words
 from aspm.financial_calendar import calendar_of, year_label
 from aspm.forms import call_service
 from partnerships.access import Perm, get_object_for, scoped
@@ -26,7 +27,7 @@ def _year_choices(partnership) -> list[tuple[int, str]]:
     return [(y, year_label(cal.year_starting(y))) for y in range(this - 3, this + 2)]
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def period_list(request: HttpRequest) -> HttpResponse:
     periods = scoped(request.partnership, ReportingPeriod).order_by("-start", "kind")
     years = [p for p in periods if p.kind == "year"]
@@ -67,17 +68,17 @@ def _change(request, pk: int, service, done: str) -> HttpResponse:
         service(actor=request.user, period=period)
         messages.success(request, f"{period.label} is {done}.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, in_words(error))
     return redirect("indicators:periods", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def period_open(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, services.period_open, "open for figures")
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def period_lock(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, services.period_lock, "locked")

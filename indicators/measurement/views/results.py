@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
 from ...models import IndicatorType
@@ -41,7 +42,7 @@ def _detail_url(slug: str):
     return lambda pk: pattern.replace(str(marker), str(pk))
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def results(request: HttpRequest) -> HttpResponse:
     table, years, f = _table(request)
     context = {
@@ -60,7 +61,7 @@ def results(request: HttpRequest) -> HttpResponse:
 LIST_LIMIT = 10  # indicators named under "Off track" and "At risk"; the results table has them all
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def dashboard(request: HttpRequest) -> HttpResponse:
     table, years, f = _table(request)
     groups = selectors.status_by_strand(table)

@@ -20,7 +20,7 @@ from ..rule_forms import ValidationRuleForm
 from ..validation_rules import compile_rule, partnership_breaches
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def rule_list(request: HttpRequest) -> HttpResponse:
     rules = scoped(request.partnership, ValidationRule).prefetch_related("left", "right")
     rows = [(rule, compile_rule(rule)) for rule in rules]
@@ -51,12 +51,12 @@ def rule_create(request: HttpRequest) -> HttpResponse:
     return _form_page(request)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, get_object_for(request.membership, ValidationRule, pk=pk, need=Perm.EDIT_PLAN))
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rule = get_object_for(request.membership, ValidationRule, pk=pk, need=Perm.EDIT_PLAN)
@@ -85,7 +85,7 @@ def rules_suggested(request: HttpRequest) -> HttpResponse:
     return redirect("indicators:rules", slug=request.partnership.slug)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def rule_report(request: HttpRequest) -> HttpResponse:
     rules, breaches = partnership_breaches(request.partnership)
     return render(

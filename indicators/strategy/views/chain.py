@@ -40,7 +40,7 @@ def _chain_response(request, objective: Objective) -> HttpResponse:
     return redirect(url + "#chain")
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def chain_entry_create(request: HttpRequest, pk: int, level: int) -> HttpResponse:
     objective = get_object_for(request.membership, Objective, pk=pk, need=Perm.EDIT_PLAN)
     if level not in ChainLevel.values:
@@ -68,7 +68,7 @@ def chain_entry_create(request: HttpRequest, pk: int, level: int) -> HttpRespons
     return render(request, "strategy/chain_entry_form.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def chain_entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_for(
         request.membership, ResultsChainEntry.objects.select_related("objective"), pk=pk, need=Perm.EDIT_PLAN
@@ -101,7 +101,7 @@ def chain_entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/chain_entry_form.html", context)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def chain_entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_for(

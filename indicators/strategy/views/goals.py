@@ -26,7 +26,7 @@ def goal_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_object_for(request.membership, DevelopmentGoal, pk=pk, need=Perm.EDIT_PLAN)
     initial = {
@@ -44,7 +44,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/goal_form.html", {"form": form, "goal": goal})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def goal_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_object_for(request.membership, DevelopmentGoal, pk=pk, need=Perm.VIEW)
     if not goal.evidence_file:

@@ -54,7 +54,7 @@ def objective_create(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/objective_form.html", {"form": form, "objective": None})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_object_for(request.membership, Objective, pk=pk, need=Perm.EDIT_PLAN)
     form = ObjectiveForm(request.POST or None, instance=objective, partnership=request.partnership)
@@ -68,7 +68,7 @@ def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/objective_form.html", {"form": form, "objective": objective})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_object_for(request.membership, Objective, pk=pk, need=Perm.VIEW)
     objective = selectors.objective_smart(objective)
@@ -85,7 +85,7 @@ def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def objective_specific(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_object_for(request.membership, Objective, pk=pk, need=Perm.EDIT_PLAN)
@@ -97,7 +97,7 @@ def objective_specific(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("strategy:objective_detail", slug=request.partnership.slug, pk=objective.pk)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_object_for(request.membership, Objective, pk=pk, need=Perm.EDIT_PLAN)

@@ -64,7 +64,7 @@ def assumption_create(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/form.html", {"form": form, "title": "Add an assumption"})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def assumption_edit(request: HttpRequest, pk: int) -> HttpResponse:
     assumption = get_object_for(request.membership, Assumption, pk=pk, need=Perm.EDIT_PLAN)
     form = AssumptionForm(request.POST or None, instance=assumption, partnership=request.partnership)
@@ -87,7 +87,7 @@ def assumption_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def assumption_review(request: HttpRequest, pk: int) -> HttpResponse:
     assumption = get_object_for(request.membership, Assumption, pk=pk, need=Perm.EDIT_PLAN)
     form = AssumptionReviewForm(request.POST or None, initial={"status": assumption.status, "on": timezone.localdate()})
@@ -111,7 +111,7 @@ def assumption_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def assumption_delete(request: HttpRequest, pk: int) -> HttpResponse:
     assumption = get_object_for(request.membership, Assumption, pk=pk, need=Perm.EDIT_PLAN)
@@ -138,7 +138,7 @@ def strand_create(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/form.html", {"form": form, "title": "Add a strand"})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def strand_edit(request: HttpRequest, pk: int) -> HttpResponse:
     strand = get_object_for(request.membership, Strand, pk=pk, need=Perm.EDIT_PLAN)
     form = StrandForm(request.POST or None, instance=strand)

@@ -66,7 +66,7 @@ def risk_create(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/form.html", {"form": form, "title": "Add a risk"})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = get_object_for(request.membership, Risk, pk=pk, need=Perm.EDIT_PLAN)
     form = RiskForm(request.POST or None, instance=risk, partnership=request.partnership)
@@ -87,7 +87,7 @@ def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 @require_POST
 def risk_delete(request: HttpRequest, pk: int) -> HttpResponse:
     risk = get_object_for(request.membership, Risk, pk=pk, need=Perm.EDIT_PLAN)

@@ -21,7 +21,7 @@ def subgroup_list(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/subgroup_list.html", {"subgroups": selectors.subgroups(request.partnership)})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def subgroup_detail(request: HttpRequest, pk: int) -> HttpResponse:
     subgroup = get_object_for(request.membership, selectors.subgroups(request.partnership), pk=pk, need=Perm.VIEW)
     objectives = selectors.objectives_with_smart(
@@ -65,7 +65,7 @@ def subgroup_create(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/form.html", {"form": form, "title": "Add a sub-group"})
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)
 def subgroup_edit(request: HttpRequest, pk: int) -> HttpResponse:
     subgroup = get_object_for(request.membership, SubGroup, pk=pk, need=Perm.EDIT_PLAN)
     form = _form(request, subgroup)

@@ -70,8 +70,8 @@ def published_dataset(partnership, *, as_of=None) -> tablib.Dataset:
         neutralise_row(
             [
                 "",
-                f"{partnership.name}: figures for publication, as at {timezone.localtime(as_of):%-d %B %Y}. Partnership totals only "
-                "(no figures of single organisations). Counts of people follow the small-count rule; targets, "
+                f"{partnership.name}: figures for publication, as at {timezone.localtime(as_of):%-d %B %Y}. "
+                "Partnership totals only (no figures of single organisations). Counts of people follow the small-count rule; targets, "
                 "percentages, scores and money are shown as they are.",
                 "",
                 "",

@@ -71,8 +71,8 @@ def published_dataset(partnership, *, as_of=None) -> tablib.Dataset:
             [
                 "",
                 f"{partnership.name}: figures for publication, as at {timezone.localtime(as_of):%-d %B %Y}. "
-                "Partnership totals only (no figures of single organisations). Counts of people follow the small-count rule; targets, "
-                "percentages, scores and money are shown as they are.",
+                "Partnership totals only (no figures of single organisations). Counts of people follow the "
+                "small-count rule; targets, percentages, scores and money are shown as they are.",
                 "",
                 "",
                 "",

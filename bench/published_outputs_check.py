@@ -26,33 +26,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.utils import timezone  # noqa: E402
-
 from aspm.disclosure.policy import NHS, THRESHOLD, Policy  # noqa: E402
 from partnerships.models import Partnership  # noqa: E402
 from partnerships.selectors import disclosure_policy  # noqa: E402
-from reports.annual.registry import default_section_keys  # noqa: E402
-from reports.annual.render import build_sections  # noqa: E402
-from reports.annual.sections.base import ReportContext  # noqa: E402
-from reports.annual.years import year_containing  # noqa: E402
-from reports.published_figures import published_dataset  # noqa: E402
-from tests.disclosure_capture import captured_systems, exposed  # noqa: E402
+from tests.disclosure_capture import exposed, published_systems  # noqa: E402
 
 
 def check(partnership, policy: Policy | None) -> tuple[int, int, list]:
     """(systems, hidden figures, failures) for one partnership's published outputs."""
-    ctx = ReportContext(
-        partnership=partnership,
-        year=year_containing(partnership, timezone.localdate()),
-        as_of=timezone.now(),
-        for_publication=True,
-        section_keys=default_section_keys(),
-        policy=policy,
-    )
-    with captured_systems() as systems:
-        build_sections(ctx)
-        if policy is None:  # the export reads the partnership's own policy
-            published_dataset(partnership)
+    systems = published_systems(partnership, policy)
     failures = []
     hidden = 0
     for figures, used, cells in systems:

@@ -47,3 +47,30 @@ def exposed(figures, policy, cells) -> list[tuple[int, tuple[int, int]]]:
         figures.values, figures.relations, states, hide_below=policy.hide_below, rounding=policy.rounding_base
     )
     return [(i, (lo, hi)) for i, (lo, hi) in ranges.items() if hi - lo + 1 < policy.protection_width]
+
+
+def published_systems(partnership, policy=None, *, export: bool = True) -> list:
+    """Every system of figures the partnership's published outputs send through the disclosure engine:
+    the annual report's publication version for the current year and (``export``) the figures export
+    for publication (every year). ``policy`` overrides the partnership's own for the report."""
+    from django.utils import timezone
+
+    from reports.annual.registry import default_section_keys
+    from reports.annual.render import build_sections
+    from reports.annual.sections.base import ReportContext
+    from reports.annual.years import year_containing
+    from reports.published_figures import published_dataset
+
+    ctx = ReportContext(
+        partnership=partnership,
+        year=year_containing(partnership, timezone.localdate()),
+        as_of=timezone.now(),
+        for_publication=True,
+        section_keys=default_section_keys(),
+        policy=policy,
+    )
+    with captured_systems() as systems:
+        build_sections(ctx)
+        if export and policy is None:  # the export reads the partnership's own policy
+            published_dataset(partnership)
+    return systems

@@ -81,7 +81,12 @@ class InviteForm(_RoleFields):
 
 
 class MembershipRoleForm(_RoleFields):
-    pass
+    named_in_publications = forms.BooleanField(
+        label="Name this person in published reports",
+        required=False,
+        help_text="Only with their agreement, e.g. the chair or the coordinator. Otherwise reports for readers "
+        "outside the partnership give their organisation or role, never their name.",
+    )
 
 
 class AcceptInvitationForm(forms.Form):

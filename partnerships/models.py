@@ -161,6 +161,12 @@ class Membership(TenantModel):
         related_name="memberships",
         help_text="The organisation a partner SPOC reports for.",
     )
+    named_in_publications = models.BooleanField(
+        "named in published reports",
+        default=False,
+        help_text="Published outputs name a person only when the partnership says so (with their agreement), "
+        "e.g. the chair or the coordinator; otherwise they give the organisation or the role.",
+    )
 
     class Meta:
         ordering = ["user__full_name"]

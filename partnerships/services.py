@@ -282,6 +282,19 @@ def membership_change_role(
         )
 
 
+def membership_set_named_in_publications(*, actor: User, membership: Membership, named: bool) -> Membership:
+    """Whether published outputs may print this person's name (audited). Off by default: a published
+    output names nobody the partnership has not marked, with their agreement."""
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        return audit.update(
+            actor=actor,
+            obj=membership,
+            values={"named_in_publications": bool(named)},
+            action="membership.named_in_publications",
+        )
+
+
 def membership_remove(*, actor: User, membership: Membership) -> None:
     with transaction.atomic():
         _lock_members_of(membership.partnership)

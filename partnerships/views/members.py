@@ -89,7 +89,11 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = MembershipRoleForm(
         request.POST or None,
-        initial={"role": membership.role, "organisation": membership.organisation_id},
+        initial={
+            "role": membership.role,
+            "organisation": membership.organisation_id,
+            "named_in_publications": membership.named_in_publications,
+        },
         organisations=selectors.active_organisations(request.partnership),
     )
     if request.method == "POST" and form.is_valid():
@@ -101,6 +105,15 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
             role=form.cleaned_data["role"],
             organisation=form.cleaned_data["organisation"],
         )
+        named = form.cleaned_data["named_in_publications"]
+        if ok and named != membership.named_in_publications:
+            ok, _ = call_service(
+                form,
+                services.membership_set_named_in_publications,
+                actor=request.user,
+                membership=membership,
+                named=named,
+            )
         if ok:
             messages.success(request, f"{membership.user}'s role is saved.")
             return redirect("partnerships:members", slug=request.partnership.slug)

@@ -46,8 +46,17 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 
 @partnership_view(need=Perm.VIEW)
 def export(request: HttpRequest, kind: str) -> HttpResponse:
+    """The exact figures for use inside the partnership (a row per organisation), or with
+    ``?for=publication`` (figures only) the partnership's figures with small counts of people protected
+    (``reports.published_figures``), labelled as published in the file name."""
     fmt = _format(request)
-    data = imports.render(imports.export_dataset(request.partnership, _kind(kind)), fmt)
+    kind = _kind(kind)
+    if kind == "figures" and request.GET.get("for") == "publication":
+        from reports.published_figures import published_dataset
+
+        data = imports.render(published_dataset(request.partnership), fmt)
+        return _download(data, f"{request.partnership.slug}-figures-published", fmt)
+    data = imports.render(imports.export_dataset(request.partnership, kind), fmt)
     return _download(data, f"{request.partnership.slug}-{kind}", fmt)
 
 

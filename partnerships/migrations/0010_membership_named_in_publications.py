@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0008_text_limits_dates_and_one_line_names"),
+        ("partnerships", "0009_partnership_archived_at_and_audit_kept"),
     ]
 
     operations = [

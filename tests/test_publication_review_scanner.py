@@ -98,16 +98,14 @@ def test_sentences_split_at_full_stops_and_line_breaks_but_not_at_abbreviations(
 
 def test_only_flagged_sentences_are_listed_each_with_its_reasons():
     flags = scan("Thanks to every partner. Two people were helped.", threshold=5)
-    assert [(f.text, f.explanation) for f in flags] == [
-        ("Two people were helped.", ["mentions a small number: ‘Two’"])
-    ]
+    assert [(f.text, f.explanation) for f in flags] == [("Two people were helped.", ["mentions a small number: ‘Two’"])]
 
 
 def test_a_replaced_sentence_changes_only_itself_and_an_empty_one_is_left_out():
     text = "Thanks to every partner. Two people were helped.\nWe met three times. More next year."
-    edited = replace_sentences(
-        text, {sentence_digest("Two people were helped."): "People were helped.", sentence_digest("We met three times."): ""}
-    )
+    replacements = {sentence_digest("Two people were helped."): "People were helped."}
+    replacements[sentence_digest("We met three times.")] = ""
+    edited = replace_sentences(text, replacements)
     assert edited == "Thanks to every partner. People were helped.\nMore next year."
 
 

@@ -13,7 +13,6 @@ from reports.models import ReportJob, ReportJobStatus, ReportVersion
 
 from ..cast import Side
 
-
 REVIEWED_SENTENCE = "Two people were helped at a nail bar."
 
 

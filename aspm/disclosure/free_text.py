@@ -121,6 +121,11 @@ PEOPLE = frozenset(
     perpetrator perpetrators trafficker traffickers""".split()  # noqa: SIM905
 )
 NOT_A_COUNT_AFTER = ("-third", "-quarter", "-fifth", "-fold", "-thirds", "-quarters", "-fifths")
+# Words before a number that make it a name or a position ("Objective 2", "Tier 3"), not a count.
+LABELS = frozenset(
+    """objective outcome strand phase step stage priority tier level section year week page option change action
+    item round part quarter appendix annex chapter version no number indicator figure table goal aim""".split()  # noqa: SIM905
+)
 IDIOMS_WITH_ONE = ("no one", "one another", "one-off", "one-stop", "one to one", "one-to-one", "one by one")
 
 DEMONYMS = frozenset(
@@ -279,7 +284,10 @@ def reasons_in(sentence: str, *, threshold: int) -> list[Reason]:
         if not _inside(m.span(), taken):
             add(PLACE, m)
     _small_numbers(sentence, threshold, taken, add)
-    return reasons
+    where = {}
+    for reason in reasons:  # in the order a reader meets them
+        where.setdefault(reason, sentence.find(reason.found))
+    return sorted(reasons, key=lambda r: where[r])
 
 
 def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -298,6 +306,8 @@ def _small_numbers(sentence: str, threshold: int, taken, add) -> None:
             continue
         if after[:1].isalpha() and after not in ("x ",):  # "3D", "2nd", "4x4": not a count
             continue
+        if sentence[max(0, start - 14) : start].lower().rstrip().rsplit(" ", 1)[-1] in LABELS:
+            continue  # "Objective 2", "Phase 3": a name, not a count
         value = int(m.group(0))
         if 0 < value < threshold:
             add(SMALL, m)

@@ -107,7 +107,9 @@ def test_edited_words_that_are_still_flagged_need_an_explicit_approval(a, django
     job = start(a, django_capture_on_commit_callbacks)
     with pytest.raises(ValidationError) as refused:
         decide(a, job, decision="edited", replacement="Three people were helped.")
-    assert "still mentions a small number: ‘Three’" in refused.value.message_dict["replacement"][0]
+    assert (
+        "still flagged: the sentence mentions a small number: ‘Three’" in refused.value.message_dict["replacement"][0]
+    )
     assert not TextDecision.objects.exists()
 
     decide(a, job, decision="edited", replacement="Three people were helped.", confirm=True)

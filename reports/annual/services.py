@@ -139,8 +139,8 @@ def text_decision_record(
         if still and not confirm:
             raise ValidationError(
                 {
-                    "replacement": "Your words still "
-                    + "; ".join(str(r) for r in still)
+                    "replacement": "The new words are still flagged: the sentence "
+                    + "; it ".join(str(r) for r in still)
                     + ". Change them, or tick “Publish these words as they are” to confirm that they can be published."
                 }
             )

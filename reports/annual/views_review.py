@@ -18,6 +18,8 @@ from reports.models import ReportJob, ReportJobStatus, ReportKind, TextDecisionK
 
 from . import selectors, services
 
+FIRST_UNREVIEWED = "first unreviewed"
+
 
 class DecisionForm(forms.Form):
     source = forms.CharField(max_length=120)
@@ -54,6 +56,8 @@ def _page(request, job: ReportJob, *, errors=None, failed=None, posted=None, sta
             sources.append({"label": item.label, "items": []})
         sources[index[item.source]]["items"].append(item)
     done = sum(1 for i in items if i.reviewed)
+    first = next((f"#item-{i.digest[:12]}" for i in items if not i.reviewed), "#review-list")
+    errors = [(message, first if anchor == FIRST_UNREVIEWED else anchor) for message, anchor in errors or []]
     return render(
         request,
         "reports/annual/review.html",
@@ -65,7 +69,7 @@ def _page(request, job: ReportJob, *, errors=None, failed=None, posted=None, sta
             "remaining": len(items) - done,
             "texts": len(review.sources),
             "threshold": review.threshold,
-            "errors": errors or [],
+            "errors": errors,
             "posted": posted or {},
             "in_review": job.status == ReportJobStatus.REVIEW,
             "back": _back(job),
@@ -111,6 +115,6 @@ def publication_review_finish(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.publication_review_finish(actor=request.user, job=job)
     except ValidationError as error:
-        return _page(request, job, errors=[(m, "#review-list") for m in error.messages], status=400)
+        return _page(request, job, errors=[(m, FIRST_UNREVIEWED) for m in error.messages], status=400)
     messages.success(request, "Every sentence is reviewed. The version for publication is being made.")
     return redirect("reports:annual_job", slug=request.partnership.slug, pk=job.pk)

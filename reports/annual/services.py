@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aspm.disclosure import free_text
@@ -158,9 +158,15 @@ def text_decision_record(
         )
         if existing is not None:
             return audit.update(actor=actor, obj=existing, values=values, action="textdecision.update")
-        return audit.create(
-            actor=actor, obj=TextDecision(partnership=job.partnership, source=source, digest=digest, **values)
-        )
+        try:
+            with transaction.atomic():  # a savepoint: two coordinators deciding the same sentence at once
+                return audit.create(
+                    actor=actor, obj=TextDecision(partnership=job.partnership, source=source, digest=digest, **values)
+                )
+        except IntegrityError:
+            raise ValidationError(
+                "Someone else decided this sentence at the same moment. The list below shows their decision."
+            ) from None
 
 
 def publication_review_finish(*, actor: User, job: ReportJob) -> ReportJob:

@@ -309,3 +309,28 @@ def test_the_review_page_reads_in_a_fixed_number_of_queries(
     assert response.status_code == 200
     page = response.content.decode()
     assert f"1 of {size + 1}</strong> sentences reviewed" in page, page[page.find("review-progress") :][:400]
+
+
+def test_a_version_waiting_for_its_review_cannot_be_queued_by_retry(a, django_capture_on_commit_callbacks):
+    job = start(a, django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationError, match="waiting for its text review"):
+        services.report_retry(actor=a.coordinator, job=job)
+    assert jobs.run_job(job.pk) == "waiting for review"
+    job.refresh_from_db()
+    assert job.status == ReportJobStatus.REVIEW
+
+
+def test_the_on_screen_version_of_a_publication_shows_the_reviewed_words(a, login, django_capture_on_commit_callbacks):
+    job = start(a, django_capture_on_commit_callbacks)
+    decide(a, job, decision="edited", replacement="People were helped.")
+    page = login(a.coordinator).get(reverse("reports:annual_job_web", args=[a.slug, job.pk])).content.decode()
+    assert "Thanks to every partner. People were helped. We look forward" in page and FLAGGED not in page
+
+
+def test_the_job_page_of_a_version_waiting_for_review_links_to_the_review(a, login, django_capture_on_commit_callbacks):
+    job = start(a, django_capture_on_commit_callbacks)
+    page = login(a.coordinator).get(reverse("reports:annual_job", args=[a.slug, job.pk])).content.decode()
+    assert (
+        "Waiting for the text review" in page and reverse("reports:publication_review", args=[a.slug, job.pk]) in page
+    )
+    assert "hx-trigger" not in page  # nothing to poll while it waits for a person

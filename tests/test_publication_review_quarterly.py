@@ -16,6 +16,7 @@ from reports.returns import quarterly_pdf
 from reports.returns.quarterly import quarterly_report
 
 from .returns_cast import NARRATIVE
+from .test_annual_report import this_year
 from .test_returns_quarterly import story  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,27 @@ def test_the_quarterly_page_offers_a_version_for_publication_that_starts_with_th
         "Make a version for publication"
         in client.get(reverse("reports:quarterly_report", args=[a.slug, story.pk])).content.decode()
     )
+
+
+def test_the_annual_publication_reviews_only_approved_returns_words_and_keeps_the_quarterly_decisions(
+    a, story, django_capture_on_commit_callbacks
+):
+    quarterly = _publication_job(a, story, django_capture_on_commit_callbacks)
+    for item in selectors.publication_review(quarterly).items:
+        services.text_decision_record(
+            actor=a.coordinator, job=quarterly, source=item.source, digest=item.digest, decision="approved"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        annual = services.report_start(
+            actor=a.coordinator,
+            partnership=a.partnership,
+            year=this_year(a),
+            sections=["partners"],
+            for_publication=True,
+        )
+    items = selectors.publication_review(annual).items
+    assert {i.label for i in items} == {
+        "Northvale Police's return for 2026/27 Q1: Progress this quarter",
+        "Northvale Police's return for 2026/27 Q1: Problems",
+    }
+    assert all(i.reviewed for i in items)  # the same sentences of the same return: decided once

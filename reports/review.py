@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aspm.disclosure.free_text import Flag, scan
+from aspm.disclosure.free_text import Flag, replace_sentences, scan
 from aspm.disclosure.policy import DEFAULT_THRESHOLD, ROUNDING_BASE, Policy
 from partnerships.access import scoped
 
@@ -97,11 +97,7 @@ class TextReview:
             if decision is not None and decision.decision == TextDecisionKind.EDITED:
                 replacements[flag.digest] = decision.replacement
         self.sources.append(source)
-        if not replacements:
-            return text
-        from aspm.disclosure.free_text import replace_sentences
-
-        return replace_sentences(text, replacements)
+        return replace_sentences(text, replacements) if replacements else text
 
     @property
     def items(self) -> list[ReviewItem]:

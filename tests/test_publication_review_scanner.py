@@ -40,6 +40,7 @@ def test_a_small_number_in_digits_or_words_is_flagged(sentence, word):
         "A couple of weeks later the panel met again.",
         "One of our aims is better data.",
         "Objective 2 and Phase 3 are on track.",
+        "The interpreter booking took three weeks, and 2 days more.",
     ],
 )
 def test_numbers_that_count_nobody_are_not_flagged(sentence):

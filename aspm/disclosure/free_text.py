@@ -8,7 +8,8 @@ A sentence is flagged, with each reason in plain words, when it
   ("3 people") or words ("three", "all four cases"); vague counts ("a couple of", "a single",
   "both", "one") only when a word for people or cases follows closely ("both victims"), since
   "one of our aims" or "a couple of weeks" count nobody. Ordinals ("the third quarter"), money,
-  percentages, decimals and parts of dates are not counts;
+  percentages, decimals, parts of dates, lengths of time ("three weeks") and numbered names
+  ("Objective 2") are not counts;
 * gives an **age**: "aged 34", "34-year-old", "in her twenties", "teenager", an age band "18-24";
 * names a **nationality** (a list of demonyms and the usual countries of origin);
 * names a **kind of workplace or place** someone can be found (nail bar, car wash, cannabis farm,
@@ -125,6 +126,10 @@ NOT_A_COUNT_AFTER = ("-third", "-quarter", "-fifth", "-fold", "-thirds", "-quart
 LABELS = frozenset(
     """objective outcome strand phase step stage priority tier level section year week page option change action
     item round part quarter appendix annex chapter version no number indicator figure table goal aim""".split()  # noqa: SIM905
+)
+# A number before one of these is a length of time or a frequency ("three weeks", "twice"), not a count of anyone.
+TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years times quarters".split()  # noqa: SIM905
 )
 IDIOMS_WITH_ONE = ("no one", "one another", "one-off", "one-stop", "one to one", "one-to-one", "one by one")
 
@@ -308,6 +313,8 @@ def _small_numbers(sentence: str, threshold: int, taken, add) -> None:
             continue
         if sentence[max(0, start - 14) : start].lower().rstrip().rsplit(" ", 1)[-1] in LABELS:
             continue  # "Objective 2", "Phase 3": a name, not a count
+        if _next_word(lower, end) in TIME_UNITS:
+            continue  # "3 weeks": a length of time
         value = int(m.group(0))
         if 0 < value < threshold:
             add(SMALL, m)
@@ -315,7 +322,7 @@ def _small_numbers(sentence: str, threshold: int, taken, add) -> None:
         value = NUMBER_WORDS.get(m.group(0))
         if value is None or value == 1 or not 0 < value < threshold or _inside(m.span(), taken):
             continue
-        if lower.startswith(NOT_A_COUNT_AFTER, m.end()):
+        if lower.startswith(NOT_A_COUNT_AFTER, m.end()) or _next_word(lower, m.end()) in TIME_UNITS:
             continue
         add(SMALL, _Found(sentence[m.start() : m.end()], m.span()))
     for m in VAGUE_PATTERN.finditer(lower):
@@ -326,6 +333,11 @@ def _small_numbers(sentence: str, threshold: int, taken, add) -> None:
         following = WORD.findall(lower, m.end(), min(len(lower), m.end() + 40))[:3]
         if threshold > 2 and any(w in PEOPLE for w in following):
             add(SMALL, _Found(sentence[m.start() : m.end()], m.span()))
+
+
+def _next_word(lower: str, at: int) -> str:
+    match = WORD.search(lower, at, min(len(lower), at + 30))
+    return match.group(0) if match and not lower[at : match.start()].strip(" -") else ""
 
 
 class _Found:

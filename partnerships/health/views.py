@@ -145,13 +145,9 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Thank you: your answers are recorded, without your name.")
             return redirect("health:survey_round", slug=slug, pk=round.pk)
-    return render(
-        request,
-        "health/survey_answer.html",
-        {
+    return render(request, "health/survey_answer.html", {
             "round": round,
             "form": form,
             "scale": SCALE,
             "survey_minimum": partnership_selectors.disclosure_policy(request.partnership).group_minimum,
-        },
-    )
+        },)

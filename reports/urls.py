@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .annual import views as annual
+from .annual import views_review as publication
 from .returns import views as returns_views
 from .returns import views_quarterly as returns_quarterly
 from .returns import views_review as returns_review
@@ -45,6 +46,17 @@ urlpatterns: list = [
     path("annual-reports/jobs/<int:pk>/progress/", annual.annual_job_progress, name="annual_job_progress"),
     path("annual-reports/jobs/<int:pk>/retry/", annual.annual_job_retry, name="annual_job_retry"),
     path("annual-reports/jobs/<int:pk>/web/", annual.annual_job_web, name="annual_job_web"),
+    path("annual-reports/jobs/<int:pk>/review/", publication.publication_review, name="publication_review"),
+    path(
+        "annual-reports/jobs/<int:pk>/review/decide/",
+        publication.publication_review_decide,
+        name="publication_review_decide",
+    ),
+    path(
+        "annual-reports/jobs/<int:pk>/review/finish/",
+        publication.publication_review_finish,
+        name="publication_review_finish",
+    ),
     path("annual-reports/versions/<int:pk>/", annual.annual_version, name="annual_version"),
     path("annual-reports/versions/<int:pk>/download/", annual.annual_version_download, name="annual_version_download"),
 ]

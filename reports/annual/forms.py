@@ -42,7 +42,8 @@ class StartReportForm(forms.Form):
         label="This version is for publication outside the partnership",
         required=False,
         help_text="Small counts are then protected by your partnership's disclosure rules (“<5” by default), "
-        "with any figure that would give them away; member counts and names are left out.",
+        "with any figure that would give them away; member counts and names are left out. Before it is made, "
+        "you review each sentence of its words that could identify someone.",
     )
 
     def __init__(self, *args, partnership, **kwargs):

@@ -29,6 +29,7 @@ from django.utils import timezone
 from partnerships import audit
 from partnerships.models import Partnership
 from reports.models import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
+from reports.review import UnreviewedText
 
 from .render import Timings, build_sections, render_html, render_pdf
 from .sections.base import ReportContext
@@ -148,6 +149,8 @@ def run_job(job_id: int) -> str:
         locked = ReportJob.objects.select_for_update().get(pk=job_id)
         if locked.status == ReportJobStatus.DONE:
             return "already done"
+        if locked.status == ReportJobStatus.REVIEW:  # only the coordinator's "make it" queues it
+            return "waiting for review"
         attempt = locked.attempts + 1
         locked.log = [*locked.log, _line(f"Attempt {attempt} started.")]
         locked.status, locked.stage, locked.percent = ReportJobStatus.RUNNING, ReportStage.GATHERING, 5
@@ -173,14 +176,20 @@ def run_job(job_id: int) -> str:
 
     timings = Timings()
     with heartbeat(job_id):  # progress steps beat too, but one section or the layout can take minutes
-        if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
-            from reports.returns.quarterly_pdf import quarterly_html
+        try:
+            if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
+                from reports.returns.quarterly_pdf import quarterly_html
 
-            html, as_of = quarterly_html(job, progress=progress)
-        else:
-            ctx = context_for(job)
-            sections = build_sections(ctx, progress=progress, timings=timings)
-            html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
+                html, as_of = quarterly_html(job, progress=progress)
+            else:
+                ctx = context_for(job)
+                sections = build_sections(ctx, progress=progress, timings=timings)
+                if ctx.review is not None:  # a version for publication prints only reviewed words
+                    ctx.review.check()
+                html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
+        except UnreviewedText as unreviewed:
+            send_back_to_review(job_id, str(unreviewed))
+            return "needs review"
         pdf = render_pdf(html, progress=progress, timings=timings, partnership_id=job.partnership_id)
     progress(ReportStage.SAVING, 96)
     name = store_pdf(job, pdf.content)
@@ -256,6 +265,21 @@ def remove_stray_files(job: ReportJob) -> list[str]:
     if removed:
         logger.info("Removed %d unfinished file(s) of report job %s", len(removed), job.pk)
     return removed
+
+
+def send_back_to_review(job_id: int, message: str) -> None:
+    """A version for publication whose words changed after the review (a return approved again, an
+    outcome edited) found a flagged sentence without a decision: nothing is published; the job goes
+    back to the review, which lists the new sentence, and waits for the coordinator again."""
+    append_log(
+        job_id,
+        f"Sent back to the review: {message}",
+        status=ReportJobStatus.REVIEW,
+        stage=ReportStage.WAITING,
+        percent=0,
+        message=message,
+        finished_at=None,
+    )
 
 
 def mark_failed(job_id: int, message: str) -> None:

@@ -13,7 +13,7 @@ from aspm.forms import call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, get_object_for
 from partnerships.decorators import partnership_view
-from reports.models import ReportJob, ReportVersion
+from reports.models import ReportJob, ReportJobStatus, ReportVersion
 
 from . import jobs, selectors, services
 from .forms import StartReportForm
@@ -36,6 +36,8 @@ def annual_start(request: HttpRequest) -> HttpResponse:
         ok, job = call_service(
             form, services.report_start, actor=request.user, partnership=request.partnership, **form.cleaned_data
         )
+        if ok and job.status == ReportJobStatus.REVIEW:  # a version for publication: review its words first
+            return redirect("reports:publication_review", slug=request.partnership.slug, pk=job.pk)
         if ok:
             return redirect("reports:annual_job", slug=request.partnership.slug, pk=job.pk)
     return render(request, "reports/annual/start.html", {"form": form})
@@ -47,7 +49,8 @@ def _job(request, pk: int, need: Perm = Perm.DOWNLOAD_REPORT) -> ReportJob:
 
 def _job_context(job: ReportJob) -> dict:
     version = ReportVersion.objects.filter(job=job).first()
-    return {"job": job, "version": version, "polling": not job.is_finished, "stalled": jobs.is_stalled(job)}
+    polling = not job.is_finished and job.status != ReportJobStatus.REVIEW
+    return {"job": job, "version": version, "polling": polling, "stalled": jobs.is_stalled(job)}
 
 
 @partnership_view(need=Perm.VIEW)

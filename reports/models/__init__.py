@@ -15,6 +15,7 @@ from .returns import (
     ReturnStatus,
     ReturnTransition,
 )
+from .review import TextDecision, TextDecisionKind
 
 __all__ = [
     "ReminderSent",
@@ -30,4 +31,6 @@ __all__ = [
     "ReturnFigure",
     "ReturnStatus",
     "ReturnTransition",
+    "TextDecision",
+    "TextDecisionKind",
 ]

@@ -18,6 +18,7 @@ from aspm.models import TenantModel
 
 
 class ReportJobStatus(models.TextChoices):
+    REVIEW = "review", "Waiting for the text review"
     QUEUED = "queued", "Waiting for a worker"
     RUNNING = "running", "Being made"
     DONE = "done", "Ready"

@@ -18,12 +18,17 @@ from datetime import datetime, time
 from django.utils import timezone
 
 from actionplans.models import Action, ActionStatusChange
+from aspm.disclosure.policy import Policy
 from indicators.measurement.finality import period_finality
 from indicators.measurement.selectors import results_table
 from indicators.models import Indicator, PeriodKind, ReportingPeriod, Strand
 from partnerships.access import scoped
+from partnerships.selectors import disclosure_policy
 
+from ..annual.sections.delivery import return_text_key
+from ..annual.sections.results import _protect_count
 from ..models.returns import NARRATIVE_FIELDS, Return, ReturnStatus
+from ..review import TextReview
 
 NARRATIVE_LABELS = {
     "progress": "Progress",
@@ -59,6 +64,9 @@ class QuarterlyReport:
     outstanding: list[Return]
     as_of: datetime
     figures_status: str = ""  # "Final figures" or "Provisional figures, as at 3 December 2026"
+    for_publication: bool = False
+    policy: Policy | None = None  # the disclosure rules of a version for publication
+    review: TextReview | None = None  # its free text, as reviewed
 
     @property
     def figure_count(self) -> int:
@@ -79,7 +87,29 @@ def _main_strands(partnership, organisation_ids) -> dict[int, int | None]:
     return {org: (weight[org].most_common(1)[0][0] if weight[org] else None) for org in organisation_ids}
 
 
-def quarterly_report(partnership, period: ReportingPeriod) -> QuarterlyReport:
+class _Disclosure:
+    """What ``results._protect_count`` reads of a report context."""
+
+    def __init__(self, policy: Policy):
+        self.disclosure = policy
+
+
+def _published_count(policy: Policy, row, column: int) -> str:
+    """A count indicator's quarter as a version for publication prints it: protected with the year's
+    other quarters and its year to date, as the annual report protects them (one system of relations
+    for the interval audit), so that the two publications agree on what is hidden."""
+    protected = _protect_count(_Disclosure(policy), row, {})
+    return protected["quarters"][column].text
+
+
+def quarterly_report(
+    partnership, period: ReportingPeriod, *, for_publication: bool = False, narratives_only: bool = False
+) -> QuarterlyReport:
+    """The report of one quarter. ``for_publication``: counts through the partnership's disclosure
+    policy, and the narratives as the coordinator reviewed them (``reports.review``); the action
+    plan's change notes are left out (working notes, not written for readers outside)."""
+    policy = disclosure_policy(partnership) if for_publication else None
+    review = TextReview(partnership, policy) if for_publication else None
     strands = list(scoped(partnership, Strand).order_by("order", "name"))
     parts = {s.pk: StrandPart(name=s.name) for s in strands}
     parts[None] = StrandPart(name=NO_STRAND)
@@ -93,9 +123,17 @@ def quarterly_report(partnership, period: ReportingPeriod) -> QuarterlyReport:
         part = parts.get(main.get(return_.organisation_id), parts[None])
         for name in NARRATIVE_FIELDS:
             text = getattr(return_, name).strip()
+            if text and review is not None:
+                label = f"{return_.organisation.name}'s return for {period.label}: {NARRATIVE_LABELS[name]}"
+                text = review.publishable(return_text_key(return_, name), label, text).strip()
             if text:
                 part.narratives[name].append((return_.organisation.name, text))
 
+    if narratives_only:  # the free-text review needs the words only
+        return QuarterlyReport(
+            period=period, year=None, strands=[], approved=approved, outstanding=[], as_of=timezone.now(),
+            for_publication=for_publication, policy=policy, review=review,
+        )  # fmt: skip
     year = (
         scoped(partnership, ReportingPeriod)
         .filter(kind=PeriodKind.YEAR, start__lte=period.start, end__gte=period.end)
@@ -106,7 +144,10 @@ def quarterly_report(partnership, period: ReportingPeriod) -> QuarterlyReport:
         column = next((i for i, p in enumerate(table.periods) if p.pk == period.pk), None)
         if column is not None:
             for row in table.rows:
-                parts.get(row.indicator.strand_id, parts[None]).figures.append((row.indicator, row.cells[column]))
+                cell = row.cells[column]
+                if policy is not None and row.indicator.unit == "count" and cell.actual is not None:
+                    cell.published = _published_count(policy, row, column)
+                parts.get(row.indicator.strand_id, parts[None]).figures.append((row.indicator, cell))
 
     start = timezone.make_aware(datetime.combine(period.start, time.min))
     end = timezone.make_aware(datetime.combine(period.end, time.max))
@@ -134,4 +175,7 @@ def quarterly_report(partnership, period: ReportingPeriod) -> QuarterlyReport:
         outstanding=outstanding,
         as_of=as_of,
         figures_status=finality.summary([period]),
+        for_publication=for_publication,
+        policy=policy,
+        review=review,
     )

@@ -16,13 +16,15 @@ from indicators.models import PeriodKind, PeriodStatus, ReportingPeriod
 from partnerships import audit
 from partnerships.access import scoped
 from reports.annual import jobs
-from reports.models import ReportJob, ReportKind, ReportStage
+from reports.annual.services import REVIEW_FIRST
+from reports.models import ReportJob, ReportJobStatus, ReportKind, ReportStage
 
 from .quarterly import quarterly_report
 
 
-def quarterly_job_start(*, actor, period: ReportingPeriod) -> ReportJob:
-    """Record the request for the quarter's PDF and queue it once the transaction commits."""
+def quarterly_job_start(*, actor, period: ReportingPeriod, for_publication: bool = False) -> ReportJob:
+    """Record the request for the quarter's PDF and queue it once the transaction commits. A version
+    for publication waits for the free-text review first (``publication_review_finish`` queues it)."""
     if period.kind != PeriodKind.QUARTER:
         raise ValidationError("Quarterly reports are made for quarters only.")
     if period.status == PeriodStatus.NOT_OPEN:
@@ -38,10 +40,13 @@ def quarterly_job_start(*, actor, period: ReportingPeriod) -> ReportJob:
                 year_label=period.label,
                 requested_by=actor,
                 sections=["quarterly"],  # the field may not be blank; annual sections do not apply
-                log=[jobs._line(f"Requested by {actor}.")],
+                for_publication=for_publication,
+                status=ReportJobStatus.REVIEW if for_publication else ReportJobStatus.QUEUED,
+                log=[jobs._line(f"Requested by {actor}."), *([jobs._line(REVIEW_FIRST)] if for_publication else [])],
             ),
         )
-        transaction.on_commit(partial(jobs.enqueue, job.pk))
+        if not for_publication:
+            transaction.on_commit(partial(jobs.enqueue, job.pk))
     return job
 
 
@@ -63,7 +68,9 @@ def quarterly_html(job: ReportJob, *, progress=lambda stage, percent: None):
         .get()
     )
     progress(ReportStage.GATHERING, 20)
-    report = quarterly_report(job.partnership, period)
+    report = quarterly_report(job.partnership, period, for_publication=job.for_publication)
+    if report.review is not None:  # a version for publication prints only reviewed words
+        report.review.check()
     progress(ReportStage.GATHERING, 50)
     html = render_to_string("reports/returns/quarterly_pdf.html", {"report": report, "partnership": job.partnership})
     return html, report.as_of or timezone.now()

@@ -42,10 +42,13 @@ def quarterly_report_page(request: HttpRequest, period_pk: int) -> HttpResponse:
 def quarterly_report_pdf(request: HttpRequest, period_pk: int) -> HttpResponse:
     """Ask for the PDF: a report job of the annual report engine, followed on its progress page."""
     period = _quarter(request, period_pk, need=Perm.START_REPORT)
+    publication = request.POST.get("for_publication") == "1"
     try:
-        job = quarterly_pdf.quarterly_job_start(actor=request.user, period=period)
+        job = quarterly_pdf.quarterly_job_start(actor=request.user, period=period, for_publication=publication)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reports:quarterly_report", slug=request.partnership.slug, period_pk=period.pk)
+    if publication:
+        return redirect("reports:publication_review", slug=request.partnership.slug, pk=job.pk)
     messages.success(request, f"The PDF of the {period.label} report is being made.")
     return redirect("reports:annual_job", slug=request.partnership.slug, pk=job.pk)

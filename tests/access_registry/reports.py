@@ -6,14 +6,17 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from aspm.disclosure.free_text import sentence_digest
 from partnerships.access import Perm
 from reports.annual.years import year_containing
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
 
 from ..cast import Side
 
+REVIEWED_SENTENCE = "Two people were helped at a nail bar."
 
-def make_job(side: Side, *, status=ReportJobStatus.FAILED, for_publication=False) -> ReportJob:
+
+def make_job(side: Side, *, status=ReportJobStatus.FAILED, for_publication=False, foreword="") -> ReportJob:
     year = year_containing(side.partnership, timezone.localdate())
     return ReportJob.objects.create(
         partnership=side.partnership,
@@ -25,7 +28,13 @@ def make_job(side: Side, *, status=ReportJobStatus.FAILED, for_publication=False
         status=status,
         message="The worker ran out of memory." if status == ReportJobStatus.FAILED else "",
         for_publication=for_publication,
+        foreword=foreword,
     )
+
+
+def make_review_job(side: Side, *, foreword: str = REVIEWED_SENTENCE) -> ReportJob:
+    """A version for publication waiting for its text review, its foreword one flagged sentence."""
+    return make_job(side, status=ReportJobStatus.REVIEW, for_publication=True, foreword=foreword)
 
 
 def make_version(side: Side) -> ReportVersion:
@@ -56,7 +65,27 @@ def _version(side):
     return {"pk": make_version(side).pk}
 
 
+def _review_job(side):
+    return {"pk": make_review_job(side).pk}
+
+
+def _empty_review_job(side):
+    return {"pk": make_review_job(side, foreword="").pk}
+
+
+def _decision_data(side):
+    job = ReportJob.objects.filter(partnership=side.partnership, status=ReportJobStatus.REVIEW).latest("id")
+    return {
+        "source": f"annual:{job.year_start.isoformat()}:foreword",
+        "digest": sentence_digest(REVIEWED_SENTENCE),
+        "decision": "approved",
+    }
+
+
 OBJECT_KWARGS = {
+    "reports:publication_review": _review_job,
+    "reports:publication_review_decide": _review_job,
+    "reports:publication_review_finish": _empty_review_job,
     "reports:annual_job": _job,
     "reports:annual_job_progress": _job,
     "reports:annual_job_retry": _job,
@@ -72,6 +101,9 @@ def _start_data(side):
 
 
 MATRIX = {
+    "reports:publication_review": (Perm.START_REPORT, ("get",), None),
+    "reports:publication_review_decide": (Perm.START_REPORT, ("post",), _decision_data),
+    "reports:publication_review_finish": (Perm.START_REPORT, ("post",), lambda side: {}),
     "reports:annual_list": (Perm.DOWNLOAD_REPORT, ("get",), None),
     "reports:annual_start": (Perm.START_REPORT, ("get", "post"), _start_data),
     "reports:annual_job": (Perm.DOWNLOAD_REPORT, ("get",), None),

@@ -102,7 +102,12 @@ class ReportStartSerializer(serializers.Serializer):
     learning = _text("What the partnership learned this year.")
     next_year_changes = _text("Changes for next year.")
     for_publication = serializers.BooleanField(
-        required=False, default=False, help_text="Small counts are suppressed in a version for publication."
+        required=False,
+        default=False,
+        help_text=(
+            "Small counts are suppressed in a version for publication. Such a job waits (status 'review') until "
+            "a coordinator has reviewed its free text on the report's review page; then it is made."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

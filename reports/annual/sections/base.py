@@ -32,6 +32,18 @@ class ReportContext:
     version_number: int | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # what sections tell each other (e.g. "has_data")
     policy: Policy | None = None  # the partnership's disclosure rules (read once when first needed)
+    review: Any = None  # reports.review.TextReview: the free text of a version for publication
+
+    def publishable(self, key: str, label: str, text: str) -> str:
+        """Free text as it may be printed: exact inside the partnership; in a version for publication,
+        as the coordinator reviewed it (reports.review), every flagged sentence recorded for the review."""
+        if not self.for_publication or not text:
+            return text
+        if self.review is None:
+            from reports.review import TextReview
+
+            self.review = TextReview(self.partnership, self.disclosure)
+        return self.review.publishable(key, label, text)
 
     @property
     def disclosure(self) -> Policy | None:

@@ -117,6 +117,11 @@ YEAR_END_LABELS = ("Key achievements", "Key challenges", "Future priorities")
 QUARTER_LABELS = ("Progress this quarter", "Problems", "Priorities")
 
 
+def return_text_key(ret, name: str) -> str:
+    """The review's key for one answer of one return (shared by the annual and quarterly reports)."""
+    return f"return:{ret.pk}:{name}"
+
+
 def _partners(ctx: ReportContext) -> dict:
     """One query: the year's submitted returns (approved ones only in a version for publication).
     Each organisation's year-end (Q4) answers when it has
@@ -136,15 +141,23 @@ def _partners(ctx: ReportContext) -> dict:
         if ret.organisation_id in chosen:
             continue
         if ret.key_achievements or ret.key_challenges or ret.future_priorities:
-            answers = (ret.key_achievements, ret.key_challenges, ret.future_priorities)
+            names = ("key_achievements", "key_challenges", "future_priorities")
             labels = YEAR_END_LABELS
             source = f"Year-end return ({ret.period.label})"
         elif ret.progress or ret.problems or ret.priorities:
-            answers = (ret.progress, ret.problems, ret.priorities)
+            names = ("progress", "problems", "priorities")
             labels = QUARTER_LABELS
             source = f"Latest return in the year ({ret.period.label}); the year-end return is not in yet"
         else:
             continue
+        answers = [
+            ctx.publishable(
+                return_text_key(ret, name),
+                f"{ret.organisation.name}'s return for {ret.period.label}: {label}",
+                getattr(ret, name),
+            )
+            for name, label in zip(names, labels, strict=True)
+        ]
         chosen[ret.organisation_id] = {
             "organisation": ret.organisation,
             "answers": list(zip(labels, answers, strict=True)),

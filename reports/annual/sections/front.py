@@ -14,14 +14,26 @@ def _about(ctx: ReportContext) -> dict:
     return {"threshold": ctx.threshold, "policy": ctx.disclosure}
 
 
+def job_text_key(ctx: ReportContext, name: str) -> str:
+    """The review's key for words written on the report's own form (the same for every version of the year)."""
+    return f"annual:{ctx.year.start.isoformat()}:{name}"
+
+
 def _foreword(ctx: ReportContext) -> dict | None:
-    return {"text": ctx.foreword} if ctx.foreword.strip() else None
+    if not ctx.foreword.strip():
+        return None
+    return {"text": ctx.publishable(job_text_key(ctx, "foreword"), "The foreword", ctx.foreword)}
 
 
 def _learning(ctx: ReportContext) -> dict | None:
     if not (ctx.learning.strip() or ctx.next_year_changes.strip()):
         return None
-    return {"learning": ctx.learning, "changes": ctx.next_year_changes}
+    return {
+        "learning": ctx.publishable(job_text_key(ctx, "learning"), "What we learned", ctx.learning),
+        "changes": ctx.publishable(
+            job_text_key(ctx, "next_year_changes"), "What changes next year", ctx.next_year_changes
+        ),
+    }
 
 
 COVER = Section(

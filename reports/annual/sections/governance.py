@@ -31,7 +31,28 @@ def _outcomes(ctx: ReportContext) -> dict:
         .select_related("objective")
         .order_by("created_at", "id")
     )
+    if ctx.for_publication:  # the words as reviewed (never saved: these rows are only read here)
+        for h in harvests:
+            for name, label in HARVEST_TEXT:
+                value = ctx.publishable(f"outcome:{h.pk}:{name}", f"Outcome “{h.title}”: {label}", getattr(h, name))
+                setattr(h, name, value)
+        for c in studies:
+            for name, label in STUDY_TEXT:
+                value = ctx.publishable(
+                    f"case-study:{c.pk}:{name}", f"Case study “{c.title}”: {label}", getattr(c, name)
+                )
+                setattr(c, name, value)
     return {"harvests": harvests, "studies": studies, "count": len(harvests) + len(studies)}
+
+
+HARVEST_TEXT = (
+    ("title", "title"),
+    ("what_changed", "what changed"),
+    ("for_whom", "for whom"),
+    ("contribution", "how the partnership contributed"),
+    ("evidence", "evidence"),
+)
+STUDY_TEXT = (("title", "title"), ("summary", "summary"), ("what_helped", "what made the difference"))
 
 
 OUTCOMES = Section(

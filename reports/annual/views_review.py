@@ -78,7 +78,7 @@ def _page(request, job: ReportJob, *, errors=None, failed=None, posted=None, sta
     )
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)  # the job itself needs START_REPORT (_job): 404 elsewhere
 def publication_review(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     if job.status != ReportJobStatus.REVIEW and job.for_publication:
@@ -86,7 +86,7 @@ def publication_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, job)
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)  # the job itself needs START_REPORT (_job): 404 elsewhere
 @require_POST
 def publication_review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
@@ -108,7 +108,7 @@ def publication_review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{url}#item-{data['digest'][:12]}")
 
 
-@partnership_view()
+@partnership_view(need=Perm.VIEW)  # the job itself needs START_REPORT (_job): 404 elsewhere
 @require_POST
 def publication_review_finish(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)

@@ -24,6 +24,8 @@ from partnerships.access import scoped
 
 from .models import TextDecision, TextDecisionKind
 
+WITHHELD = "[A sentence is left out here until the coordinator has reviewed it.]"
+
 
 def scan_threshold(policy: Policy | None) -> int:
     """Counts below this are small in words too: the policy's first count shown (5 by default; the
@@ -70,8 +72,11 @@ class TextSource:
 class TextReview:
     """Free text on its way into a version for publication: scanned, recorded, printed as reviewed."""
 
-    def __init__(self, partnership, policy: Policy | None):
+    def __init__(self, partnership, policy: Policy | None, *, withhold_unreviewed: bool = False):
         self.partnership = partnership
+        # The web version of a version for publication shows today's words: a sentence flagged and
+        # not yet reviewed is left out there, with a mark, rather than shown as written.
+        self.withhold_unreviewed = withhold_unreviewed
         self.threshold = scan_threshold(policy)
         self.sources: list[TextSource] = []
         self._decisions: dict[tuple[str, str], TextDecision] | None = None
@@ -96,6 +101,8 @@ class TextReview:
             source.items.append(ReviewItem(key, label, flag, decision))
             if decision is not None and decision.decision == TextDecisionKind.EDITED:
                 replacements[flag.digest] = decision.replacement
+            elif decision is None and self.withhold_unreviewed:
+                replacements[flag.digest] = WITHHELD
         self.sources.append(source)
         return replace_sentences(text, replacements) if replacements else text
 

@@ -334,3 +334,17 @@ def test_the_job_page_of_a_version_waiting_for_review_links_to_the_review(a, log
         "Waiting for the text review" in page and reverse("reports:publication_review", args=[a.slug, job.pk]) in page
     )
     assert "hx-trigger" not in page  # nothing to poll while it waits for a person
+
+
+def test_the_web_version_of_a_publication_leaves_out_a_sentence_not_yet_reviewed_and_marks_the_gap(
+    a, login, django_capture_on_commit_callbacks
+):
+    job = start(a, django_capture_on_commit_callbacks)
+    url = reverse("reports:annual_job_web", kwargs={"slug": a.slug, "pk": job.pk})
+    page = login(a.coordinator).get(url).content.decode()
+    assert "nail bar" not in page
+    assert "A sentence is left out here until the coordinator has reviewed it." in page
+    assert "Thanks to every partner." in page
+    decide(a, job, decision="edited", replacement="Partners helped people at a workplace.", confirm=True)
+    page = login(a.coordinator).get(url).content.decode()
+    assert "Partners helped people at a workplace." in page and "left out here" not in page

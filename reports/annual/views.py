@@ -14,6 +14,7 @@ from aspm.uploads import file_response
 from partnerships.access import Perm, get_object_for
 from partnerships.decorators import partnership_view
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
+from reports.review import TextReview
 
 from . import jobs, selectors, services
 from .forms import StartReportForm
@@ -85,6 +86,8 @@ def annual_job_web(request: HttpRequest, pk: int) -> HttpResponse:
     """The report's content as a web page, from today's data, with the job's choices."""
     job = _job(request, pk)
     ctx = jobs.context_for(job, as_of=timezone.now())
+    if job.for_publication:  # today's words: those flagged and not reviewed yet are left out, marked
+        ctx.review = TextReview(job.partnership, ctx.disclosure, withhold_unreviewed=True)
     sections = build_sections(ctx)
     html = render_html(ctx, sections, template="reports/annual/web.html", extra={"job": job}, request=request)
     return HttpResponse(html)

@@ -180,3 +180,16 @@ def test_a_narrative_returned_for_changes_is_left_out_of_the_publication_version
 
     assert "nail bar" in words(False) and "joint visits" in words(False)
     assert "nail bar" not in words(True) and "joint visits" in words(True)
+
+
+def test_a_hidden_years_count_has_no_status_beside_its_target_and_the_status_table_counts_it_apart(a):
+    indicator = _indicator(a)
+    record(a, indicator, quarters(a)[0], a.police, 4)  # the year so far: 4, hidden as "<5"
+
+    item, data = _item(a)
+    assert item["year_actual"] == "<5"
+    assert (item["status"], item["status_label"]) == (results.WITHHELD, "Not shown (small count)")
+    assert ("Not shown (small count)", results.WITHHELD, 1) in data["status_counts"]
+    internal, internal_data = _item(a, publication=False)
+    assert internal["year_actual"] == "4" and internal["status"] != results.WITHHELD
+    assert all(code != results.WITHHELD for _label, code, _n in internal_data["status_counts"])

@@ -78,6 +78,15 @@ def test_the_quarterly_publication_prints_the_reviewed_words_the_protected_count
     assert "<5" in text  # the police's 4 joint visits
 
 
+def test_a_count_hidden_in_the_quarterly_publication_shows_no_status_beside_its_target(a, story):
+    report = quarterly_report(a.partnership, story, for_publication=True)
+    cells = [cell for part in report.strands for _indicator, cell in part.figures]
+    hidden = [cell for cell in cells if getattr(cell, "published", "") == "<5"]
+    assert hidden and all(cell.status_withheld for cell in hidden)
+    shown = [cell for cell in cells if getattr(cell, "published", None) not in (None, "<5", "[c]")]
+    assert all(not cell.status_withheld for cell in shown)
+
+
 def test_an_internal_quarterly_report_keeps_exact_counts_and_words(a, story):
     internal = quarterly_report(a.partnership, story)
     public = quarterly_report(a.partnership, story, for_publication=True)

@@ -18,6 +18,7 @@ from datetime import datetime, time
 from django.utils import timezone
 
 from actionplans.models import Action, ActionStatusChange
+from aspm.disclosure.audit import Cell
 from aspm.disclosure.policy import Policy
 from indicators.measurement.finality import period_finality
 from indicators.measurement.selectors import results_table
@@ -94,12 +95,12 @@ class _Disclosure:
         self.disclosure = policy
 
 
-def _published_count(policy: Policy, row, column: int) -> str:
+def _published_count(policy: Policy, row, column: int) -> Cell:
     """A count indicator's quarter as a version for publication prints it: protected with the year's
     other quarters and its year to date, as the annual report protects them (one system of relations
     for the interval audit), so that the two publications agree on what is hidden."""
     protected = _protect_count(_Disclosure(policy), row, {})
-    return protected["quarters"][column].text
+    return protected["quarters"][column]
 
 
 def quarterly_report(
@@ -146,7 +147,9 @@ def quarterly_report(
             for row in table.rows:
                 cell = row.cells[column]
                 if policy is not None and row.indicator.unit == "count" and cell.actual is not None:
-                    cell.published = _published_count(policy, row, column)
+                    shown = _published_count(policy, row, column)
+                    cell.published = shown.text
+                    cell.status_withheld = shown.suppressed  # a status beside its target would narrow it
                 parts.get(row.indicator.strand_id, parts[None]).figures.append((row.indicator, cell))
 
     start = timezone.make_aware(datetime.combine(period.start, time.min))

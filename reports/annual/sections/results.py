@@ -34,6 +34,11 @@ NOT_OPEN = "not open yet"
 MISSING = Cell(None, "–")
 
 
+# A count hidden in a version for publication has no status there: "on track" beside a target of 4
+# and an actual of "<5" would say the count is 4. The status table counts such indicators apart.
+WITHHELD = "withheld"
+WITHHELD_LABEL = "Not shown (small count)"
+
 def _short(label: str) -> str:
     return label.rsplit(" ", 1)[-1]
 
@@ -76,13 +81,17 @@ def _indicators(ctx: ReportContext) -> dict:
     groups: dict[str, list] = defaultdict(list)
     order: dict[str, tuple] = {}
     counts = dict.fromkeys(STATUS_ORDER, 0)
+    withheld = 0
     for row in rows:
         item = _row(ctx, row, table, labels, year_targets, revisions, splits)
         strand = row.indicator.strand
         key = strand.name if strand else "Not linked to a strand"
         order[key] = (strand.order, strand.name) if strand else (10_000, "")
         groups[key].append(item)
-        counts[row.ytd.status] += 1
+        if item["status"] == WITHHELD:
+            withheld += 1
+        else:
+            counts[row.ytd.status] += 1
     ctx.notes["indicator_count"] = len(rows)
     ordered = [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])]
     return {
@@ -90,7 +99,8 @@ def _indicators(ctx: ReportContext) -> dict:
         "labels": labels,
         "groups": ordered,
         "breakdowns": _breakdowns(ctx, [item for _key, items in ordered for item in items]),
-        "status_counts": [(Status(s).label, s, n) for s, n in counts.items()],
+        "status_counts": [(Status(s).label, s, n) for s, n in counts.items()]
+        + ([(WITHHELD_LABEL, WITHHELD, withheld)] if withheld else []),
         "tolerance": table.tolerance,
         "has_year": True,
         "quarter_states": [(label, finality.label(p).lower()) for label, p in zip(labels, table.periods, strict=True)],
@@ -123,8 +133,11 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         else {}
     )
     split_cells: dict[str, tuple[dict, Cell, Cell]] = {}
+    status, status_label = row.ytd.status, Status(row.ytd.status).label
     if is_count:
         protected = _protect_count(ctx, row, year_split)
+        if protected["year"].suppressed:  # beside its target, a status would narrow the hidden count
+            status, status_label = WITHHELD, WITHHELD_LABEL
         actual_texts = [c.text for c in protected["quarters"]]
         hidden = [c.text if c.suppressed else "" for c in protected["quarters"]]
         chart_actuals = [c.chart_value for c in protected["quarters"]]
@@ -144,8 +157,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         "plan_target": _figure(ctx, indicator, row.plan_target, target=True),
         "year_target": _figure(ctx, indicator, year_targets.get(indicator.pk), target=True),
         "year_actual": year_actual,
-        "status": row.ytd.status,
-        "status_label": Status(row.ytd.status).label,
+        "status": status,
+        "status_label": status_label,
         "ytd_target": _figure(ctx, indicator, row.ytd.target, target=True),
         "revisions": [
             {

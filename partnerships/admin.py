@@ -104,7 +104,10 @@ class PartnershipAdmin(admin.ModelAdmin):
                 services.partnership_update(actor=request.user, partnership=obj, **values)
             reason = form.cleaned_data.get("archive_reason", "").strip()
             if reason:
-                services.partnership_archive(actor=request.user, partnership=obj, reason=reason)
+                try:
+                    services.partnership_archive(actor=request.user, partnership=obj, reason=reason)
+                except ValidationError as error:  # archived meanwhile (another admin, a stale form)
+                    self.message_user(request, in_words(error), level=messages.ERROR)
         else:
             data = {f: form.cleaned_data[f] for f in form.fields if f not in ("name", "slug", "area", "archive_reason")}
             new = services.partnership_create(actor=request.user, name=obj.name, slug=obj.slug, area=obj.area, **data)

@@ -123,6 +123,20 @@ def test_staff_archive_a_partnership_in_the_admin_with_a_reason(staff, client, w
     assert archive.changes["reason"] == [None, "The partnership has closed"]
 
 
+def test_archiving_in_the_admin_a_partnership_archived_meanwhile_is_a_message_not_an_error(staff, client, world):
+    a = world.a
+    url = reverse("admin:partnerships_partnership_change", args=[a.partnership.pk])
+    services.partnership_archive(actor=staff, partnership=a.partnership, reason="Closed by another member of staff")
+    response = client.post(
+        url,
+        {"name": a.partnership.name, "area": a.partnership.area, "financial_year_start_month": 4,
+         "archive_reason": "The partnership has closed"},
+        follow=True,
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert AuditEvent.objects.filter(partnership=a.partnership, action="partnership.archive").count() == 1
+
+
 def test_staff_change_an_organisation_in_the_admin_through_the_service_and_it_is_audited(staff, client, world):
     a = world.a
     url = reverse("admin:partnerships_organisation_change", args=[a.charity.pk])

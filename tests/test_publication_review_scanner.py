@@ -119,3 +119,28 @@ def test_scanning_hostile_text_is_linear():
     # Long runs that make naive patterns backtrack: each scan finishes (no timing asserted, see bench/).
     for text in ("1" * 50_000, "1." * 25_000, "Aa " * 20_000 + "Street", "a-" * 30_000, "12 " * 20_000):
         scan(text, threshold=5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At this stage 2 men were arrested.",
+        "In the year 2 victims were found.",
+        "Following the action 2 women came forward.",
+    ],
+)
+def test_a_small_count_of_people_after_a_word_that_usually_names_things_is_still_flagged(sentence):
+    assert scan(sentence, threshold=5), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence", ["She was 16.", "A girl of 15 was referred.", "A child, 14, was found.", "She is 16 now."]
+)
+def test_a_bare_age_beside_a_person_is_flagged(sentence):
+    (flag,) = scan(sentence, threshold=5)
+    assert flag.explanation[0].startswith("gives an age"), flag.explanation
+
+
+@pytest.mark.parametrize("sentence", ["Objective 2 is on track.", "He was 3 times late.", "He was 2 weeks early."])
+def test_names_and_lengths_of_time_stay_unflagged(sentence):
+    assert not scan(sentence, threshold=5), sentence

@@ -174,6 +174,8 @@ MONTHS = (
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 DECADES = "teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|20s|30s|40s|50s|60s|70s|80s"
 
+PERSON_WORDS = "girl|boy|child|woman|man|teenager|minor|victim|survivor|person|daughter|son|youth|adult|worker"
+
 # ----------------------------------------------------------------------------- patterns (each linear)
 I = re.IGNORECASE  # noqa: E741
 AGE_PATTERNS = [
@@ -184,6 +186,13 @@ AGE_PATTERNS = [
     re.compile(rf"\bin\s(?:his|her|their)\s(?:early\s|mid-|mid\s|late\s)?(?:{DECADES})\b", I),
     re.compile(r"\bteenage(?:rs?|d)?\b", I),
     re.compile(r"\b(?:under|over)[\s-]\d{1,2}s\b", I),
+    # bare ages beside a person: "a girl of 15", "a child, 14, was found", "she was 16."
+    re.compile(rf"\b(?:{PERSON_WORDS})(?:\sof|,)\s\d{{1,2}}\b", I),
+    re.compile(
+        r"\b(?:she|he)\s(?:was|is|is now|was only|is only)\s\d{1,2}\b"
+        r"(?!\s?%|\s(?:times|minutes|hours|days|weeks|months|years|people|of)\b)",
+        I,
+    ),
 ]
 AGE_BAND = re.compile(r"(?<![\d/.:£$€-])\b(\d{1,2})\s?[-–—]\s?(\d{1,2})\b(?![/.:]\d|%)")
 AGE_BAND_WORDS = re.compile(r"\b(\d{1,2})\sto\s(\d{1,2})(?:-year-olds?|\syears?\b|\syear-olds?)", I)
@@ -311,8 +320,9 @@ def _small_numbers(sentence: str, threshold: int, taken, add) -> None:
             continue
         if after[:1].isalpha() and after not in ("x ",):  # "3D", "2nd", "4x4": not a count
             continue
-        if sentence[max(0, start - 14) : start].lower().rstrip().rsplit(" ", 1)[-1] in LABELS:
-            continue  # "Objective 2", "Phase 3": a name, not a count
+        label = sentence[max(0, start - 14) : start].lower().rstrip().rsplit(" ", 1)[-1]
+        if label in LABELS and not _people_follow(lower, end):
+            continue  # "Objective 2", "Phase 3": a name, not a count (but "at this stage 2 men": a count)
         if _next_word(lower, end) in TIME_UNITS:
             continue  # "3 weeks": a length of time
         value = int(m.group(0))
@@ -333,6 +343,11 @@ def _small_numbers(sentence: str, threshold: int, taken, add) -> None:
         following = WORD.findall(lower, m.end(), min(len(lower), m.end() + 40))[:3]
         if threshold > 2 and any(w in PEOPLE for w in following):
             add(SMALL, _Found(sentence[m.start() : m.end()], m.span()))
+
+
+def _people_follow(lower: str, at: int) -> bool:
+    """A word for people or cases among the next three words after ``at`` ("2 men", "2 young women")."""
+    return any(w.group(0) in PEOPLE for w in list(WORD.finditer(lower, at, min(len(lower), at + 40)))[:3])
 
 
 def _next_word(lower: str, at: int) -> str:

@@ -36,8 +36,10 @@ def publication_review(job: ReportJob):
         period = (
             scoped(job.partnership, ReportingPeriod)
             .filter(kind=PeriodKind.QUARTER, start=job.year_start, end=job.year_end)
-            .get()
+            .first()
         )
+        if period is None:  # the quarter's dates changed since the job was asked for: nothing to review
+            return TextReview(job.partnership, policy)
         return quarterly_report(job.partnership, period, for_publication=True, narratives_only=True).review
     from .jobs import context_for
     from .registry import all_sections

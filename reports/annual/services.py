@@ -86,18 +86,24 @@ def report_retry(*, actor: User, job: ReportJob) -> ReportJob:
         raise ValidationError("This version for publication is waiting for its text review. Finish the review first.")
     if job.status == ReportJobStatus.RUNNING and not jobs.is_stalled(job):
         raise ValidationError("This report is being made right now.")
+    return _queue(actor=actor, job=job, action="reportjob.retry", line=f"{actor} asked to try again.")
+
+
+def _queue(*, actor: User, job: ReportJob, action: str, line: str) -> ReportJob:
+    """Put ``job`` back in the queue from the start (audited as ``action``, ``line`` in its log); it is
+    sent to the workers once the transaction commits."""
     with transaction.atomic():
         audit.update(
             actor=actor,
             obj=job,
-            action="reportjob.retry",
+            action=action,
             values={
                 "status": ReportJobStatus.QUEUED,
                 "stage": ReportStage.WAITING,
                 "percent": 0,
                 "message": "",
                 "finished_at": None,
-                "log": [*job.log, jobs._line(f"{actor} asked to try again.")],
+                "log": [*job.log, jobs._line(line)],
             },
         )
         transaction.on_commit(partial(jobs.enqueue, job.pk))
@@ -181,21 +187,5 @@ def publication_review_finish(*, actor: User, job: ReportJob) -> ReportJob:
             f"{'are' if len(missing) != 1 else 'is'} not reviewed yet. Approve or edit each one before making "
             "the publication version."
         )
-    with transaction.atomic():
-        audit.update(
-            actor=actor,
-            obj=job,
-            action="reportjob.review_finished",
-            values={
-                "status": ReportJobStatus.QUEUED,
-                "stage": ReportStage.WAITING,
-                "percent": 0,
-                "message": "",
-                "log": [
-                    *job.log,
-                    jobs._line(f"{actor} finished the text review ({len(review.items)} flagged sentence(s) decided)."),
-                ],
-            },
-        )
-        transaction.on_commit(partial(jobs.enqueue, job.pk))
-    return job
+    decided = f"{actor} finished the text review ({len(review.items)} flagged sentence(s) decided)."
+    return _queue(actor=actor, job=job, action="reportjob.review_finished", line=decided)

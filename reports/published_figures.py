@@ -50,12 +50,15 @@ def published_years(partnership, today):
     return [year_containing(partnership, start) for start in starts]
 
 
-def year_results(partnership, year, *, as_of=None) -> tuple[dict, Policy]:
-    """The publication report's results data for one financial year, and the policy it applied."""
+def year_results(partnership, year, *, as_of=None, policy: Policy | None = None) -> tuple[dict, Policy]:
+    """The publication report's results data for one financial year, and the policy it applied
+    (``policy``, when the caller has read it already, else the partnership's)."""
     from reports.annual.sections.base import ReportContext
     from reports.annual.sections.results import INDICATORS
 
-    ctx = ReportContext(partnership=partnership, year=year, as_of=as_of or timezone.now(), for_publication=True)
+    ctx = ReportContext(
+        partnership=partnership, year=year, as_of=as_of or timezone.now(), for_publication=True, policy=policy
+    )
     return INDICATORS.gather(ctx), ctx.disclosure
 
 
@@ -82,7 +85,7 @@ def published_dataset(partnership, *, as_of=None) -> tablib.Dataset:
         )
     )
     for year in published_years(partnership, as_of.date()):
-        data, _policy = year_results(partnership, year, as_of=as_of)
+        data, _policy = year_results(partnership, year, as_of=as_of, policy=policy)  # the policy read once
         for _strand, items in data.get("groups", []):
             for item in items:
                 for row in _rows(item, year):
@@ -91,11 +94,13 @@ def published_dataset(partnership, *, as_of=None) -> tablib.Dataset:
 
 
 def _rows(item: dict, year) -> list[list]:
+    from reports.annual.sections.results import NOT_OPEN
+
     indicator = item["indicator"]
     head = [indicator.code, indicator.name, indicator.get_unit_display()]
     rows = []
     for label, actual, _target in item["by_quarter"]:
-        if actual == "not open yet":
+        if actual == NOT_OPEN:
             continue
         rows.append([*head, f"{year.label} {label}", "", *_value(actual)])
     rows.append([*head, year.label, "", *_value(item["year_actual"])])

@@ -27,7 +27,7 @@ from partnerships.access import scoped
 from partnerships.selectors import disclosure_policy
 
 from ..annual.sections.delivery import return_text_key
-from ..annual.sections.results import _protect_count
+from ..annual.sections.results import protect_count
 from ..models.returns import NARRATIVE_FIELDS, Return, ReturnStatus
 from ..review import TextReview
 
@@ -88,18 +88,11 @@ def _main_strands(partnership, organisation_ids) -> dict[int, int | None]:
     return {org: (weight[org].most_common(1)[0][0] if weight[org] else None) for org in organisation_ids}
 
 
-class _Disclosure:
-    """What ``results._protect_count`` reads of a report context."""
-
-    def __init__(self, policy: Policy):
-        self.disclosure = policy
-
-
 def _published_count(policy: Policy, row, column: int) -> Cell:
     """A count indicator's quarter as a version for publication prints it: protected with the year's
     other quarters and its year to date, as the annual report protects them (one system of relations
     for the interval audit), so that the two publications agree on what is hidden."""
-    protected = _protect_count(_Disclosure(policy), row, {})
+    protected = protect_count(policy, row, {})
     return protected["quarters"][column]
 
 

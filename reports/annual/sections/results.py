@@ -6,7 +6,7 @@ The figures come from measurement's ``results_table`` (the same roll-ups and sta
 results page), never recomputed here. Counts of people or cases — the quarterly and yearly figures and
 the baselines of count indicators, and every disaggregation cell and total — go through the small-count
 rule of the partnership's disclosure policy. A count indicator's quarters, year and breakdowns share
-the year's total, so they are protected together as one system of relations (``_protect_count``): the
+the year's total, so they are protected together as one system of relations (``protect_count``): the
 audit withholds whatever would let a hidden count be worked out from any combination of them. Targets
 are plans, not people, and stay as they are; so do percentages, scores and money.
 """
@@ -18,6 +18,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from aspm.disclosure.audit import Cell, protect
+from aspm.disclosure.policy import Policy
 from aspm.disclosure.tables import Figures
 from aspm.formatting import format_for
 from indicators.measurement import selectors as measurement
@@ -135,7 +136,7 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     split_cells: dict[str, tuple[dict, Cell, Cell]] = {}
     status, status_label = row.ytd.status, Status(row.ytd.status).label
     if is_count:
-        protected = _protect_count(ctx, row, year_split)
+        protected = protect_count(ctx.disclosure, row, year_split)
         if protected["year"].suppressed:  # beside its target, a status would narrow the hidden count
             status, status_label = WITHHELD, WITHHELD_LABEL
         actual_texts = [c.text for c in protected["quarters"]]
@@ -190,7 +191,7 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     }
 
 
-def _protect_count(ctx: ReportContext, row, year_split: dict) -> dict:
+def protect_count(policy: Policy | None, row, year_split: dict) -> dict:
     """Every count printed about one count indicator, protected together: its quarters, its year
     (printed in the indicator's row and as the total of each breakdown) and each breakdown's groups
     with what was not split. They share the year, so a reader could combine them: one system of
@@ -210,7 +211,7 @@ def _protect_count(ctx: ReportContext, row, year_split: dict) -> dict:
         total_index = year if total == figures.values[year] else figures.add(total)
         figures.relate(total_index, parts)
         split_index[dim] = (groups, rest, total_index)
-    cells = protect(figures, ctx.disclosure)
+    cells = protect(figures, policy)
     return {
         "quarters": [cells[q] for q in quarters],
         "year": cells[year],

@@ -40,17 +40,17 @@ class AuditClock:
 
     def __init__(self):
         import aspm.disclosure.suppression as suppression
-        import reports.annual.sections.results as results
+        import reports.count_protection as counts
 
         self.seconds, self.systems, self.hidden = 0.0, 0, 0
-        self.modules = (results, suppression)
-        self.original = results.protect
+        self.modules = (counts, suppression)
+        self.original = counts.protect
         for module in self.modules:
             module.protect = self.timed
 
-    def timed(self, figures, policy):
+    def timed(self, figures, policy, **knowledge):
         started = time.perf_counter()
-        cells = self.original(figures, policy)
+        cells = self.original(figures, policy, **knowledge)
         self.seconds += time.perf_counter() - started
         self.systems += 1
         self.hidden += sum(c.suppressed for c in cells)

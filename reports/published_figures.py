@@ -15,6 +15,8 @@ one exact row per organisation and period) in three ways:
   audit (an indicator's quarters add up to its year, each breakdown's groups and "not split" add up
   to the year). So a reader who has both the report and this file sees one pattern of hidden figures,
   not two that could be combined.
+* **What it prints is recorded** (:func:`published_dataset_record`) in the disclosure ledger, as the
+  reports' versions for publication are: a report or spreadsheet made later in the year respects it.
 * **The policy is printed.** The first row says what the file is and the policy's summary sentence;
   every hidden figure's note says why it is hidden; the file name ends in ``-published``.
 """
@@ -90,6 +92,24 @@ def published_dataset(partnership, *, as_of=None) -> tablib.Dataset:
             for item in items:
                 for row in _rows(item, year):
                     dataset.append(neutralise_row(row))
+    return dataset
+
+
+def published_dataset_record(*, actor, partnership, as_of=None) -> tablib.Dataset:
+    """The sheet for publication, and what it prints recorded in the disclosure ledger
+    (:mod:`reports.disclosure_ledger`): a later publication of the same year respects it."""
+    from django.db import transaction
+
+    from reports import disclosure_ledger
+
+    with transaction.atomic(), disclosure_ledger.collecting() as printed:
+        dataset = published_dataset(partnership, as_of=as_of)
+        disclosure_ledger.record(
+            partnership=partnership,
+            printed=list(printed),
+            output="the figures spreadsheet for publication",
+            actor=actor,
+        )
     return dataset
 
 

@@ -12,19 +12,20 @@ from .disclosure_checks import reader_ranges
 @contextmanager
 def captured_systems():
     """Within the block, every ``protect(figures, policy)`` call made by the annual report's results
-    section or the table helper is recorded as ``(figures, policy, cells)`` in the yielded list."""
+    section, the quarterly report or the table helper is recorded as ``(figures, policy, cells)``
+    in the yielded list."""
     import aspm.disclosure.suppression as suppression
-    import reports.annual.sections.results as results
+    import reports.count_protection as counts
 
     systems = []
-    original = results.protect
+    original = counts.protect
 
-    def recording(figures, policy):
-        cells = original(figures, policy)
+    def recording(figures, policy, **knowledge):
+        cells = original(figures, policy, **knowledge)
         systems.append((figures, policy, cells))
         return cells
 
-    modules = (results, suppression)
+    modules = (counts, suppression)
     saved = [m.protect for m in modules]
     for module in modules:
         module.protect = recording

@@ -77,12 +77,16 @@ def reader_ranges(values, relations, states, *, hide_below, rounding=None, cap=N
         set(domain(v, s, hide_below=hide_below, rounding=rounding, cap=cap))
         for v, s in zip(values, states, strict=True)
     ]
+    return ranges_within(domains, relations, [i for i, s in enumerate(states) if s != SHOWN])
+
+
+def ranges_within(domains, relations, hidden):
+    """{index: (min, max)} of each figure in ``hidden``, given the whole numbers each figure can be
+    (``domains``: one set per figure, e.g. what several outputs told of it, intersected)."""
     related = {i for total, parts in relations for i in (total, *parts)}
     order = sorted(related, key=lambda i: len(domains[i]))
     out = {}
-    for i, s in enumerate(states):
-        if s == SHOWN:
-            continue
+    for i in hidden:
         if i not in related:
             out[i] = (min(domains[i]), max(domains[i]))
             continue

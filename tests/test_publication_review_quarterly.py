@@ -11,7 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from reports.annual import selectors, services
-from reports.models import ReportJobStatus, ReportVersion
+from reports.models import PublishedFigure, ReportJobStatus, ReportVersion
 from reports.returns import quarterly_pdf
 from reports.returns.quarterly import quarterly_report
 
@@ -76,6 +76,10 @@ def test_the_quarterly_publication_prints_the_reviewed_words_the_protected_count
     assert EDITED in text and "Two joint visits" not in text
     assert "The interpreter booking took three weeks." in text  # not flagged: printed as written
     assert "<5" in text  # the police's 4 joint visits
+    # what it printed is in the disclosure ledger, for the next publication of the year to respect
+    printed = PublishedFigure.objects.filter(partnership=a.partnership)
+    assert printed.exists() and all(p.key.startswith("q") for p in printed)
+    assert {p.first_output for p in printed} == {f"{version} (for publication)"}
 
 
 def test_a_count_hidden_in_the_quarterly_publication_shows_no_status_beside_its_target(a, story):

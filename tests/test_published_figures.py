@@ -27,6 +27,12 @@ def _url(side, **params):
     return reverse("indicators:export_figures", kwargs={"slug": side.slug}) + "?" + query
 
 
+def _published(client, side, fmt="csv"):
+    """The figures for publication, as the results page's button asks for them."""
+    url = reverse("indicators:export_figures", kwargs={"slug": side.slug})
+    return client.post(url, {"for": "publication", "format": fmt})
+
+
 def _rows(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
@@ -47,7 +53,7 @@ def small_counts(a):
 
 def test_a_published_export_hides_small_counts_so_that_none_can_be_narrowed(a, login, small_counts):
     with captured_systems() as systems:
-        response = login(a.viewer).get(_url(a, **{"for": "publication"}))
+        response = _published(login(a.viewer), a)
     assert response.status_code == 200
     rows = [r for r in _rows(response) if r["indicator_code"] == "OBJ1-01"]
     by_period = {(r["period"], r["group"]): r for r in rows}
@@ -64,7 +70,7 @@ def test_a_published_export_hides_small_counts_so_that_none_can_be_narrowed(a, l
 
 
 def test_a_published_export_has_partnership_figures_only_and_says_so_in_its_name(a, login, small_counts):
-    response = login(a.viewer).get(_url(a, **{"for": "publication"}))
+    response = _published(login(a.viewer), a)
     assert 'filename="northvale-figures-published.csv"' in response["Content-Disposition"]
     body = response.content.decode("utf-8-sig")
     assert "Northvale Police" not in body and "organisation" not in _rows(response)[0]
@@ -75,7 +81,7 @@ def test_a_published_export_prints_the_policy_used(a, login, small_counts):
     services.disclosure_policy_update(
         actor=a.coordinator, partnership=a.partnership, method=rules.NHS, threshold=5, reason="Health partners"
     )
-    rows = _rows(login(a.viewer).get(_url(a, **{"for": "publication"})))
+    rows = _rows(_published(login(a.viewer), a))
     assert rows[0]["note"] == rules.Policy(rules.NHS).summary
     assert "figures for publication" in rows[0]["indicator"]
     ours = [r for r in rows if r["indicator_code"] == "OBJ1-01"]
@@ -95,7 +101,7 @@ def test_the_internal_export_stays_exact_with_a_row_per_organisation(a, login, s
 
 
 def test_the_published_xlsx_is_a_workbook(a, login, small_counts):
-    response = login(a.viewer).get(_url(a, format="xlsx", **{"for": "publication"}))
+    response = _published(login(a.viewer), a, "xlsx")
     assert response.content[:2] == b"PK"
     assert 'filename="northvale-figures-published.xlsx"' in response["Content-Disposition"]
 
@@ -111,4 +117,13 @@ def test_percentages_scores_and_money_are_not_suppressed_only_counts(a, small_co
 
 def test_the_results_page_offers_the_published_download(a, login, small_counts):
     page = login(a.viewer).get(reverse("indicators:results", kwargs={"slug": a.slug})).content.decode()
-    assert "for=publication" in page
+    assert 'name="for" value="publication"' in page and 'method="post"' in page
+
+
+def test_an_old_link_to_the_published_download_leads_to_the_button_and_records_nothing(a, login, small_counts):
+    from reports.models import PublishedFigure
+
+    response = login(a.viewer).get(_url(a, **{"for": "publication"}))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("indicators:results", kwargs={"slug": a.slug})
+    assert not PublishedFigure.objects.exists()

@@ -20,6 +20,16 @@ figure must keep at least as many possible values. (The relations are sums whose
 and ±1 with whole-number bounds, so the range's ends are whole numbers: the linear programme gives
 the same range as trying every whole number, which the tests check by enumeration.)
 
+**What earlier outputs told.** A reader may hold an earlier publication too (a quarterly report, the
+figures spreadsheet printed in the year, an earlier version of the annual report). ``earlier`` gives,
+for a figure printed before with the same true value, the range that output told; the audit
+intersects it with what this output tells. Figures printed only before (a year to date of an
+earlier quarter, a breakdown at that date) join the system as ``frozen``: their relations count,
+they are never chosen for withholding (hiding now what was printed then hides nothing), and one that
+was hidden then must stay protected now. A figure that earlier outputs already narrowed below the
+width (after a change of policy or a revised figure) cannot be protected by anything printed now: it
+is logged and left, rather than withholding the whole table in vain.
+
 **Hiding more.** While some hidden figure fails, one more figure is hidden as "[c]", chosen to lose
 the least: walking out from the failing figure through its relations, the first of these that widens
 its range — a small count's "<5" replaced by "[c]" (it tells less and hides nothing more), a zero, a
@@ -29,6 +39,7 @@ hidden figure passes.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 
@@ -39,6 +50,16 @@ from .policy import MISSING_MARK, SECONDARY_MARK, Policy
 from .tables import Figures
 
 SHOWN, SMALL, SECONDARY = "", "small", "secondary"
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What earlier outputs told of one figure: its range, and whether one of them hid it."""
+
+    low: float
+    high: float
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,31 +81,56 @@ class Cell:
         return self.text
 
 
-def protect(figures: Figures, policy: Policy | None) -> list[Cell]:
-    """Each figure as it may be published under ``policy`` (None: exact, nothing hidden)."""
-    states = decide(figures, policy)
+def protect(
+    figures: Figures,
+    policy: Policy | None,
+    *,
+    earlier: dict[int, Earlier] | None = None,
+    frozen: frozenset[int] = frozenset(),
+) -> list[Cell]:
+    """Each figure as it may be published under ``policy`` (None: exact, nothing hidden), given what
+    ``earlier`` outputs told of some figures; ``frozen`` figures were printed only before."""
+    states = decide(figures, policy, earlier=earlier, frozen=frozen)
     return [_cell(v, s, policy) for v, s in zip(figures.values, states, strict=True)]
 
 
-def decide(figures: Figures, policy: Policy | None) -> list[str]:
+def decide(
+    figures: Figures,
+    policy: Policy | None,
+    *,
+    earlier: dict[int, Earlier] | None = None,
+    frozen: frozenset[int] = frozenset(),
+) -> list[str]:
     """SHOWN, SMALL or SECONDARY for every figure: primary suppression, then the audit loop."""
     values = figures.values
     if policy is None or policy.hide_below is None:
         return [SHOWN] * len(values)
+    earlier = earlier or {}
     states = [SMALL if policy.is_small(v) else SHOWN for v in values]
-    if SMALL not in states:
+    for i in frozen:  # not printed here: only what earlier outputs told is known of it
+        states[i] = SECONDARY
+    if SMALL not in states and not any(earlier[i].hidden for i in frozen):
         return states
     need = policy.protection_width - 1
+    # Narrowed already by what was printed before: nothing printed now can protect it.
+    lost = {i for i, told in earlier.items() if told.high - told.low < need - 1e-6}
+    for i in lost:
+        if states[i] == SMALL or (i in frozen and earlier[i].hidden):
+            logger.warning("Figure %s cannot be protected now: earlier outputs narrowed it.", i)
+    lost |= {i for i in frozen if not earlier[i].hidden}  # shown before: not ours to protect
+    fixed = frozen | {i for i, e in earlier.items() if e.low == e.high}  # withholding these hides nothing
     totals = figures.totals
     while True:
-        ranges = intervals(figures, states, policy)
-        failing = [i for i, (lo, hi) in ranges.items() if hi - lo < need - 1e-6]
+        ranges = intervals(figures, states, policy, earlier=earlier)
+        failing = [i for i, (lo, hi) in ranges.items() if i not in lost and hi - lo < need - 1e-6]
         if not failing:
             return states
         target = min(failing)
-        chosen = _complement(figures, states, target, totals, policy)
-        if chosen is None:  # nothing left to hide: cannot happen with [c] allowed everywhere
-            raise RuntimeError("The disclosure audit found no figure left to withhold.")
+        chosen = _complement(figures, states, target, totals, policy, earlier=earlier, fixed=fixed)
+        if chosen is None:  # nothing left that could widen it: only when earlier outputs pinned it
+            logger.warning("No figure left to withhold for figure %s: earlier outputs pinned it.", target)
+            lost.add(target)
+            continue
         states[chosen] = SECONDARY
 
 
@@ -109,10 +155,19 @@ def bounds(value: int | None, state: str, policy: Policy) -> tuple[float, float]
 
 
 def intervals(
-    figures: Figures, states: list[str], policy: Policy, *, only: int | None = None
+    figures: Figures,
+    states: list[str],
+    policy: Policy,
+    *,
+    only: int | None = None,
+    earlier: dict[int, Earlier] | None = None,
 ) -> dict[int, tuple[float, float]]:
-    """The smallest and largest value each hidden figure (or just ``only``) can take, given what is printed."""
+    """The smallest and largest value each hidden figure (or just ``only``) can take, given what is
+    printed here and what ``earlier`` outputs told."""
     known = [bounds(v, s, policy) for v, s in zip(figures.values, states, strict=True)]
+    for i, told in (earlier or {}).items():
+        lo, hi = known[i]
+        known[i] = (max(lo, told.low), min(hi, told.high))
     result: dict[int, tuple[float, float]] = {}
     for component in _components(figures, known):
         hidden = [i for i in component["variables"] if states[i] != SHOWN and (only is None or i == only)]
@@ -180,7 +235,9 @@ def _solve(component, known, hidden) -> dict[int, tuple[float, float]]:
     return out
 
 
-def _candidates(figures: Figures, states: list[str], target: int, totals: set[int]) -> list[int]:
+def _candidates(
+    figures: Figures, states: list[str], target: int, totals: set[int], fixed: frozenset[int] | set[int] = frozenset()
+) -> list[int]:
     """Figures that could be withheld next to protect ``target``, the least informative first: walking
     out from the failing figure (its own relations first, then those of the hidden figures next to
     it), a small count's "<5" made "[c]" (it tells less, and hides nothing more), a zero, a count that
@@ -204,11 +261,11 @@ def _candidates(figures: Figures, states: list[str], target: int, totals: set[in
             i
             for total, parts in relations
             for i in (total, *parts)
-            if i != target and values[i] is not None and states[i] != SECONDARY and i not in ordered
+            if i != target and values[i] is not None and states[i] != SECONDARY and i not in ordered and i not in fixed
         }
         ordered += sorted(found, key=cost)
         frontier = {i for total, parts in relations for i in (total, *parts) if states[i] != SHOWN} - {target}
-    if states[target] == SMALL:
+    if states[target] == SMALL and target not in fixed:
         ordered.append(target)
     return ordered
 
@@ -237,16 +294,25 @@ def _solve_one(relation, known, hidden) -> dict[int, tuple[float, float]]:
     return out
 
 
-def _complement(figures: Figures, states: list[str], target: int, totals: set[int], policy: Policy) -> int | None:
+def _complement(
+    figures: Figures,
+    states: list[str],
+    target: int,
+    totals: set[int],
+    policy: Policy,
+    *,
+    earlier: dict[int, Earlier] | None = None,
+    fixed: frozenset[int] | set[int] = frozenset(),
+) -> int | None:
     """The cheapest candidate whose withholding widens ``target``'s range (else the cheapest one)."""
-    candidates = _candidates(figures, states, target, totals)
+    candidates = _candidates(figures, states, target, totals, fixed)
     if not candidates:
         return None
-    lo, hi = intervals(figures, states, policy, only=target)[target]
+    lo, hi = intervals(figures, states, policy, only=target, earlier=earlier)[target]
     for i in candidates:
         trial = list(states)
         trial[i] = SECONDARY
-        new_lo, new_hi = intervals(figures, trial, policy, only=target)[target]
+        new_lo, new_hi = intervals(figures, trial, policy, only=target, earlier=earlier)[target]
         if new_hi - new_lo > hi - lo + 1e-6:
             return i
     return candidates[0]

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from partnerships import audit
 from partnerships.models import Partnership
+from reports import disclosure_ledger
 from reports.models import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
 from reports.review import UnreviewedText
 
@@ -175,7 +176,9 @@ def run_job(job_id: int) -> str:
         set_progress(job_id, stage, percent)
 
     timings = Timings()
-    with heartbeat(job_id):  # progress steps beat too, but one section or the layout can take minutes
+    # heartbeat: progress steps beat too, but one section or the layout can take minutes;
+    # collecting: the counts a version for publication prints, for the disclosure ledger
+    with heartbeat(job_id), disclosure_ledger.collecting() as printed:
         try:
             if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
                 from reports.returns.quarterly_pdf import quarterly_html
@@ -199,7 +202,9 @@ def run_job(job_id: int) -> str:
     )
     if pdf.refused_urls:
         note += f" Refused {len(pdf.refused_urls)} outside address(es)."
-    version = finalise(job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note)
+    version = finalise(
+        job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note, printed=printed
+    )
     return "done" if version.file.name == name else "already done"
 
 
@@ -208,8 +213,11 @@ def store_pdf(job: ReportJob, content: bytes) -> str:
     return default_storage.save(f"{job_folder(job)}/{secrets.token_hex(12)}.pdf", ContentFile(content))
 
 
-def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str) -> ReportVersion:
-    """Record the version, once. Locks the job row; a job already done keeps its version."""
+def finalise(
+    job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str, printed=()
+) -> ReportVersion:
+    """Record the version, once, and (a version for publication) the counts it printed in the
+    disclosure ledger. Locks the job row; a job already done keeps its version."""
     with transaction.atomic():
         job = ReportJob.objects.select_for_update().select_related("partnership").get(pk=job_id)
         existing = ReportVersion.objects.filter(job_id=job_id).first()
@@ -239,6 +247,13 @@ def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note:
                 for_publication=job.for_publication,
             ),
         )
+        if job.for_publication:
+            disclosure_ledger.record(
+                partnership=job.partnership,
+                printed=list(printed),
+                output=f"{version} (for publication)",
+                actor=job.requested_by,
+            )
         job.status, job.stage, job.percent = ReportJobStatus.DONE, ReportStage.FINISHED, 100
         job.finished_at, job.message = timezone.now(), ""
         job.log = [*job.log, _line(note), _line(f"Version {version.number} archived (SHA-256 {version.sha256[:12]}…).")]

@@ -2,9 +2,11 @@
 
 ``returns``: quarterly returns from partner SPOCs. ``annual``: annual M&E report jobs and their
 archived versions.
+``published``: what each output for publication printed (the disclosure ledger).
 """
 
 from .annual import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
+from .published import PublishedFigure
 from .returns import (
     ReminderSent,
     Return,
@@ -18,6 +20,7 @@ from .returns import (
 from .review import TextDecision, TextDecisionKind
 
 __all__ = [
+    "PublishedFigure",
     "ReminderSent",
     "ReportJob",
     "ReportJobStatus",

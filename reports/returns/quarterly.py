@@ -26,8 +26,9 @@ from indicators.models import Indicator, PeriodKind, ReportingPeriod, Strand
 from partnerships.access import scoped
 from partnerships.selectors import disclosure_policy
 
+from .. import disclosure_ledger
 from ..annual.sections.delivery import return_text_key
-from ..annual.sections.results import protect_count
+from ..count_protection import protect_count
 from ..models.returns import NARRATIVE_FIELDS, Return, ReturnStatus
 from ..review import TextReview
 
@@ -88,11 +89,15 @@ def _main_strands(partnership, organisation_ids) -> dict[int, int | None]:
     return {org: (weight[org].most_common(1)[0][0] if weight[org] else None) for org in organisation_ids}
 
 
-def _published_count(policy: Policy, row, column: int) -> Cell:
+def _published_count(policy: Policy, row, column: int, year, earlier: dict) -> Cell:
     """A count indicator's quarter as a version for publication prints it: protected with the year's
     other quarters and its year to date, as the annual report protects them (one system of relations
-    for the interval audit), so that the two publications agree on what is hidden."""
-    protected = protect_count(policy, row, {})
+    for the interval audit), and with what earlier outputs for publication printed of the year (the
+    disclosure ledger), so that no two publications can be combined to work out a hidden count.
+    Only the quarter is printed, so only the quarter goes into the ledger."""
+    protected = protect_count(policy, row, {}, earlier=earlier.get(row.indicator.pk))
+    key = f"q{column + 1}"
+    disclosure_ledger.note(row.indicator.pk, year.start, {key: protected["printed"][key]}, policy)
     return protected["quarters"][column]
 
 
@@ -136,11 +141,12 @@ def quarterly_report(
     if year is not None:
         table = results_table(partnership, year=year, today=period.end)
         column = next((i for i, p in enumerate(table.periods) if p.pk == period.pk), None)
+        earlier = disclosure_ledger.earlier_for(partnership, year.start) if policy is not None else {}
         if column is not None:
             for row in table.rows:
                 cell = row.cells[column]
                 if policy is not None and row.indicator.unit == "count" and cell.actual is not None:
-                    shown = _published_count(policy, row, column)
+                    shown = _published_count(policy, row, column, year, earlier)
                     cell.published = shown.text
                     cell.status_withheld = shown.suppressed  # a status beside its target would narrow it
                 parts.get(row.indicator.strand_id, parts[None]).figures.append((row.indicator, cell))

@@ -46,16 +46,21 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 
 @partnership_view(need=Perm.VIEW)
 def export(request: HttpRequest, kind: str) -> HttpResponse:
-    """The exact figures for use inside the partnership (a row per organisation), or with
-    ``?for=publication`` (figures only) the partnership's figures with small counts of people protected
-    (``reports.published_figures``), labelled as published in the file name."""
+    """GET: the exact figures for use inside the partnership (a row per organisation). POST with
+    ``for=publication`` (figures only): the partnership's figures with small counts of people
+    protected (``reports.published_figures``), labelled as published in the file name. Taking figures
+    out is a publication: what the file prints goes into the disclosure ledger, so a POST."""
     fmt = _format(request)
     kind = _kind(kind)
-    if kind == "figures" and request.GET.get("for") == "publication":
-        from reports.published_figures import published_dataset
+    if kind == "figures" and "publication" in (request.GET.get("for"), request.POST.get("for")):
+        if request.method != "POST":  # an old link: the button on the results page makes the file
+            messages.info(request, "Use the button “Download figures for publication” to make the file.")
+            return redirect("indicators:results", slug=request.partnership.slug)
+        from reports.published_figures import published_dataset_record
 
-        data = imports.render(published_dataset(request.partnership), fmt)
-        return _download(data, f"{request.partnership.slug}-figures-published", fmt)
+        fmt = "csv" if request.POST.get("format") == "csv" else "xlsx"
+        dataset = published_dataset_record(actor=request.user, partnership=request.partnership)
+        return _download(imports.render(dataset, fmt), f"{request.partnership.slug}-figures-published", fmt)
     data = imports.render(imports.export_dataset(request.partnership, kind), fmt)
     return _download(data, f"{request.partnership.slug}-{kind}", fmt)
 

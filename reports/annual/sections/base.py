@@ -33,6 +33,8 @@ class ReportContext:
     notes: dict[str, Any] = field(default_factory=dict)  # what sections tell each other (e.g. "has_data")
     policy: Policy | None = None  # the partnership's disclosure rules (read once when first needed)
     review: Any = None  # reports.review.TextReview: the free text of a version for publication
+    # what earlier outputs for publication printed of this year (reports.disclosure_ledger), by indicator
+    earlier: dict = field(default_factory=dict)
 
     def publishable(self, key: str, label: str, text: str) -> str:
         """Free text as it may be printed: exact inside the partnership; in a version for publication,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q
 
@@ -14,6 +13,7 @@ from indicators.strategy.diagram import results_chain_svg
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role, Sector, SubGroup
 
+from ...count_protection import whole
 from .base import ReportContext, Section
 
 
@@ -116,11 +116,6 @@ OBJECTIVES = Section(
 
 
 # --------------------------------------------------------------------------- figures
-def whole(value) -> int | None:
-    """A count as a whole number, rounded half up as a reader rounds (an average level may be 3.5)."""
-    return None if value is None else int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 def _figure(ctx: ReportContext, indicator: Indicator, value, *, target: bool = False) -> str:
     """A figure as text in the indicator's unit (``aspm.formatting``). Observed counts go through the
     small-count rule; targets are plans, not people, and are shown in full. A partnership's actual is in

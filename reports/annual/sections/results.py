@@ -17,9 +17,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from aspm.disclosure.audit import Cell, protect
-from aspm.disclosure.policy import Policy
-from aspm.disclosure.tables import Figures
+from aspm.disclosure.audit import Cell
 from aspm.formatting import format_for
 from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_ORDER, Status
@@ -27,9 +25,11 @@ from indicators.models import Figure, PeriodKind, ReportingPeriod, Rollup, Targe
 from indicators.models.figures import DIMENSIONS
 from partnerships.access import scoped
 
+from ... import disclosure_ledger
+from ...count_protection import not_split, protect_count, whole
 from .. import svg
 from .base import ReportContext, Section
-from .plan import _figure, whole
+from .plan import _figure
 
 NOT_OPEN = "not open yet"
 MISSING = Cell(None, "–")
@@ -79,6 +79,8 @@ def _indicators(ctx: ReportContext) -> dict:
                 splits[indicator_id][dim][category][period_id] += int(n or 0)
     labels = [_short(p.label) for p in table.periods]
     finality = ctx.finality()
+    # what earlier outputs for publication printed of this year (the disclosure ledger): one query
+    ctx.earlier = disclosure_ledger.earlier_for(ctx.partnership, ctx.year.start) if ctx.disclosure else {}
     groups: dict[str, list] = defaultdict(list)
     order: dict[str, tuple] = {}
     counts = dict.fromkeys(STATUS_ORDER, 0)
@@ -136,7 +138,8 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     split_cells: dict[str, tuple[dict, Cell, Cell]] = {}
     status, status_label = row.ytd.status, Status(row.ytd.status).label
     if is_count:
-        protected = protect_count(ctx.disclosure, row, year_split)
+        protected = protect_count(ctx.disclosure, row, year_split, earlier=ctx.earlier.get(indicator.pk))
+        disclosure_ledger.note(indicator.pk, ctx.year.start, protected["printed"], ctx.disclosure)
         if protected["year"].suppressed:  # beside its target, a status would narrow the hidden count
             status, status_label = WITHHELD, WITHHELD_LABEL
         actual_texts = [c.text for c in protected["quarters"]]
@@ -191,37 +194,6 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     }
 
 
-def protect_count(policy: Policy | None, row, year_split: dict) -> dict:
-    """Every count printed about one count indicator, protected together: its quarters, its year
-    (printed in the indicator's row and as the total of each breakdown) and each breakdown's groups
-    with what was not split. They share the year, so a reader could combine them: one system of
-    relations for the disclosure audit (:mod:`aspm.disclosure.audit`)."""
-    figures = Figures()
-    quarters = [figures.add(whole(c.actual)) for c in row.cells]
-    year = figures.add(whole(row.ytd.actual))
-    if not figures.relate(year, quarters):  # not a sum of the quarters: a stock is its latest quarter
-        latest = [q for q in quarters if figures.values[q] is not None][-1:]
-        figures.relate(year, latest)
-    split_index = {}
-    for dim, categories in year_split.items():
-        groups = {category: figures.add(n) for category, n in categories.items()}
-        rest = figures.add(_not_split(figures.values[year], categories))
-        parts = [*groups.values(), rest]
-        total = sum(figures.values[i] or 0 for i in parts)
-        total_index = year if total == figures.values[year] else figures.add(total)
-        figures.relate(total_index, parts)
-        split_index[dim] = (groups, rest, total_index)
-    cells = protect(figures, policy)
-    return {
-        "quarters": [cells[q] for q in quarters],
-        "year": cells[year],
-        "splits": {
-            dim: ({c: cells[i] for c, i in groups.items()}, cells[rest], cells[total])
-            for dim, (groups, rest, total) in split_index.items()
-        },
-    }
-
-
 def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
     """One table per dimension (sex, age group, exploitation type): a row for each indicator whose
     figures were split that way, its year's count in each group and the total. Groups follow the
@@ -241,7 +213,7 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
         # The rest is a column of its own: every row then adds up to the year's figure printed above
         # it, and the rest, a count too, goes through the small-count rule (else the year's figure
         # minus this total would give a hidden figure back).
-        rests = [_not_split(item["year_count"], item["year_split"][dim]) for item in with_split]
+        rests = [not_split(item["year_count"], item["year_split"][dim]) for item in with_split]
         has_rest = any(rests)
         rows = []
         for item, rest in zip(with_split, rests, strict=True):
@@ -257,12 +229,6 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
         columns = [names.get(c, c) for c in categories] + (["Not split"] if has_rest else [])
         tables.append({"key": dim, "name": name, "columns": columns, "rows": rows})
     return tables
-
-
-def _not_split(total: int | None, categories: dict) -> int:
-    if total is None:
-        return 0
-    return max(total - sum(n or 0 for n in categories.values()), 0)
 
 
 def _draw(ctx: ReportContext, data: dict) -> dict:

@@ -8,6 +8,12 @@ the disclosure engine, and checks each with the independent solver in ``tests/di
 (exhaustive search over whole numbers, no linear programming): every hidden figure must keep at least
 as many possible values as the policy hides. ``--threshold``/``--nhs`` try another policy than the
 partnership's own. Prints the counts and any figure that fails; exits 1 if one does.
+
+Then, across outputs: what the partnership could publish during the current year, in order (each
+quarter's report for publication and the figures spreadsheet at each quarter's end, then the annual
+report), each recorded in the disclosure ledger as its job would, and checked together as a reader
+who kept them all would combine them (``tests.disclosure_capture.exposed_across``). Nothing is kept:
+the ledger rows are rolled back.
 """
 
 from __future__ import annotations
@@ -26,10 +32,30 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import transaction  # noqa: E402
+
 from aspm.disclosure.policy import NHS, THRESHOLD, Policy  # noqa: E402
 from partnerships.models import Partnership  # noqa: E402
 from partnerships.selectors import disclosure_policy  # noqa: E402
-from tests.disclosure_capture import exposed, published_systems  # noqa: E402
+from tests.disclosure_capture import exposed, exposed_across, outputs_of_the_year, published_systems  # noqa: E402
+
+
+class RollBack(Exception):
+    pass
+
+
+def check_across(partnership) -> tuple[int, int, list]:
+    """(outputs, hidden figures printed, failures) for one year's outputs together; nothing kept."""
+    result = None
+    try:
+        with transaction.atomic():
+            outputs = outputs_of_the_year(partnership)
+            hidden = sum(p.hidden for printed in outputs for p in printed)
+            result = (len(outputs), hidden, exposed_across(outputs, disclosure_policy(partnership)))
+            raise RollBack
+    except RollBack:
+        pass
+    return result
 
 
 def check(partnership, policy: Policy | None) -> tuple[int, int, list]:
@@ -68,6 +94,16 @@ def main() -> int:
                 f"values {values}, shown {texts}, {relations}"
             )
         failed += len(failures)
+        if policy is None:  # across outputs: under the partnership's own policy
+            started = time.perf_counter()
+            outputs, hidden, failures = check_across(partnership)
+            print(
+                f"{partnership.slug}: across {outputs} outputs of the year, {hidden} hidden figures printed, "
+                f"{len(failures)} narrowed; {time.perf_counter() - started:.1f} s"
+            )
+            for failure in failures[:5]:
+                print(f"   indicator {failure[0]}, figure {failure[1]}: only {failure[2]}")
+            failed += len(failures)
     return 1 if failed else 0
 
 

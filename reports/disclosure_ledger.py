@@ -49,6 +49,7 @@ class Printed:
     low: int
     high: int | None  # None: no upper bound
     hidden: bool
+    text: str = ""  # as printed (kept while collecting, for checks; the ledger keeps the range)
 
 
 @contextmanager
@@ -80,6 +81,7 @@ def note(indicator_id: int, year_start: date, cells: dict[str, Cell], policy: Po
                 low=int(low),
                 high=None if math.isinf(high) else int(high),
                 hidden=cell.suppressed,
+                text=cell.text,
             )
         )
 
@@ -156,4 +158,6 @@ def record(*, partnership, printed: list[Printed], output: str, actor=None) -> i
 
 def _narrower(a: Printed, b: Printed) -> Printed:
     high = a.high if b.high is None else b.high if a.high is None else min(a.high, b.high)
-    return Printed(a.indicator_id, a.year_start, a.key, a.value, max(a.low, b.low), high, a.hidden or b.hidden)
+    return Printed(
+        a.indicator_id, a.year_start, a.key, a.value, max(a.low, b.low), high, a.hidden or b.hidden, a.text
+    )

@@ -20,12 +20,13 @@ from .. import selectors as partnership_selectors
 from ..access import Perm, get_object_for
 from ..decorators import partnership_view
 from ..models import SurveyRound
-from . import selectors, survey
+from ..services import survey
+from ..services.goal_targets import process_goal_target_set
+from . import selectors
 from .forms import OpenRoundForm, SurveyAnswerForm, TargetsForm
 from .goals import registered
 from .overview import health_overview
 from .statements import SCALE, THEMES
-from .targets import process_goal_target_set
 from .trend import survey_trend_chart
 
 
@@ -67,7 +68,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
     context = {
         "rounds": rounds,
         "open_round": open_round,
-        "answered": survey.has_answered(request.membership, open_round) if open_round else False,
+        "answered": selectors.has_answered(request.membership, open_round) if open_round else False,
         "open_form": OpenRoundForm(),
         "trend": trend,
         "trend_chart": survey_trend_chart(trend) if trend else "",
@@ -106,7 +107,7 @@ def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "round": round,
         "results": results,
-        "answered": survey.has_answered(request.membership, round),
+        "answered": selectors.has_answered(request.membership, round),
     }
     return render(request, "health/survey_round.html", context)
 
@@ -130,7 +131,7 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not round.is_open:
         messages.info(request, "This survey round has closed.")
         return redirect("health:survey_round", slug=slug, pk=round.pk)
-    if survey.has_answered(request.membership, round):
+    if selectors.has_answered(request.membership, round):
         messages.info(request, "You have already answered this round. Thank you.")
         return redirect("health:survey_round", slug=slug, pk=round.pk)
     form = SurveyAnswerForm(request.POST or None)

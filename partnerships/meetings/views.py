@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from actionplans.meeting_items import action_from_meeting_item
+from actionplans.services.meeting_items import action_from_meeting_item
 from aspm.deleting import delete_then_redirect
 from aspm.errors import in_words
 from aspm.forms import add_service_errors

@@ -31,6 +31,7 @@ from partnerships.models import Partnership
 from reports import disclosure_ledger
 from reports.models import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
 from reports.review import UnreviewedText
+from reports.services import ledger
 
 from .render import Timings, build_sections, render_html, render_pdf
 from .sections.base import ReportContext
@@ -248,7 +249,7 @@ def finalise(
             ),
         )
         if job.for_publication:
-            disclosure_ledger.record(
+            ledger.ledger_record(
                 partnership=job.partnership,
                 printed=list(printed),
                 output=f"{version} (for publication)",

@@ -21,8 +21,8 @@ from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership, User
 
-from . import clock
-from .models import Action, ActionStatusChange, ChangeKind, RagStatus
+from .. import clock
+from ..models import Action, ActionStatusChange, ChangeKind, RagStatus
 
 EDITABLE = (
     "title",

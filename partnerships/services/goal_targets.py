@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .. import audit
+from ..health.goals import GOALS, registered
 from ..models import Partnership, ProcessGoalTarget, User
-from .goals import GOALS, registered
 
 
 def process_goal_target_set(

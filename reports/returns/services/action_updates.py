@@ -11,7 +11,7 @@ from actionplans.models import Action, RagStatus
 from actionplans.services import action_set_status
 from partnerships.access import scoped
 
-from ..models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate
+from ...models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate
 
 NOTE_LIMIT = 2000
 

@@ -22,7 +22,7 @@ from partnerships import audit
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role
 
-from ..models.returns import (
+from ...models.returns import (
     EDITABLE_STATUSES,
     NARRATIVE_FIELDS,
     YEAR_END_FIELDS,
@@ -32,8 +32,7 @@ from ..models.returns import (
     ReturnStatus,
     ReturnTransition,
 )
-from . import action_updates
-from .figures import (
+from ..figures import (
     Staged,
     check_staged,
     figure_service,
@@ -42,6 +41,7 @@ from .figures import (
     return_breaches,
     same_as,
 )
+from . import action_updates
 
 TEXT_LIMIT = NARRATIVE  # characters per narrative answer
 

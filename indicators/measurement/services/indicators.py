@@ -112,7 +112,9 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
         indicator = audit.create(actor=actor, obj=Indicator(partnership=partnership, **values))
         if reporting_organisations:
             indicator.reporting_organisations.set(reporting_organisations)
-            hooks.run("reporting_changed", partnership=partnership, organisations=list(reporting_organisations))
+            hooks.run(
+                "reporting_changed", actor=actor, partnership=partnership, organisations=list(reporting_organisations)
+            )
     return indicator
 
 
@@ -144,7 +146,12 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
                     changes={"reporting_organisations": [sorted(before), sorted(after)]},
                 )
         if before != after or was_active != indicator.is_active:
-            hooks.run("reporting_changed", partnership=indicator.partnership, organisations=sorted(before | after))
+            hooks.run(
+                "reporting_changed",
+                actor=actor,
+                partnership=indicator.partnership,
+                organisations=sorted(before | after),
+            )
     return indicator
 
 

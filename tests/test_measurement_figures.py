@@ -208,3 +208,16 @@ def test_the_bulk_path_audits_each_figure_it_adds_or_changes_with_its_values(a, 
     unchanged = AuditEvent.objects.filter(object_id=str(charity.pk), action="figure.update")
     assert not unchanged.exists(), "a row equal to the figure recorded is not an event"
     assert AuditEvent.objects.filter(action="figure.bulk_record").count() == 2
+
+
+def test_a_figure_whose_evidence_file_is_refused_is_not_recorded_either(a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    p, indicator = m.periods(a), m.referrals(a)
+    page = SimpleUploadedFile("evidence.html", b"<html><script>alert(1)</script></html>")
+    with pytest.raises(ValidationError) as caught:
+        services.figure_record_with_evidence(
+            actor=a.coordinator, indicator=indicator, period=p["q1"], organisation=a.police, value="3", evidence=page
+        )
+    assert "file" in caught.value.message_dict
+    assert not Figure.objects.exists()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -21,7 +20,7 @@ from ..access import Perm, get_object_for
 from ..decorators import partnership_view
 from ..models import SurveyRound
 from ..services import survey
-from ..services.goal_targets import process_goal_target_set
+from ..services.goal_targets import process_goal_targets_set
 from . import selectors
 from .forms import OpenRoundForm, SurveyAnswerForm, TargetsForm
 from .goals import registered
@@ -42,15 +41,14 @@ def targets_edit(request: HttpRequest) -> HttpResponse:
     form = TargetsForm(request.POST or None, goals=goals, current=selectors.goal_targets(partnership))
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                for g in goals:
-                    process_goal_target_set(
-                        actor=request.user,
-                        partnership=partnership,
-                        goal=g.code,
-                        target=form.cleaned_data[f"{g.code}_target"],
-                        amber_margin=form.cleaned_data[f"{g.code}_margin"],
-                    )
+            process_goal_targets_set(
+                actor=request.user,
+                partnership=partnership,
+                targets={
+                    g.code: (form.cleaned_data[f"{g.code}_target"], form.cleaned_data[f"{g.code}_margin"])
+                    for g in goals
+                },
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

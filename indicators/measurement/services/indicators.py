@@ -13,35 +13,12 @@ from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
 
 from ... import library_data
-from ...models import Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
+from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
 from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
 from .targets import target_set
 
-EDITABLE = (
-    "code",
-    "name",
-    "definition",
-    "type",
-    "unit",
-    "rollup",
-    "decimals",
-    "direction",
-    "range_low",
-    "range_high",
-    "baseline_value",
-    "baseline_date",
-    "baseline_span",
-    "frequency",
-    "means_of_verification",
-    "collection_method",
-    "objective",
-    "chain_entry",
-    "strand",
-    "pathway_stage",
-    "disaggregation",
-    "is_active",
-)
+EDITABLE = (*INDICATOR_FIELDS, "is_active")
 
 # The library's partner types -> the sectors our organisations are filed under.
 PARTNER_SECTORS = {

@@ -5,6 +5,7 @@ Split by subject: ``strategy.py`` and ``measurement.py``; import models from her
 
 from .evidence import CaseStudy, Confidence, OutcomeHarvest
 from .figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
+from .funding import BudgetCategory, BudgetLine, FundingAgreement, MonitoringSchedule
 from .measurement import (
     Direction,
     Frequency,
@@ -25,6 +26,10 @@ from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChai
 from .validation import RuleKind, RuleOperator, RuleSeverity, ValidationRule
 
 __all__ = [
+    "BudgetCategory",
+    "BudgetLine",
+    "FundingAgreement",
+    "MonitoringSchedule",
     "Assumption",
     "AssumptionReview",
     "AssumptionStatus",

@@ -5,7 +5,15 @@ Split by subject: ``strategy.py`` and ``measurement.py``; import models from her
 
 from .evidence import CaseStudy, Confidence, OutcomeHarvest
 from .figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
-from .funding import BudgetCategory, BudgetLine, FundingAgreement, MonitoringSchedule
+from .funding import (
+    REVIEW_ITEMS,
+    AgreementReview,
+    BudgetCategory,
+    BudgetLine,
+    FundingAgreement,
+    MonitoringSchedule,
+    ReviewStatus,
+)
 from .measurement import (
     Direction,
     Frequency,
@@ -26,7 +34,10 @@ from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChai
 from .validation import RuleKind, RuleOperator, RuleSeverity, ValidationRule
 
 __all__ = [
+    "AgreementReview",
     "BudgetCategory",
+    "REVIEW_ITEMS",
+    "ReviewStatus",
     "BudgetLine",
     "FundingAgreement",
     "MonitoringSchedule",

@@ -83,7 +83,7 @@ def edges(modules: dict[str, Path]) -> tuple[set, set]:
         is_package = path.name == "__init__.py"
         tree = ast.parse(path.read_text(), filename=str(path))
 
-        def visit(node, in_function: bool) -> None:
+        def visit(node, in_function: bool, name=name, is_package=is_package) -> None:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.If) and _is_type_checking(child):
                     for sub in child.orelse:
@@ -176,7 +176,7 @@ def main(argv: list[str]) -> int:
             for cycle in found:
                 print(f"\n{title} cycle: {', '.join(cycle)}")
                 members = set(cycle)
-                for a, b in sorted((top | inner)):
+                for a, b in sorted(top | inner):
                     if a in members and b in members:
                         print(f"    {a} -> {b}{'' if (a, b) in top else '  (in a function)'}")
         if result["upward"]:

@@ -299,7 +299,7 @@ else:
     CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = False
 # A report job's worker records a heartbeat this often while WeasyPrint lays the pages out; the
-# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/annual/jobs.py).
+# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/jobs/engine.py).
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10.0)
 # Periodic jobs are declared in one place: aspm/schedule.py (read by aspm/celery.py).
 

@@ -270,6 +270,9 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# Task modules the app's autodiscovery (each app's tasks.py) does not find: named here, not imported
+# from an AppConfig.ready.
+CELERY_IMPORTS = ("reports.returns.tasks",)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL

@@ -15,6 +15,7 @@ from .funding import (
     ReviewStatus,
 )
 from .measurement import (
+    INDICATOR_FIELDS,
     Direction,
     Frequency,
     Indicator,
@@ -29,8 +30,8 @@ from .measurement import (
     Unit,
 )
 from .plan import Assumption, AssumptionReview, AssumptionStatus, PlanStatement
-from .risks import DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
-from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
+from .risks import RISK_FIELDS, DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
+from .strategy import OBJECTIVE_FIELDS, ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
 from .validation import RuleKind, RuleOperator, RuleSeverity, ValidationRule
 
 __all__ = [
@@ -41,6 +42,9 @@ __all__ = [
     "BudgetLine",
     "FundingAgreement",
     "MonitoringSchedule",
+    "INDICATOR_FIELDS",
+    "OBJECTIVE_FIELDS",
+    "RISK_FIELDS",
     "Assumption",
     "AssumptionReview",
     "AssumptionStatus",

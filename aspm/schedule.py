@@ -19,6 +19,6 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": crontab(hour="7-19", minute=5),
     },
     # annual reports the broker never accepted (it was down) are handed over again; running ones
-    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/annual/jobs.py)
+    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/jobs/engine.py)
     "sweep-report-jobs": {"task": "reports.tasks.sweep_report_jobs", "schedule": 60.0},
 }

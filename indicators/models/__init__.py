@@ -5,6 +5,15 @@ Split by subject: ``strategy.py`` and ``measurement.py``; import models from her
 
 from .evidence import CaseStudy, Confidence, OutcomeHarvest
 from .figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
+from .funding import (
+    REVIEW_ITEMS,
+    AgreementReview,
+    BudgetCategory,
+    BudgetLine,
+    FundingAgreement,
+    MonitoringSchedule,
+    ReviewStatus,
+)
 from .measurement import (
     INDICATOR_FIELDS,
     Direction,
@@ -26,6 +35,13 @@ from .strategy import OBJECTIVE_FIELDS, ChainLevel, Objective, PathwayStage, Pri
 from .validation import RuleKind, RuleOperator, RuleSeverity, ValidationRule
 
 __all__ = [
+    "AgreementReview",
+    "BudgetCategory",
+    "REVIEW_ITEMS",
+    "ReviewStatus",
+    "BudgetLine",
+    "FundingAgreement",
+    "MonitoringSchedule",
     "INDICATOR_FIELDS",
     "OBJECTIVE_FIELDS",
     "RISK_FIELDS",

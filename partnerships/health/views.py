@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aspm import health_goals
 from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 
@@ -23,7 +24,6 @@ from ..services import survey
 from ..services.goal_targets import process_goal_targets_set
 from . import selectors
 from .forms import OpenRoundForm, SurveyAnswerForm, TargetsForm
-from .goals import registered
 from .overview import health_overview
 from .statements import SCALE, THEMES
 from .trend import survey_trend_chart
@@ -37,7 +37,7 @@ def health_page(request: HttpRequest) -> HttpResponse:
 @partnership_view(need=Perm.EDIT_PLAN)
 def targets_edit(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    goals = [g for g in registered() if g.settable]
+    goals = [g for g in health_goals.registered() if g.settable]
     form = TargetsForm(request.POST or None, goals=goals, current=selectors.goal_targets(partnership))
     if request.method == "POST" and form.is_valid():
         try:

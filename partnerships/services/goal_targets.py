@@ -7,16 +7,16 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspm import health_goals
+
 from .. import audit
-from ..health.goals import GOALS, registered
 from ..models import Partnership, ProcessGoalTarget, User
 
 
 def process_goal_target_set(
     *, actor: User | None, partnership: Partnership, goal: str, target: Decimal, amber_margin: Decimal
 ) -> ProcessGoalTarget:
-    registered()
-    definition = GOALS.get(goal)
+    definition = health_goals.goal(goal)
     if definition is None or not definition.settable:
         raise ValidationError({"goal": "This process goal does not exist."})
     low, high = definition.bounds

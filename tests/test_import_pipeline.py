@@ -240,3 +240,10 @@ def test_values_are_read_as_people_write_them_and_errors_say_which_forms_are_acc
         values.yes_no("perhaps")
     with pytest.raises(ValueError, match="£3,250.00 or 80%"):
         values.number("lots")
+
+
+def test_the_indicator_page_says_what_an_indicator_is_split_by(a, login):
+    indicator = m.referrals(a)  # split by age group and sex
+    page = login(a.coordinator).get(reverse("indicators:detail", kwargs={"slug": a.slug, "pk": indicator.pk}))
+    assert page.context["split_labels"] == ["Age group", "Sex"]
+    assert "Not split" not in page.content.decode()

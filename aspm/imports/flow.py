@@ -8,6 +8,7 @@ none, through its services). The view of each import keeps its own URL and permi
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -183,7 +184,7 @@ def handle(request, kind: ImportKind):
     note = request.session.get(key)
     post = request.POST
     if request.method == "POST" and ("cancel" in post or "confirm" in post or "map" in post):
-        if not note or note.get("token") != post.get("token"):
+        if not note or not secrets.compare_digest(note.get("token", ""), post.get("token", "")):
             messages.error(request, "That check has expired: upload the file again.")
             return redirect(request.path)
         if "cancel" in post:

@@ -112,7 +112,9 @@ def test_a_worker_killed_while_writing_the_report_leaves_exactly_one_finished_ve
                 "the second worker to finish the job",
                 log,
             )
-            time.sleep(1)  # the clean-up runs just after the commit
+            _wait(  # the clean-up runs just after the commit
+                lambda: len(default_storage.listdir(folder)[1]) == 1, 60, "the clean-up of the partial file", log
+            )
         finally:
             _stop(second)
     finally:

@@ -8,7 +8,6 @@ waiting first); in CI (ASPM_REAL_WORKER=1) the real Celery worker on Redis makes
 import os
 import re
 import threading
-import time
 from unittest import mock
 
 import pytest
@@ -24,9 +23,12 @@ from .browser import serious_accessibility_problems, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
-def _in_a_moment(job_id):
+PAGE_SHOWN = threading.Event()  # the test has read the first progress: the job may run now
+
+
+def _once_the_page_is_shown(job_id):
     def run():
-        time.sleep(2)
+        PAGE_SHOWN.wait(timeout=60)
         jobs.run_job(job_id)
 
     threading.Thread(target=run, daemon=True).start()
@@ -39,7 +41,8 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
     if real_worker:
         settings.MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(django_settings.VAR_DIR / "media"))
         app.conf.task_always_eager = False
-    patch = mock.patch("reports.jobs.queue.enqueue", side_effect=_in_a_moment) if not real_worker else None
+    PAGE_SHOWN.clear()
+    patch = mock.patch("reports.jobs.queue.enqueue", side_effect=_once_the_page_is_shown) if not real_worker else None
     try:
         if patch:
             patch.start()
@@ -55,6 +58,7 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
 
         bar = page.get_by_role("progressbar", name="Progress of the report")
         first = int(bar.get_attribute("aria-valuenow"))
+        PAGE_SHOWN.set()
         assert first < 100
         url_before = page.url
         expect(page.get_by_role("progressbar", name="Progress of the report")).to_have_attribute(
@@ -72,6 +76,7 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
         expect(page.get_by_text("SHA-256 checksum")).to_be_visible()
         assert serious_accessibility_problems(page) == []
     finally:
+        PAGE_SHOWN.set()
         if patch:
             patch.stop()
         app.conf.task_always_eager = True

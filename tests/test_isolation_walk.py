@@ -4,7 +4,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from .access_registry import OBJECT_KWARGS, PUBLIC_OR_PERSONAL
+from partnerships.models import AuditEvent
+
+from .access_registry import FOREIGN_IDS, OBJECT_KWARGS, PUBLIC_OR_PERSONAL
 from .cast import ROLES
 from .url_walk import API_TENANT_PREFIX, all_routes, tenant_routes
 
@@ -80,3 +82,20 @@ def test_a_partnership_that_does_not_exist_is_the_same_404(world, login):
     client = login(world.a.coordinator)
     assert client.get("/p/no-such-place/").status_code == 404
     assert client.get(f"/p/{world.b.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize("url_name", sorted(FOREIGN_IDS))
+def test_a_post_to_our_own_url_carrying_the_other_partnerships_ids_changes_nothing(url_name, world, client):
+    a, b = world.a, world.b
+    maker = OBJECT_KWARGS.get(url_name)
+    url = reverse(url_name, kwargs={"slug": a.slug, **(maker(a) if maker else {})})
+    body = FOREIGN_IDS[url_name](a, b)
+    events = AuditEvent.objects.count()
+    client.force_login(a.coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post(url, body)
+    assert response.status_code in (200, 302, 400, 404), f"{url} -> {response.status_code}"
+    assert AuditEvent.objects.count() == events, f"POST {url} with {body} wrote something"
+
+
+def test_the_bodies_with_the_other_partnerships_ids_cover_bulk_status_and_meeting_items():
+    assert {"actions:bulk_status", "meetings:item_add", "meetings:item_to_plan"} <= set(FOREIGN_IDS)

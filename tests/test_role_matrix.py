@@ -26,6 +26,17 @@ def test_the_matrix_covers_every_partnership_url():
     assert missing == [], f"Add these URLs to a role matrix in tests/access_registry/: {missing}"
 
 
+def test_urls_with_own_organisation_rights_have_their_own_tests():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    names = {r.name for r in tenant_routes()}
+    for name, module in OWN_TESTS.items():
+        assert name in names, f"{name} in OWN_TESTS is not a partnership URL"
+        assert (root / module).exists(), f"{module} (covering {name}) does not exist"
+        assert name in (root / module).read_text(), f"{module} does not mention {name}"
+
+
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 @pytest.mark.parametrize("role", ROLES)
 def test_role_gets_exactly_what_the_table_allows(url_name, role, world, client, django_capture_on_commit_callbacks):

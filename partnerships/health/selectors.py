@@ -145,16 +145,25 @@ def round_results(
             f"{'person' if respondents == 1 else 'people'} answered, and at least {threshold} are needed."
         )
         return RoundResults(round, respondents, threshold, False, reason, [], [], None)
-    answers = scoped(partnership, SurveyAnswer).filter(round=round)
-    stats = {
-        r["statement"]: r
-        for r in answers.values("statement").annotate(
-            n=Count("id"), mean=Avg("score"), agree=Count("id", filter=Q(score__gte=4))
-        )
-    }
-    comments: dict[str, list[str]] = {}
-    for code, text in answers.exclude(comment="").values_list("statement", "comment"):
-        comments.setdefault(code, []).append(text)
+    stats, comments = _answers_by_round(partnership, [round])
+    return _shown_results(round, respondents, threshold, stats.get(round.pk, {}), comments.get(round.pk, {}))
+
+
+def _answers_by_round(partnership: Partnership, rounds: list[SurveyRound]) -> tuple[dict, dict]:
+    """Per round: each statement's count, mean and agreement, and its comments. Two queries for all rounds."""
+    answers = scoped(partnership, SurveyAnswer).filter(round__in=[r.pk for r in rounds])
+    stats: dict[int, dict] = {}
+    for r in answers.values("round_id", "statement").annotate(
+        n=Count("id"), mean=Avg("score"), agree=Count("id", filter=Q(score__gte=4))
+    ):
+        stats.setdefault(r["round_id"], {})[r["statement"]] = r
+    comments: dict[int, dict[str, list[str]]] = {}
+    for round_id, code, text in answers.exclude(comment="").values_list("round_id", "statement", "comment"):
+        comments.setdefault(round_id, {}).setdefault(code, []).append(text)
+    return stats, comments
+
+
+def _shown_results(round: SurveyRound, respondents: int, threshold: int, stats: dict, comments: dict) -> RoundResults:
     results = []
     for s in STATEMENTS:
         r = stats.get(s.code, {"n": 0, "mean": None, "agree": 0})
@@ -185,7 +194,8 @@ def survey_trend(partnership: Partnership) -> list[RoundResults]:
     rounds = list(survey_rounds(partnership).filter(closed_on__isnull=False).order_by("closed_on", "id"))
     minimum = disclosure_policy(partnership).group_minimum
     shown = [r for r in rounds if r.respondents >= minimum]
-    return [round_results(partnership, r, r.respondents, minimum) for r in shown]
+    stats, comments = _answers_by_round(partnership, shown)
+    return [_shown_results(r, r.respondents, minimum, stats.get(r.pk, {}), comments.get(r.pk, {})) for r in shown]
 
 
 def survey_scores_by_round(partnership: Partnership) -> list[tuple[SurveyRound, Decimal]]:

@@ -11,6 +11,8 @@ Each module here (one per app or subject) may define:
   matrix and isolation walk (tests/test_api_isolation.py); object kwargs go in ``OBJECT_KWARGS``;
 * ``API_OWN_TESTS``: (API url name, method) -> the test module that covers it, for "own organisation"
   rights that the plain API role matrix cannot check (the isolation walk still covers them);
+* ``FOREIGN_IDS``: url name -> function(own side, other side) returning a POST body of the own
+  side's URL that carries the other partnership's ids (tests/test_isolation_walk.py: nothing changes);
 * ``PUBLIC_OR_PERSONAL``: names of URLs outside /p/<slug>/ (none of them shows a partnership's objects).
 
 A new URL that no module mentions makes the walk fail.
@@ -26,6 +28,7 @@ MATRIX: dict = {}
 OWN_TESTS: dict = {}
 API_MATRIX: dict = {}
 API_OWN_TESTS: dict = {}
+FOREIGN_IDS: dict = {}
 PUBLIC_OR_PERSONAL: set = set()
 
 for _info in pkgutil.iter_modules(__path__):
@@ -35,4 +38,5 @@ for _info in pkgutil.iter_modules(__path__):
     OWN_TESTS.update(getattr(_module, "OWN_TESTS", {}))
     API_MATRIX.update(getattr(_module, "API_MATRIX", {}))
     API_OWN_TESTS.update(getattr(_module, "API_OWN_TESTS", {}))
+    FOREIGN_IDS.update(getattr(_module, "FOREIGN_IDS", {}))
     PUBLIC_OR_PERSONAL.update(getattr(_module, "PUBLIC_OR_PERSONAL", set()))

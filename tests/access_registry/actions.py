@@ -59,3 +59,14 @@ OWN_TESTS = {
     "actions:status": "tests/test_actions_access.py",
     "actions:bulk_status": "tests/test_actions_access.py",
 }
+
+
+# POST bodies of our URLs carrying the other partnership's ids: nothing may change.
+FOREIGN_IDS = {
+    "actions:bulk_status": lambda own, other: {
+        "actions": [_action(own)["pk"], _action(other)["pk"]],
+        "status": "green",
+        "note": "Both on track",
+    },
+    "actions:create": lambda own, other: {**_action_post(own), "owner_organisation": other.council.pk},
+}

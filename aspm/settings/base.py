@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "indicators",
     "actionplans",
     "reports",
+    "learning",
 ]
 
 MIDDLEWARE = [

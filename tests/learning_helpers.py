@@ -12,7 +12,9 @@ from .cast import Side
 DUE = dt.date(2026, 12, 31)
 
 
-def make_recommendation(side: Side, *, organisation=None, text="Share intelligence with housing teams monthly", **values):
+def make_recommendation(
+    side: Side, *, organisation=None, text="Share intelligence with housing teams monthly", **values
+):
     values.setdefault("source_kind", "evaluation")
     values.setdefault("source_title", "Independent evaluation 2026")
     values.setdefault("due_date", DUE)

@@ -33,7 +33,9 @@ def test_a_viewer_reads_the_register_and_the_board(a, login, page):
 
 def test_someone_of_another_partnership_gets_not_found(a, b, login):
     rec = make_recommendation(a)
-    assert login(b.coordinator).get(reverse("learning:detail", kwargs={"slug": b.slug, "pk": rec.pk})).status_code == 404
+    assert (
+        login(b.coordinator).get(reverse("learning:detail", kwargs={"slug": b.slug, "pk": rec.pk})).status_code == 404
+    )
     assert login(b.coordinator).get(_url(a, "register")).status_code == 404
 
 

@@ -24,6 +24,8 @@ OBJECT_KWARGS: dict[str, Callable[[Side], dict]] = {
         "learning:note",
         "learning:delete",
         "learning:document",
+        "api:recommendation-detail",
+        "api:recommendation-response",
     )
 }
 
@@ -58,4 +60,12 @@ MATRIX = {
 OWN_TESTS = {
     "learning:note": "tests/test_learning_pages.py",
     "learning:document": "tests/test_learning_pages.py",
+}
+
+_READ = {"get": (Perm.VIEW, None)}
+
+API_MATRIX = {
+    "api:recommendation-list": _READ,
+    "api:recommendation-detail": _READ,
+    "api:recommendation-response": {"post": (Perm.MANAGE_RECOMMENDATIONS, lambda side: {"response": "accept"})},
 }

@@ -15,6 +15,7 @@ SEEDERS = [
     "indicators.measurement.demo.seed",  # after strategy: links indicators to strands and objectives
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
+    "learning.demo.seed",  # after the action plan: recommendations raise actions
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
     "partnerships.health.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]

@@ -211,7 +211,7 @@ def action_set_status(
             obj=locked,
             changes={"status": [before, status], "note": [None, change.note]},
         )
-        hooks.run("action_status_changed", action=locked, actor=actor)
+        hooks.run("action_status_changed", action=locked, actor=actor, at=when)
     action.status, action.status_changed_at = status, when
     return StatusOutcome(change=change, overtaken_by=overtaken_by)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from actionplans import clock
 from actionplans import services as actions
@@ -115,6 +116,17 @@ RECOMMENDATIONS = [
 ]
 
 
+NOTES = {
+    "amber": "Started later than planned.",
+    "red": "Too few replies to the survey to tell; managers are being asked to chase their staff.",
+    "complete": "Done and reported to the board.",
+}
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+
+
 def seed(world) -> None:
     if "northshire" in world.partnerships:
         with transaction.atomic():
@@ -139,6 +151,7 @@ def _seed_northshire(demo) -> None:
         rec = services.recommendation_create(
             actor=coordinator,
             partnership=partnership,
+            at=_at(source_date + dt.timedelta(days=3)),
             reference=ref,
             source_kind="peer_review" if source == PEER else "evaluation",
             source_title=source,
@@ -151,13 +164,22 @@ def _seed_northshire(demo) -> None:
         )
         if response is None:
             continue
-        services.recommendation_respond(actor=coordinator, recommendation=rec, response=response, reasons=reasons)
+        answered = source_date + dt.timedelta(days=respond_in - 5)
+        services.recommendation_respond(
+            actor=coordinator, recommendation=rec, response=response, reasons=reasons, at=_at(answered)
+        )
         if not planned:
             continue
         made = services.recommendation_make_actions(
-            actor=coordinator, recommendation=rec, titles=[title for title, _ in planned]
+            actor=coordinator,
+            recommendation=rec,
+            titles=[title for title, _ in planned],
+            at=_at(answered + dt.timedelta(days=7)),
         )
         for action, (_title, statuses) in zip(made, planned, strict=True):
-            for status in statuses:
-                note = "Survey response rate too low to tell; chasing managers." if status == "red" else ""
-                actions.action_set_status(actor=coordinator, action=action, status=status, note=note)
+            for i, status in enumerate(statuses, start=1):
+                when = _at(answered + dt.timedelta(days=7 + 30 * i))
+                if when > clock.now():
+                    break
+                note = NOTES.get(status, "")
+                actions.action_set_status(actor=coordinator, action=action, status=status, note=note, at=when)

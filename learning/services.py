@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from actionplans import clock
 from actionplans import services as actions
-from actionplans.models import Action
+from actionplans.models import Action, RagStatus
 from aspm.fields import refuse_too_long
 from aspm.uploads import validate_upload
 from partnerships import audit
@@ -60,32 +60,39 @@ def _check(partnership: Partnership, values: dict) -> None:
             raise ValidationError({"source_document": error.messages}) from error
 
 
-def _write_change(*, actor, recommendation: Recommendation, status: str, note: str) -> RecommendationChange:
+def _when(at: dt.datetime | None) -> dt.datetime:
+    now = clock.now()
+    if at is not None and at > now:
+        raise ValidationError({"changed_at": "A change cannot be dated in the future."})
+    return at or now
+
+
+def _write_change(*, actor, recommendation: Recommendation, status: str, note: str, at=None) -> RecommendationChange:
     change = RecommendationChange(
         partnership_id=recommendation.partnership_id,
         recommendation=recommendation,
         status=status,
         note=(note or "").strip(),
         changed_by=actor if getattr(actor, "is_authenticated", False) else None,
-        changed_at=clock.now(),
+        changed_at=_when(at),
     )
     change.full_clean(exclude=["partnership"])
     change.save()
     return change
 
 
-def recommendation_create(*, actor: User | None, partnership: Partnership, **values) -> Recommendation:
+def recommendation_create(
+    *, actor: User | None, partnership: Partnership, at: dt.datetime | None = None, **values
+) -> Recommendation:
     """Add a recommendation to the register: it awaits the partnership's response."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"Unknown details for a recommendation: {', '.join(sorted(unknown))}.")
     _check(partnership, values)
     with transaction.atomic():
-        rec = Recommendation(
-            partnership=partnership, status=RecStatus.AWAITING, status_changed_at=clock.now(), **values
-        )
+        rec = Recommendation(partnership=partnership, status=RecStatus.AWAITING, status_changed_at=_when(at), **values)
         audit.create(actor=actor, obj=rec)
-        _write_change(actor=actor, recommendation=rec, status=RecStatus.AWAITING, note="Added to the register.")
+        _write_change(actor=actor, recommendation=rec, status=RecStatus.AWAITING, note="Added to the register.", at=at)
     return rec
 
 
@@ -107,12 +114,13 @@ def recommendation_delete(*, actor: User, recommendation: Recommendation) -> Non
     audit.delete(actor=actor, obj=recommendation)
 
 
-def _set_status(*, actor, recommendation: Recommendation, note: str = "", force_line: bool = False) -> str:
+def _set_status(*, actor, recommendation: Recommendation, note: str = "", force_line: bool = False, at=None) -> str:
     """Recompute the status by the rule; write a history line when it changes (or when asked)."""
-    status = status_for(recommendation.response, recommendation.actions.all(), clock.today())
+    when = _when(at)
+    day = timezone.localdate(at) if at else clock.today()
+    status = status_for(recommendation.response, recommendation.actions.all(), day)
     if status != recommendation.status or force_line:
-        _write_change(actor=actor, recommendation=recommendation, status=status, note=note)
-        when = clock.now()
+        _write_change(actor=actor, recommendation=recommendation, status=status, note=note, at=when)
         Recommendation.objects.filter(pk=recommendation.pk).update(
             status=status, status_changed_at=when, updated_at=timezone.now()
         )
@@ -129,7 +137,7 @@ def _set_status(*, actor, recommendation: Recommendation, note: str = "", force_
 
 
 def recommendation_respond(
-    *, actor: User, recommendation: Recommendation, response: str, reasons: str = "", on: dt.date | None = None
+    *, actor: User, recommendation: Recommendation, response: str, reasons: str = "", at: dt.datetime | None = None
 ) -> Recommendation:
     """Record the partnership's management response: accepted, partly accepted or not accepted, with reasons."""
     if response not in (Response.ACCEPT, Response.PARTLY, Response.REJECT):
@@ -145,12 +153,11 @@ def recommendation_respond(
             {"response": "Actions have been raised from this recommendation: it cannot be marked not accepted."}
         )
     with transaction.atomic():
-        values = {"response": response, "response_reasons": reasons, "responded_at": on or clock.today()}
+        values = {"response": response, "response_reasons": reasons, "responded_at": timezone.localdate(_when(at))}
         audit.update(actor=actor, obj=recommendation, values=values, action="recommendation.respond")
         label = Response(response).label
-        _set_status(
-            actor=actor, recommendation=recommendation, note=f"Response: {label}. {reasons}".strip(), force_line=True
-        )
+        note = f"Response: {label}. {reasons}".strip()
+        _set_status(actor=actor, recommendation=recommendation, note=note, force_line=True, at=at)
     return recommendation
 
 
@@ -172,7 +179,9 @@ def recommendation_note(*, actor: User, recommendation: Recommendation, note: st
     return change
 
 
-def recommendation_make_actions(*, actor: User, recommendation: Recommendation, titles: list[str] | None = None):
+def recommendation_make_actions(
+    *, actor: User, recommendation: Recommendation, titles: list[str] | None = None, at: dt.datetime | None = None
+):
     """Turn an accepted (or partly accepted) recommendation into actions of the plan, linked both ways.
 
     One action per title (by default one, worded from the recommendation), owned by the
@@ -198,6 +207,7 @@ def recommendation_make_actions(*, actor: User, recommendation: Recommendation, 
                     owner_person=locked.owner_person,
                     due_date=locked.due_date,
                     note=f"Raised from recommendation {locked}.",
+                    at=at,
                 )
             )
         locked.actions.add(*made)
@@ -208,17 +218,27 @@ def recommendation_make_actions(*, actor: User, recommendation: Recommendation, 
             obj=locked,
             changes={"actions": [None, [a.pk for a in made]]},
         )
-        _set_status(actor=actor, recommendation=locked, note=f"{len(made)} action(s) raised in the action plan.")
+        raised = f"{len(made)} action{'s' if len(made) != 1 else ''} raised in the action plan."
+        _set_status(actor=actor, recommendation=locked, note=raised, at=at)
     recommendation.status = locked.status
     return made
 
 
-def action_status_changed(*, action: Action, actor=None, deleting: bool = False) -> None:
+def action_status_changed(*, action: Action, actor=None, deleting: bool = False, at=None) -> None:
     """The action plan's hook, in its transaction: an action's status changed, it became overdue, or
     it is being deleted. The recommendations it was raised from follow (learning.status)."""
     recs = list(Recommendation.objects.filter(partnership_id=action.partnership_id, actions=action))
-    note = f"Action “{action}” was deleted from the plan." if deleting else f"Action “{action}” was updated."
+    if not recs:
+        return
+    if deleting:
+        note = f"Action “{action}” was deleted from the plan."
+    else:  # the row as the action service has just written it (its object may hold the status before)
+        status = Action.objects.filter(pk=action.pk).values_list("status", flat=True).first()
+        note = f"Action “{action}” is now {RagStatus(status).label}."
+        day = timezone.localdate(at) if at else clock.today()
+        if status != RagStatus.COMPLETE and action.due_date < day:
+            note += " It is overdue."
     for rec in recs:
         if deleting:
             rec.actions.remove(action)
-        _set_status(actor=actor, recommendation=rec, note=note)
+        _set_status(actor=actor, recommendation=rec, note=note, at=at)

@@ -34,7 +34,7 @@ def test_the_report_says_what_was_asked_what_we_answered_and_what_we_did(a):
     ctx = _ctx(a)
     data = RECOMMENDATIONS.gather(ctx)
     assert (data["count"], data["answered"], data["accepted"], data["done"]) == (2, 2, 1, 1)
-    html = render_html(ctx, build_sections(ctx), template="reports/annual/web.html")
+    html = render_html(ctx, build_sections(ctx), template="reports/annual/_body.html")
     assert "What we were asked to change and what we did" in html
     assert "3.1 Publish the adult referral pathway" in html
     assert "Publish it (complete)" in html

@@ -15,11 +15,12 @@ def _api(side, path=""):
 def test_a_viewer_reads_the_register_with_the_history_and_not_another_partnerships(a, b):
     mine = make_recommendation(a, reference="1.1")
     make_recommendation(b, reference="9.9")
-    body = ApiClient(token_for(a.viewer)).get(_api(a)).json()
+    client = ApiClient(token_for(a.viewer))
+    body = client.get(_api(a)).json()
     assert [r["reference"] for r in body["results"]] == ["1.1"]
     assert body["results"][0]["status"] == "awaiting"
     assert body["results"][0]["history"][0]["note"] == "Added to the register."
-    assert ApiClient(token_for(a.viewer)).get(_api(a, f"{mine.pk}/")).status_code == 200
+    assert client.get(_api(a, f"{mine.pk}/")).status_code == 200
 
 
 def test_the_coordinator_records_a_partial_acceptance_only_with_reasons(a):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_plans_have_their_history_and_seeding_again_adds_nothing():
     call_command("seed_demo", "--allow-production", "--quiet-logins")
     northshire = Action.objects.filter(partnership__slug="northshire")
-    assert northshire.count() == len(demo_content.ACTIONS)
+    assert northshire.filter(recommendations__isnull=True).count() == len(demo_content.ACTIONS)
     assert Action.objects.filter(partnership__slug="riverside").count() == 5
     assert not ActionStatusChange.objects.filter(changed_at__gt=timezone.now()).exists()
     assert ActionStatusChange.objects.filter(partnership__slug="northshire").count() > 2 * northshire.count()

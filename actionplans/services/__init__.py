@@ -142,7 +142,9 @@ def action_update(*, actor: User, action: Action, **values) -> Action:
 
 
 def action_delete(*, actor: User, action: Action) -> None:
-    audit.delete(actor=actor, obj=action)
+    with transaction.atomic():
+        hooks.run("action_status_changed", action=action, actor=actor, deleting=True)
+        audit.delete(actor=actor, obj=action)
 
 
 def _write_change(*, actor, action: Action, status: str, note: str, at, kind=ChangeKind.STATUS) -> ActionStatusChange:
@@ -211,6 +213,7 @@ def action_set_status(
             obj=locked,
             changes={"status": [before, status], "note": [None, change.note]},
         )
+        hooks.run("action_status_changed", action=locked, actor=actor, at=when)
     action.status, action.status_changed_at = status, when
     return StatusOutcome(change=change, overtaken_by=overtaken_by)
 
@@ -250,4 +253,5 @@ def action_record_overdue(*, action: Action, today: dt.date) -> ActionStatusChan
             obj=locked,
             changes={"overdue": [None, locked.due_date.isoformat()]},
         )
+        hooks.run("action_status_changed", action=locked, actor=None)
     return change

@@ -11,7 +11,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework.routers import SimpleRouter
 
 from . import tokens_page
-from .views import actions, figures, measurement, partnerships, reports, returns, rules, strategy
+from .views import actions, figures, learning, measurement, partnerships, reports, returns, rules, strategy
 from .views.not_found import not_found
 
 partnership_router = SimpleRouter(use_regex_path=False)
@@ -27,6 +27,7 @@ partnership_router.register("actions", actions.ActionViewSet, basename="action")
 partnership_router.register("returns", returns.ReturnViewSet, basename="return")
 partnership_router.register("report-versions", reports.ReportVersionViewSet, basename="report-version")
 partnership_router.register("report-jobs", reports.ReportJobViewSet, basename="report-job")
+partnership_router.register("recommendations", learning.RecommendationViewSet, basename="recommendation")
 
 api_v1 = [
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "indicators",
     "actionplans",
     "reports",
+    "learning",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,32 @@
+"""Making recommendations for tests, through the services (as the product does)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from learning import services
+from learning.models import Recommendation
+
+from .cast import Side
+
+DUE = dt.date(2026, 12, 31)
+
+
+def make_recommendation(
+    side: Side, *, organisation=None, text="Share intelligence with housing teams monthly", **values
+):
+    values.setdefault("source_kind", "evaluation")
+    values.setdefault("source_title", "Independent evaluation 2026")
+    values.setdefault("due_date", DUE)
+    return services.recommendation_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        text=text,
+        owner_organisation=organisation or side.police,
+        **values,
+    )
+
+
+def accepted(side: Side, **values) -> Recommendation:
+    rec = make_recommendation(side, **values)
+    return services.recommendation_respond(actor=side.coordinator, recommendation=rec, response="accept")

@@ -21,7 +21,7 @@ HOOKS: dict[str, list[str]] = {
     # their open returns stage the rows to fill in now, not when the page is next shown.
     "reporting_changed": ["reports.returns.services.returns_prepare_for"],
     # An action's status changed, it became overdue, or it is being deleted: what follows it updates.
-    "action_status_changed": ["learning.services.action_status_changed"],
+    "action_status_changed": ["actionplans.learning.services.action_status_changed"],
     # A partnership was created: e.g. the 4Ps strands are added.
     "partnership_created": [
         "indicators.strategy.services.strands.create_default_strands",

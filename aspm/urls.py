@@ -15,7 +15,7 @@ tenant_patterns = [
     path("", include("reports.urls")),  # namespace "reports"
     path("", include("partnerships.meetings_urls")),  # namespace "meetings"
     path("", include("partnerships.health_urls")),  # namespace "health"
-    path("", include("learning.urls")),  # namespace "learning"
+    path("", include("actionplans.learning.urls")),  # namespace "learning"
 ]
 
 urlpatterns = [

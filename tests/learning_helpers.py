@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from learning import services
-from learning.models import Recommendation
+from actionplans.learning import services
+from actionplans.learning.models import Recommendation
 
 from .cast import Side
 

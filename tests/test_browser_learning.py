@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from learning.models import Recommendation
+from actionplans.learning.models import Recommendation
 
 from .browser import serious_accessibility_problems, sign_in
 from .learning_helpers import accepted, make_recommendation

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from actionplans import services as actions
-from learning import services
+from actionplans.learning import services
 from reports.annual.registry import default_section_keys
 from reports.annual.render import build_sections, render_html
 from reports.annual.sections.base import ReportContext

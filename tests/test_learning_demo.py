@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from learning.models import Recommendation, RecommendationChange, RecStatus
+from actionplans.learning.models import Recommendation, RecommendationChange, RecStatus
 
 pytestmark = pytest.mark.django_db
 

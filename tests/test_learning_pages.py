@@ -5,9 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from actionplans.learning import services
+from actionplans.learning.models import Recommendation, RecommendationChange
 from actionplans.models import Action
-from learning import services
-from learning.models import Recommendation, RecommendationChange
 
 from .learning_helpers import accepted, make_recommendation
 from .query_sizes import flat_queries, ok

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from actionplans import services as actions
+from actionplans.learning import services
+from actionplans.learning.models import RecommendationChange, RecStatus
 from actionplans.models import Action
-from learning import services
-from learning.models import RecommendationChange, RecStatus
 from partnerships.models import AuditEvent
 
 from .learning_helpers import accepted, make_recommendation

@@ -119,7 +119,7 @@ INSTALLED_APPS = [
     "indicators",
     "actionplans",
     "reports",
-    "learning",
+    "actionplans.learning",
 ]
 
 MIDDLEWARE = [

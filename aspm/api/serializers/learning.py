@@ -5,8 +5,8 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from actionplans import clock
+from actionplans.learning.models import Recommendation, RecommendationChange, Response
 from aspm import fields as limits
-from learning.models import Recommendation, RecommendationChange, Response
 
 
 class RecommendationChangeSerializer(serializers.ModelSerializer):

@@ -9,8 +9,8 @@ from rest_framework.decorators import action as route
 from rest_framework.response import Response
 
 from actionplans import clock
-from learning import services
-from learning.models import Recommendation, RecommendationChange
+from actionplans.learning import services
+from actionplans.learning.models import Recommendation, RecommendationChange
 from partnerships.access import Perm
 
 from ..base import PartnershipViewSet, partnership_api

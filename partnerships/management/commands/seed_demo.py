@@ -16,7 +16,7 @@ SEEDERS = [
     "indicators.strategy.demo_funding.seed",  # after the indicators: a funding agreement tags some as its KPIs
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
-    "learning.demo.seed",  # after the action plan: recommendations raise actions
+    "actionplans.learning.demo.seed",  # after the action plan: recommendations raise actions
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
     "partnerships.health.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]

@@ -7,8 +7,8 @@ free text (the recommendation, the reasons) goes through the review of words for
 
 from __future__ import annotations
 
-from learning import selectors
-from learning.models import RecStatus, Response
+from actionplans.learning import selectors
+from actionplans.learning.models import RecStatus, Response
 
 from .base import ReportContext, Section
 

@@ -4,7 +4,7 @@ import aspm.fields
 import aspm.validators
 import django.db.models.deletion
 import django.utils.timezone
-import learning.models
+import actionplans.learning.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('source_kind', models.CharField(choices=[('evaluation', 'Evaluation'), ('inspection', 'Inspection'), ('review', 'Case or thematic review'), ('peer_review', 'Peer review'), ('annual_review', 'Our annual review')], max_length=20, verbose_name='kind of source')),
                 ('source_title', models.CharField(help_text='e.g. Independent evaluation 2025.', max_length=200, verbose_name='source')),
                 ('source_date', models.DateField(blank=True, null=True, validators=[aspm.validators.validate_date_in_range], verbose_name='date of the source')),
-                ('source_document', models.FileField(blank=True, max_length=300, upload_to=learning.models.document_path, verbose_name='source document')),
+                ('source_document', models.FileField(blank=True, max_length=300, upload_to=actionplans.learning.models.document_path, verbose_name='source document')),
                 ('source_link', models.URLField(blank=True, max_length=500, verbose_name='link to the source')),
                 ('text', aspm.fields.LimitedTextField(max_length=2000, verbose_name='recommendation')),
                 ('response', models.CharField(choices=[('pending', 'Not answered yet'), ('accept', 'Accepted'), ('partly', 'Partly accepted'), ('reject', 'Not accepted')], default='pending', max_length=10, verbose_name='management response')),

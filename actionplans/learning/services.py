@@ -226,7 +226,7 @@ def recommendation_make_actions(
 
 def action_status_changed(*, action: Action, actor=None, deleting: bool = False, at=None) -> None:
     """The action plan's hook, in its transaction: an action's status changed, it became overdue, or
-    it is being deleted. The recommendations it was raised from follow (learning.status)."""
+    it is being deleted. The recommendations it was raised from follow (actionplans.learning.status)."""
     recs = list(Recommendation.objects.filter(partnership_id=action.partnership_id, actions=action))
     if not recs:
         return

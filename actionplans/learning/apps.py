@@ -2,5 +2,6 @@ from django.apps import AppConfig
 
 
 class LearningConfig(AppConfig):
-    name = "learning"
+    name = "actionplans.learning"
+    label = "learning"
     verbose_name = "Learning and accountability"

@@ -46,7 +46,7 @@ class Recommendation(TenantModel):
     """One recommendation made to the partnership, and what the partnership decided and did about it.
 
     ``status`` repeats the latest line of the history for fast lists; it follows the response and
-    the linked actions (``learning.status``), written only by the services.
+    the linked actions (``actionplans.learning.status``), written only by the services.
     """
 
     reference = models.CharField(max_length=20, blank=True, help_text="The number the source gives it, e.g. 2.1.")

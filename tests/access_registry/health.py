@@ -34,7 +34,6 @@ OBJECT_KWARGS = {
     "meetings:minutes": lambda side: {"pk": meeting_with_minutes_file(side).pk},
     "meetings:item_add": _meeting,
     "meetings:item_delete": _item,
-    "meetings:item_to_plan": _item,
     "health:survey_round": lambda side: {"pk": open_round(side).pk},
     "health:survey_answer": lambda side: {"pk": open_round(side).pk},
     "health:survey_close": lambda side: {"pk": open_round(side).pk},
@@ -49,14 +48,6 @@ MATRIX = {
     "meetings:minutes": (Perm.VIEW, ("get",), None),
     "meetings:item_add": (Perm.EDIT_PLAN, ("post",), lambda side: {"text": "Share the venue list"}),
     "meetings:item_delete": (Perm.EDIT_PLAN, ("post",), None),
-    "meetings:item_to_plan": (
-        Perm.EDIT_PLAN,
-        ("post",),
-        lambda side: {
-            "owner_organisation": str(side.police.pk),
-            "due_date": (dt.date.today() + dt.timedelta(30)).isoformat(),
-        },
-    ),
     "health:page": (Perm.VIEW, ("get",), None),
     "health:targets": (
         Perm.EDIT_PLAN,

@@ -69,7 +69,7 @@ MATRIX = {
     # Every member may answer an open round (once): a valid POST is accepted for every role.
     "health:survey_answer": (Perm.VIEW, ("get", "post"), lambda side: {"trust_rely": "4", "comm_clear": "3"}),
     "health:survey_close": (Perm.EDIT_PLAN, ("post",), None),
-    "health:benchmarking": (Perm.VIEW, ("get",), None),
-    "health:benchmarking_export": (Perm.VIEW, ("get",), None),
-    "health:benchmarking_settings": (Perm.EDIT_PLAN, ("get", "post"), lambda side: {"opted_in": ""}),
+    "indicators:benchmarking": (Perm.VIEW, ("get",), None),
+    "indicators:benchmarking_export": (Perm.VIEW, ("get",), None),
+    "indicators:benchmarking_settings": (Perm.EDIT_PLAN, ("get", "post"), lambda side: {"opted_in": ""}),
 }

@@ -16,7 +16,7 @@ SEEDERS = [
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
-    "partnerships.health.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
+    "indicators.measurement.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]
 
 

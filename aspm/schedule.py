@@ -14,7 +14,7 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "actionplans.tasks.record_overdue_actions",  # overdue actions: history line + one email
         "schedule": crontab(hour=6, minute=5),
     },
-    "return-reminders": {  # offsets: reports/returns/reminders.py; hourly in working hours
+    "return-reminders": {  # offsets: reports/returns/services/reminders.py; hourly in working hours
         "task": "reports.returns.send_return_reminders",
         "schedule": crontab(hour="7-19", minute=5),
     },

@@ -18,7 +18,7 @@ from indicators.strategy.health_goals import information_sharing_agreement
 from indicators.strategy.services import create_development_goals, development_goal_update
 from partnerships.health.goals import quarters, quarters_between
 from partnerships.health.selectors import process_goals_for_year
-from partnerships.health.targets import process_goal_target_set
+from partnerships.services.goal_targets import process_goal_target_set
 from reports.models import Return
 from reports.returns import services
 from reports.returns.health_goals import returns_on_time

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reports.jobs.fetcher import BASE_URL, RefusedURL, ReportURLFetcher
-from reports.returns.evidence import attachment_add
+from reports.returns.services.evidence import attachment_add
 
 from .access_registry.returns import _return
 

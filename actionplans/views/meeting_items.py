@@ -18,7 +18,7 @@ from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 from partnerships.models import MeetingActionItem, Organisation
 
-from ..meeting_items import action_from_meeting_item
+from ..services.meeting_items import action_from_meeting_item
 
 
 @partnership_view(need=Perm.VIEW)

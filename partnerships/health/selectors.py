@@ -91,6 +91,11 @@ def _mean(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def has_answered(membership, round: SurveyRound) -> bool:
+    """Whether this member has answered the round (never what they answered)."""
+    return SurveyParticipation.objects.filter(round=round, user_id=membership.user_id).exists()
+
+
 def survey_rounds(partnership: Partnership):
     """Rounds newest first, each with ``respondents`` (the number of members who answered)."""
     return scoped(partnership, SurveyRound).annotate(respondents=Count("participations")).order_by("-opened_on", "-id")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -162,8 +161,7 @@ def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActionItemForm(request.POST, organisations=partnership_selectors.active_organisations(partnership))
     if form.is_valid():
         try:
-            with transaction.atomic():
-                services.meeting_item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+            services.meeting_item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

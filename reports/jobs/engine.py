@@ -32,6 +32,7 @@ from partnerships.models import Partnership
 from reports import disclosure_ledger
 from reports.models import ReportJob, ReportJobStatus, ReportStage, ReportVersion
 from reports.review import UnreviewedText
+from reports.services import ledger
 
 from .kinds import kind_of
 from .pdf import Timings, render_pdf
@@ -219,7 +220,7 @@ def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note:
             ),
         )
         if job.for_publication:
-            disclosure_ledger.record(
+            ledger.ledger_record(
                 partnership=job.partnership,
                 printed=list(printed),
                 output=f"{version} (for publication)",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import action, plan, spreadsheet
+from .views import action, meeting_items, plan, spreadsheet
 
 app_name = "actions"
 
@@ -19,5 +19,7 @@ urlpatterns = [
     path("actions/<int:pk>/delete/", action.delete, name="delete"),
     path("actions/<int:pk>/status/", action.status, name="status"),
     path("work-plans/", plan.subgroup_list, name="subgroups"),
+    # the button on a meeting's page: an action arising goes into the plan (path kept under meetings/)
+    path("meetings/actions/<int:pk>/to-plan/", meeting_items.to_plan, name="from_meeting_item"),
     path("work-plans/<int:pk>/", plan.subgroup_plan, name="subgroup_plan"),
 ]

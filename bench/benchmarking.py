@@ -22,7 +22,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from partnerships.health.benchmarks import benchmarks  # noqa: E402
+from indicators.measurement.benchmarks import benchmarks  # noqa: E402
 from partnerships.health.goals import quarters  # noqa: E402
 from partnerships.health.overview import goal_rows  # noqa: E402
 from partnerships.models import Partnership  # noqa: E402

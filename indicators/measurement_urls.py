@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .measurement.views import evidence, figures, imports, indicators, library, periods, results, rules
+from .measurement.views import benchmarking, evidence, figures, imports, indicators, library, periods, results, rules
 
 app_name = "indicators"
 
@@ -46,4 +46,8 @@ urlpatterns = [
             ("template", imports.template),
         )
     ],
+    # comparing with other partnerships (linked from the health page; the paths stay under health/)
+    path("health/benchmarking/", benchmarking.benchmarking_page, name="benchmarking"),
+    path("health/benchmarking/sharing/", benchmarking.benchmarking_settings, name="benchmarking_settings"),
+    path("health/benchmarking/export/", benchmarking.benchmarking_export, name="benchmarking_export"),
 ]

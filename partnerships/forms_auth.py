@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db import transaction
 
 from . import password_reset
+from .tasks import enqueue_password_reset_email
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -45,4 +46,4 @@ class PasswordResetRequestForm(PasswordResetForm):
 
     def save(self, **_kwargs) -> None:
         for user in self.get_users(self.cleaned_data["email"]):
-            transaction.on_commit(partial(password_reset.enqueue_email, user.pk))
+            transaction.on_commit(partial(enqueue_password_reset_email, user.pk))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .health import views, views_benchmarking
+from .health import views
 
 app_name = "health"
 
@@ -14,7 +14,4 @@ urlpatterns = [
     path("health/survey/<int:pk>/", views.survey_round, name="survey_round"),
     path("health/survey/<int:pk>/answer/", views.survey_answer, name="survey_answer"),
     path("health/survey/<int:pk>/close/", views.survey_close, name="survey_close"),
-    path("health/benchmarking/", views_benchmarking.benchmarking_page, name="benchmarking"),
-    path("health/benchmarking/sharing/", views_benchmarking.benchmarking_settings, name="benchmarking_settings"),
-    path("health/benchmarking/export/", views_benchmarking.benchmarking_export, name="benchmarking_export"),
 ]

@@ -14,6 +14,5 @@ urlpatterns = [
     path("meetings/<int:pk>/delete/", views.meeting_delete, name="delete"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
     path("meetings/<int:pk>/actions/", views.meeting_item_add, name="item_add"),
-    path("meetings/actions/<int:pk>/to-plan/", views.meeting_item_to_plan, name="item_to_plan"),
     path("meetings/actions/<int:pk>/delete/", views.meeting_item_delete, name="item_delete"),
 ]

@@ -45,19 +45,6 @@ def allowed(*, email: str, address: str) -> bool:
     return by_email <= settings.PASSWORD_RESET_PER_EMAIL and by_address <= settings.PASSWORD_RESET_PER_ADDRESS
 
 
-def enqueue_email(user_id: int) -> None:
-    """Queue the reset email (called on commit). If the queue is unreachable the email is not sent
-    (and says so in the log); the person can ask again."""
-    from kombu.exceptions import OperationalError
-
-    from .tasks import send_password_reset_email
-
-    try:
-        send_password_reset_email.delay(user_id)
-    except OperationalError as exc:
-        logger.warning("Could not queue the password reset email of user %s: %s", user_id, exc)
-
-
 def send_email(user_id: int) -> bool:
     """Make a fresh reset link for this person and email it (in the worker)."""
     user = get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()

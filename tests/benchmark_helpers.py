@@ -9,9 +9,9 @@ from decimal import Decimal
 from indicators.measurement.services import figures as figure_services
 from indicators.measurement.services import indicators as indicator_services
 from indicators.measurement.services import periods as period_services
+from indicators.measurement.services.benchmarking import benchmarking_set
 from indicators.models import Indicator, PeriodKind, ReportingPeriod
 from partnerships import services
-from partnerships.health.benchmarking import benchmarking_set
 from partnerships.models import Partnership, Sector
 
 from .cast import Side

@@ -11,8 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from partnerships.health.benchmarking import benchmarking_set
-from partnerships.health.benchmarks import MIN_PARTNERSHIPS, benchmarks
+from indicators.measurement.benchmarks import MIN_PARTNERSHIPS, benchmarks
+from indicators.measurement.services.benchmarking import benchmarking_set
 from partnerships.models import AuditEvent, BenchmarkingChoice, Organisation
 
 from .benchmark_helpers import record_year, sharing_partnership, side_shares
@@ -117,8 +117,8 @@ def test_the_page_and_the_export_name_no_other_partnership(a, b, peers, login):
     side_shares(a, {NRM: [20, 20, 20, 20]})
     side_shares(b, {NRM: [9000, 9000, 9000, 9000]}, opted_in=False)
     client = login(a.viewer)
-    html = client.get(reverse("health:benchmarking", kwargs={"slug": a.slug})).content.decode()
-    export = client.get(reverse("health:benchmarking_export", kwargs={"slug": a.slug})).content.decode()
+    html = client.get(reverse("indicators:benchmarking", kwargs={"slug": a.slug})).content.decode()
+    export = client.get(reverse("indicators:benchmarking_export", kwargs={"slug": a.slug})).content.decode()
     assert "Explain the differences; do not rank" in html and "Areas differ" in html
     assert "70" in html and "100" in html
     rows = list(csv.reader(io.StringIO(export)))
@@ -137,7 +137,7 @@ def test_sharing_is_chosen_by_the_coordinator_from_the_partnerships_library_indi
     with pytest.raises(ValidationError, match="at least one"):
         benchmarking_set(actor=a.coordinator, partnership=a.partnership, opted_in=True, library_codes=[])
     client = login(a.coordinator)
-    url = reverse("health:benchmarking_settings", kwargs={"slug": a.slug})
+    url = reverse("indicators:benchmarking_settings", kwargs={"slug": a.slug})
     assert "NRM referrals" in client.get(url).content.decode()
     response = client.post(url, {"opted_in": "on", "library_codes": [NRM]})
     assert response.status_code == 302
@@ -176,6 +176,6 @@ def test_when_one_partnership_rounds_every_count_is_rounded_and_the_rules_are_pr
     c = only(benchmarks(a.partnership))
     assert (c.low, c.median, c.high) == ("40", "65", "100")
     assert c.median_at is None  # the drawing would place the exact median
-    html = login(a.viewer).get(reverse("health:benchmarking", kwargs={"slug": a.slug})).content.decode()
+    html = login(a.viewer).get(reverse("indicators:benchmarking", kwargs={"slug": a.slug})).content.decode()
     assert "Disclosure control: NHS Digital method" in html
     assert reverse("disclosure_rules") in html

@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from indicators.measurement.benchmarks import benchmarks
 from indicators.measurement.services import figures as figure_services
 from indicators.measurement.services import periods as period_services
+from indicators.measurement.services.benchmarking import benchmarking_set
 from indicators.measurement.services.indicators import indicator_update, library_adopt
 from indicators.models import Indicator, PeriodKind, ReportingPeriod
-from partnerships.health.benchmarking import benchmarking_set
-from partnerships.health.benchmarks import benchmarks
 from partnerships.models import BenchmarkingChoice, Organisation, Partnership
 
 pytestmark = pytest.mark.django_db

@@ -76,7 +76,7 @@ def test_another_partnerships_organisation_cannot_own_the_action(a, b):
 def test_the_coordinator_adds_an_item_to_the_plan_from_the_meeting_page_and_sees_the_link(a, login):
     item = _item(a)
     client = login(a.coordinator)
-    url = reverse("meetings:item_to_plan", kwargs={"slug": a.slug, "pk": item.pk})
+    url = reverse("actions:from_meeting_item", kwargs={"slug": a.slug, "pk": item.pk})
     detail = reverse("meetings:detail", kwargs={"slug": a.slug, "pk": item.meeting_id})
     page = client.get(detail)
     assert url in page.content.decode()
@@ -98,6 +98,6 @@ def test_the_coordinator_adds_an_item_to_the_plan_from_the_meeting_page_and_sees
 
 def test_a_board_member_cannot_add_an_item_to_the_plan(a, login):
     item = _item(a, owner_organisation=a.police, due_on=TODAY + dt.timedelta(days=3))
-    response = login(a.board).post(reverse("meetings:item_to_plan", kwargs={"slug": a.slug, "pk": item.pk}))
+    response = login(a.board).post(reverse("actions:from_meeting_item", kwargs={"slug": a.slug, "pk": item.pk}))
     assert response.status_code == 403
     assert not Action.objects.exists()

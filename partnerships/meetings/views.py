@@ -1,11 +1,10 @@
-"""Meeting pages: list, record, read, edit, minutes download, actions arising.
+"""Meeting pages: list, record, read, edit, minutes download, actions arising. Adding an action
+arising to the action plan is the action plan's page (``actionplans.views.meeting_items``).
 
 Coordinators (Perm.EDIT_PLAN) write; every member reads.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,16 +13,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from actionplans.services.meeting_items import action_from_meeting_item
 from aspm.deleting import delete_then_redirect
-from aspm.errors import in_words
 from aspm.forms import add_service_errors
 from aspm.uploads import file_response
 
 from .. import selectors as partnership_selectors
 from ..access import Perm, get_object_for, scoped
 from ..decorators import partnership_view
-from ..models import Attendance, AttendanceStatus, Meeting, MeetingActionItem, Organisation, SubGroup
+from ..models import Attendance, AttendanceStatus, Meeting, MeetingActionItem, SubGroup
 from . import selectors, services
 from .forms import ActionItemForm, AttendanceForm, MeetingFilterForm, MeetingForm
 
@@ -183,33 +180,3 @@ def meeting_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
         done="The action arising is removed.",
         back=reverse("meetings:detail", kwargs={"slug": request.partnership.slug, "pk": item.meeting_id}),
     )
-
-
-@partnership_view(need=Perm.VIEW)
-@require_POST
-def meeting_item_to_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    """Add an action arising to the action plan (once), with the owner and due date given here
-    when the item has none."""
-    item = get_object_for(request.membership, MeetingActionItem, pk=pk, need=Perm.EDIT_PLAN)
-    partnership = request.partnership
-    owner, due = None, None
-    owner_pk = request.POST.get("owner_organisation", "")
-    if owner_pk:
-        owner = scoped(partnership, Organisation).filter(pk=owner_pk if owner_pk.isdigit() else 0).first()
-        if owner is None:
-            messages.error(request, "Choose one of the partnership's organisations as the owner.")
-            return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)
-    raw_due = request.POST.get("due_date", "")
-    if raw_due:
-        try:
-            due = dt.date.fromisoformat(raw_due)
-        except ValueError:
-            messages.error(request, "Give the due date as a date, for example 31/03/2027.")
-            return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)
-    try:
-        action = action_from_meeting_item(actor=request.user, item=item, owner_organisation=owner, due_date=due)
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-        return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)
-    messages.success(request, f"“{action.title}” is now in the action plan.")
-    return redirect("meetings:detail", slug=partnership.slug, pk=item.meeting_id)

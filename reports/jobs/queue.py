@@ -1,6 +1,6 @@
-"""Hand a report job to the workers. The Celery task is looked up by its name (``RENDER_TASK``,
-defined in ``reports.tasks``), so the engine and the services never import the task module and the
-task module can import the engine without a cycle. If the broker cannot be reached the job stays
+"""Hand a report job to the workers. The Celery task is looked up by its name (``RENDER_TASK``, both
+its Celery name and where ``reports.tasks`` defines it), so the engine and the services never import
+the task module and the task module can import the engine without a cycle. If the broker cannot be reached the job stays
 queued, says so, and the sweeper (``reports.tasks.sweep_report_jobs``) hands it over again later."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from reports.models import ReportJob, ReportJobStatus
 
@@ -15,7 +16,8 @@ from .engine import append_log
 
 logger = logging.getLogger(__name__)
 
-# The name queued jobs are looked up by in a real deployment: never change it.
+# The name queued jobs are looked up by in a real deployment: never change it (tests/test_import_graph.py
+# checks that it names the task).
 RENDER_TASK = "reports.tasks.render_annual_report"
 QUEUE_UNREACHABLE = (
     "The task queue could not be reached, so the report has not started yet. Your request is kept: "
@@ -24,10 +26,9 @@ QUEUE_UNREACHABLE = (
 
 
 def enqueue(job_id: int) -> bool:
-    from celery import current_app
     from kombu.exceptions import OperationalError
 
-    task = current_app.tasks[RENDER_TASK]
+    task = import_string(RENDER_TASK)  # importing it registers it, in a web process too
     try:
         task.apply_async(
             args=[job_id], retry=True, retry_policy={"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5}

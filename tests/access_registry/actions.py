@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from partnerships.access import Perm
@@ -9,6 +10,7 @@ from partnerships.models import SubGroup
 
 from ..action_helpers import make_action
 from ..cast import Side
+from .health import _item as _meeting_item
 
 
 def _action(side: Side) -> dict:
@@ -26,6 +28,7 @@ OBJECT_KWARGS: dict[str, Callable[[Side], dict]] = {
     "actions:delete": _action,
     "actions:status": _action,
     "actions:subgroup_plan": _subgroup,
+    "actions:from_meeting_item": _meeting_item,
 }
 
 
@@ -51,6 +54,14 @@ MATRIX = {
     "actions:edit": (Perm.UPDATE_ANY_ACTION, ("get", "post"), _action_post),
     "actions:delete": (Perm.UPDATE_ANY_ACTION, ("post",), None),
     "actions:import": (Perm.UPDATE_ANY_ACTION, ("get",), None),
+    "actions:from_meeting_item": (
+        Perm.EDIT_PLAN,
+        ("post",),
+        lambda side: {
+            "owner_organisation": str(side.police.pk),
+            "due_date": (dt.date.today() + dt.timedelta(30)).isoformat(),
+        },
+    ),
 }
 
 # Changing a status is allowed for the owner organisation's SPOC and for coordinators: not a plain

@@ -34,7 +34,6 @@ OBJECT_KWARGS = {
     "meetings:minutes": lambda side: {"pk": meeting_with_minutes_file(side).pk},
     "meetings:item_add": _meeting,
     "meetings:item_delete": _item,
-    "meetings:item_to_plan": _item,
     "health:survey_round": lambda side: {"pk": open_round(side).pk},
     "health:survey_answer": lambda side: {"pk": open_round(side).pk},
     "health:survey_close": lambda side: {"pk": open_round(side).pk},
@@ -49,14 +48,6 @@ MATRIX = {
     "meetings:minutes": (Perm.VIEW, ("get",), None),
     "meetings:item_add": (Perm.EDIT_PLAN, ("post",), lambda side: {"text": "Share the venue list"}),
     "meetings:item_delete": (Perm.EDIT_PLAN, ("post",), None),
-    "meetings:item_to_plan": (
-        Perm.EDIT_PLAN,
-        ("post",),
-        lambda side: {
-            "owner_organisation": str(side.police.pk),
-            "due_date": (dt.date.today() + dt.timedelta(30)).isoformat(),
-        },
-    ),
     "health:page": (Perm.VIEW, ("get",), None),
     "health:targets": (
         Perm.EDIT_PLAN,
@@ -78,9 +69,9 @@ MATRIX = {
     # Every member may answer an open round (once): a valid POST is accepted for every role.
     "health:survey_answer": (Perm.VIEW, ("get", "post"), lambda side: {"trust_rely": "4", "comm_clear": "3"}),
     "health:survey_close": (Perm.EDIT_PLAN, ("post",), None),
-    "health:benchmarking": (Perm.VIEW, ("get",), None),
-    "health:benchmarking_export": (Perm.VIEW, ("get",), None),
-    "health:benchmarking_settings": (Perm.EDIT_PLAN, ("get", "post"), lambda side: {"opted_in": ""}),
+    "indicators:benchmarking": (Perm.VIEW, ("get",), None),
+    "indicators:benchmarking_export": (Perm.VIEW, ("get",), None),
+    "indicators:benchmarking_settings": (Perm.EDIT_PLAN, ("get", "post"), lambda side: {"opted_in": ""}),
 }
 
 

@@ -18,7 +18,7 @@ SEEDERS = [
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "actionplans.learning.demo.seed",  # after the action plan: recommendations raise actions
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
-    "partnerships.health.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
+    "indicators.measurement.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]
 
 

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Avg, Sum
 from django.utils import timezone
 
-from ..demo import DemoWorld, _seed_partnership
-from ..models import BenchmarkingChoice, Sector
-from .benchmarking import benchmarking_set, shareable_indicators
+from partnerships.demo import DemoWorld, _seed_partnership
+from partnerships.models import BenchmarkingChoice, Sector
+
+from .services.benchmarking import benchmarking_set, shareable_indicators
 
 # Fictional small partnerships: (slug, name, area, size relative to Northshire, small-count threshold).
 PEERS = (
@@ -81,8 +82,7 @@ def _seed_peer(
     from indicators.measurement.services import indicators as indicator_services
     from indicators.measurement.services import periods as period_services
     from indicators.models import Figure, Indicator, PeriodKind, ReportingPeriod
-
-    from .. import services
+    from partnerships import services
 
     town = name.split()[0]
     orgs = [

@@ -41,9 +41,9 @@ from django.db.models import OuterRef, Subquery
 from aspm.disclosure.policy import DEFAULT_POLICY, Policy, strictest
 from aspm.financial_calendar import FinancialCalendar, year_label
 from aspm.formatting import format_value
+from partnerships.models import BenchmarkingChoice, DisclosurePolicy, Partnership
 
-from ..models import BenchmarkingChoice, DisclosurePolicy, Partnership
-from .benchmarking import SHAREABLE_UNITS
+from .services.benchmarking import SHAREABLE_UNITS
 
 MIN_PARTNERSHIPS = 5
 KIND_MONTHS = {"month": 1, "quarter": 3, "year": 12}

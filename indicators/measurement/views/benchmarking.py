@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 
 from aspm.forms import call_service
 from aspm.spreadsheets import neutralise_row
+from partnerships.access import Perm
+from partnerships.decorators import partnership_view
 
-from ..access import Perm
-from ..decorators import partnership_view
-from .benchmarking import benchmarking_choice, benchmarking_set, shareable_indicators
-from .benchmarks import MIN_PARTNERSHIPS, benchmarks
+from ..benchmarks import MIN_PARTNERSHIPS, benchmarks
+from ..services.benchmarking import benchmarking_choice, benchmarking_set, shareable_indicators
 
 
 class BenchmarkingForm(forms.Form):
@@ -64,7 +64,7 @@ def benchmarking_settings(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "The chosen indicators are shared for benchmarking.")
             else:
                 messages.success(request, "Benchmarking is off: this partnership is in no comparison any more.")
-            return redirect("health:benchmarking", slug=partnership.slug)
+            return redirect("indicators:benchmarking", slug=partnership.slug)
     return render(request, "health/benchmarking_settings.html", {"form": form})
 
 

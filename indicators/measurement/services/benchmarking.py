@@ -9,17 +9,16 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .. import audit
-from ..access import scoped
-from ..models import BenchmarkingChoice, Partnership, User
+from indicators.models import Indicator
+from partnerships import audit
+from partnerships.access import scoped
+from partnerships.models import BenchmarkingChoice, Partnership, User
 
 SHAREABLE_UNITS = ("count", "money", "percentage", "score")
 
 
 def shareable_indicators(partnership: Partnership) -> list[tuple[str, str]]:
     """(library code, "code – name") of the partnership's own active indicators that can be shared."""
-    from indicators.models import Indicator  # partnerships does not import indicators at module level
-
     rows = (
         scoped(partnership, Indicator)
         .filter(is_active=True, unit__in=SHAREABLE_UNITS)

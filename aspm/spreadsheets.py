@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +107,6 @@ def _rows_of(content: bytes, kind: str, max_columns: int):
         finally:
             workbook.close()
     else:
-        from .imports.reading import decode, sniff_delimiter  # UTF-8 or Windows-1252; comma or semicolon
 
         text = decode(content)
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)):
@@ -150,3 +150,33 @@ def table_dataset(table: Table):
         *[tuple(values[:width]) + (None,) * (width - len(values)) for _, values in table.rows],
         headers=[("" if h is None else str(h)) for h in table.headers],
     )
+
+
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def decode(content: bytes) -> str:
+    """CSV bytes as text: UTF-8 (a BOM is dropped) if they are UTF-8, else Windows-1252."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8", errors="replace")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return content.decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined: Latin-1 keeps them
+            return content.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first non-blank lines into the same number (>1) of columns most often."""
+    lines = [line for line in text[:65536].splitlines()[:40] if line.strip()][:20]
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if len(row) > 1)
+        if not counts:
+            continue
+        width, often = counts.most_common(1)[0]
+        if (often, width) > best_score:
+            best, best_score = delimiter, (often, width)
+    return best

@@ -23,9 +23,6 @@ CYCLES_ALLOWED = [
     # The rules reuse the figures service's breakdown check (parse_breakdown) rather than copy it;
     # the figures service is being restructured on branch "arch-writes" (issue 17 point 8).
     ["indicators.measurement.services.figures", "indicators.measurement.validation_rules"],
-    # Arrived with the import pipeline (branch imports): aspm.spreadsheets reads a CSV with the pipeline's
-    # decode/sniff_delimiter; moving those two into aspm.spreadsheets (or a module of their own) ends it.
-    ["aspm.imports.reading", "aspm.spreadsheets"],
 ]
 UPWARD_ALLOWED = [
     # Demo data only (seed_demo): the health demo names the demo plan's sub-groups, one story.

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -26,10 +25,11 @@ from aspm.spreadsheets import (
     _too_many_columns,
     _too_many_rows,
     _trimmed,
+    decode,
+    sniff_delimiter,
 )
 
 HEADER_SCAN = 10
-DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass
@@ -50,33 +50,6 @@ class Sheet:
                 if len(found) == count:
                     break
         return found
-
-
-def decode(content: bytes) -> str:
-    """CSV bytes as text: UTF-8 (a BOM is dropped) if they are UTF-8, else Windows-1252."""
-    if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8", errors="replace")
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return content.decode("cp1252")
-        except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined: Latin-1 keeps them
-            return content.decode("latin-1")
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first non-blank lines into the same number (>1) of columns most often."""
-    lines = [line for line in text[:65536].splitlines()[:40] if line.strip()][:20]
-    best, best_score = ",", (0, 0)
-    for delimiter in DELIMITERS:
-        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if len(row) > 1)
-        if not counts:
-            continue
-        width, often = counts.most_common(1)[0]
-        if (often, width) > best_score:
-            best, best_score = delimiter, (often, width)
-    return best
 
 
 def _csv_rows(content: bytes) -> Iterator[tuple]:

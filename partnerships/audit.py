@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from aspm import data_version
+
 from .models import AuditEvent, Partnership
 
 M = TypeVar("M", bound=models.Model)
@@ -75,6 +77,7 @@ def record(
 ) -> AuditEvent:
     """Write one audit event. Call it inside the transaction of the change it describes."""
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    data_version.changed(partnership.pk)  # every cache of this partnership's figures is now stale
     return AuditEvent.objects.create(
         partnership=partnership,
         actor=actor_obj,

@@ -16,6 +16,7 @@ computes its figures afresh; entries also expire after ``TIMEOUT`` as a last gua
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -64,7 +65,8 @@ def cached(partnership, name: str, compute: Callable[[], T], *, parts: Iterable[
     ``compute`` must depend only on the partnership's data and on ``parts``: nothing of the person
     asking (their role, their organisation), since every member shares the entry.
     """
-    key = ":".join(["dv", name, str(partnership.pk), current(partnership), *map(str, parts)])
+    detail = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]  # bounded key, any input
+    key = f"dv:{name}:{partnership.pk}:{current(partnership)}:{detail}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -4,6 +4,7 @@ so the home page's panels and the health page show it on the next visit (aspm/da
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,6 +14,7 @@ from aspm import data_version
 from partnerships.models import AttendanceStatus
 
 from .health_helpers import everyone, meeting
+from .measurement_helpers import figure, periods, referrals
 from .strategy_world import risk
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,21 @@ def test_a_write_in_one_partnership_keeps_the_others_version(a, b):
     before = data_version.current(b.partnership)
     _action(a)
     assert data_version.current(b.partnership) == before
+
+
+def test_the_results_table_shows_a_figure_recorded_after_it_was_cached(a, login):
+    referrals(a)
+    periods(a)
+    client = login(a.board)
+    url = reverse("indicators:results", kwargs={"slug": a.slug})
+    assert ">4<" not in client.get(url).content.decode()
+    figure(a)  # the police report 4 referrals in Q1
+    assert ">4<" in client.get(url).content.decode()
+
+
+def test_a_search_of_the_results_table_is_not_kept_in_the_cache(a, login):
+    referrals(a)
+    periods(a)
+    client = login(a.board)
+    client.get(reverse("indicators:results", kwargs={"slug": a.slug}) + "?q=referred")
+    assert not [k for k in cache._cache if "results-table" in k]

@@ -78,7 +78,8 @@ def _ensure_database(args, env: dict) -> None:
     conn.close()
     if not seeded:
         _manage(env, "seed_demo", "--size", "large", "--allow-production", "--quiet-logins")
-    _manage(env, "collectstatic", "--noinput", "-v0")
+    if not args.skip_static:
+        _manage(env, "collectstatic", "--noinput", "-v0")
 
 
 class Visitor:
@@ -215,6 +216,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
     parser.add_argument("--port", type=int, default=8765 + secrets.randbelow(500))
     parser.add_argument("--only", help="measure only the pages whose name contains this (and the floor)")
+    parser.add_argument("--skip-static", action="store_true", help="reuse the static files collected last time")
     parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
     args = parser.parse_args()

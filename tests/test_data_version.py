@@ -11,8 +11,10 @@ from django.urls import reverse
 
 from actionplans import services as actions
 from aspm import data_version
+from indicators.measurement.services.indicators import indicator_update
 from partnerships.models import AttendanceStatus
 
+from .api_helpers import bearer, token_for
 from .health_helpers import everyone, meeting
 from .measurement_helpers import figure, periods, referrals
 from .strategy_world import risk
@@ -107,3 +109,14 @@ def test_a_search_of_the_results_table_is_not_kept_in_the_cache(a, login):
     client = login(a.board)
     client.get(reverse("indicators:results", kwargs={"slug": a.slug}) + "?q=referred")
     assert not [k for k in cache._cache if "results-table" in k]
+
+
+def test_the_api_list_of_indicators_shows_a_renamed_indicator_after_it_was_cached(a, client):
+    indicator = referrals(a)
+    headers = bearer(token_for(a.board))
+    url = f"/api/v1/p/{a.slug}/indicators/?page_size=100"
+    assert client.get(url, **headers).json()["results"][0]["name"] == indicator.name
+    indicator_update(actor=a.coordinator, indicator=indicator, name="People referred to the NRM")
+    assert client.get(url, **headers).json()["results"][0]["name"] == "People referred to the NRM"
+    filtered = client.get(f"{url}&code=REF-1", **headers).json()["results"]
+    assert [i["name"] for i in filtered] == ["People referred to the NRM"]

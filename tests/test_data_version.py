@@ -12,6 +12,7 @@ from django.urls import reverse
 from actionplans import services as actions
 from aspm import data_version
 from indicators.measurement.services.indicators import indicator_update
+from partnerships import audit
 from partnerships.models import AttendanceStatus
 
 from .api_helpers import bearer, token_for
@@ -120,3 +121,9 @@ def test_the_api_list_of_indicators_shows_a_renamed_indicator_after_it_was_cache
     assert client.get(url, **headers).json()["results"][0]["name"] == "People referred to the NRM"
     filtered = client.get(f"{url}&code=REF-1", **headers).json()["results"]
     assert [i["name"] for i in filtered] == ["People referred to the NRM"]
+
+
+def test_a_bulk_change_audited_row_by_row_changes_the_version(a):
+    before = data_version.current(a.partnership)
+    audit.record_many(actor=a.coordinator, partnership=a.partnership, events=[{"action": "figure.update"}])
+    assert data_version.current(a.partnership) != before

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint bench worker clean
+.PHONY: run test install lint bench bench-load worker clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	DEBUG=true $(PY) bench/run.py
+
+## bench-load: county size on PostgreSQL + Redis + gunicorn (DEBUG off): each page alone and under 20 users
+bench-load: $(STAMP)
+	$(PY) bench/load.py $(BENCH_ARGS)
 
 worker: $(STAMP)
 	$(VENV)/bin/celery -A aspm worker --beat --loglevel=INFO

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygal
 from django.db.models import Count, Q
 
+from aspm import data_version
 from aspm.charts import chart_config, rag_style, render
 from partnerships.access import scoped
 
@@ -42,7 +43,12 @@ def _over_time(partnership, now_counts: dict) -> tuple[list[dict], str]:
 
 
 def rag_panel(request) -> dict | None:
+    # The same for every member: kept until the partnership's data changes (or the day does).
     partnership = request.partnership
+    return data_version.cached(partnership, "home-rag-panel", lambda: _rag_panel(partnership), parts=[clock.today()])
+
+
+def _rag_panel(partnership) -> dict:
     counts = selectors.status_counts(scoped(partnership, Action))
     if not counts["total"]:
         return {"template": "actionplans/panel.html", "context": {"counts": counts}}

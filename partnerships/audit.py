@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from aspm import data_version
+
 from .models import AuditEvent, Partnership
 
 M = TypeVar("M", bound=models.Model)
@@ -78,6 +80,7 @@ def record(
 ) -> AuditEvent:
     """Write one audit event. Call it inside the transaction of the change it describes."""
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    data_version.changed(partnership.pk)  # every cache of this partnership's figures is now stale
     return AuditEvent.objects.create(
         partnership=partnership,
         actor=actor_obj,
@@ -112,6 +115,8 @@ def record_many(*, actor, partnership: Partnership, events: Iterable[dict[str, A
                 changes=event.get("changes") or {},
             )
         )
+    if rows:
+        data_version.changed(partnership.pk)  # as in record: every cache of this partnership is stale
     AuditEvent.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 

@@ -46,6 +46,17 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids come back after a rollback, so a page cached under
+    one test's partnership (aspm/data_version.py) must not be served to the next test's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def password():
     return PASSWORD

@@ -63,6 +63,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env.bool("DB_PGBOUNCER", default=False):
+        # Behind pgbouncer in transaction pooling (docs/scaling.md): a server-side cursor would
+        # outlive the transaction that pgbouncer gives back to its pool.
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 else:
     # SQLite (the embedded default and the tests): the dev server, the worker and the browser tests'
     # live server write from several connections. IMMEDIATE transactions take the write lock when
@@ -303,6 +307,12 @@ else:
     }
     CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = False
+# The annual report (minutes of WeasyPrint) can go to a queue of its own, served by worker hosts of
+# its own (`celery -A aspm worker -Q reports`), so reminders and sweeps never wait behind it.
+# Empty (the default): everything on Celery's one default queue, as one worker serves it.
+CELERY_REPORTS_QUEUE = env.str("CELERY_REPORTS_QUEUE", default="")
+if CELERY_REPORTS_QUEUE:
+    CELERY_TASK_ROUTES = {"reports.tasks.render_annual_report": {"queue": CELERY_REPORTS_QUEUE}}
 # A report job's worker records a heartbeat this often while WeasyPrint lays the pages out; the
 # sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/jobs/engine.py).
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from aspm import data_version
 from partnerships.access import Perm, can, scoped
 
 from ..models import DevelopmentGoal, GoalStatus, Risk, RiskStatus
@@ -14,9 +15,14 @@ from . import selectors
 def plan_panel(request) -> dict | None:
     if not can(request.membership, Perm.VIEW):
         return None
+    # The same for every member: kept until the partnership's data changes (or the day does).
     partnership = request.partnership
-    objectives = selectors.objectives_with_smart(partnership)
     today = timezone.localdate()
+    return data_version.cached(partnership, "home-plan-panel", lambda: _plan_panel(partnership, today), parts=[today])
+
+
+def _plan_panel(partnership, today) -> dict:
+    objectives = selectors.objectives_with_smart(partnership)
     open_risks = (
         scoped(partnership, Risk).exclude(status=RiskStatus.CLOSED).annotate(score=F("likelihood") * F("impact"))
     )

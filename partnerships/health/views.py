@@ -10,9 +10,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from aspm import health_goals
+from aspm import data_version, health_goals
 from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 
@@ -31,7 +32,12 @@ from .trend import survey_trend_chart
 
 @partnership_view(need=Perm.VIEW)
 def health_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "health/health_page.html", health_overview(request.partnership))
+    # The same for every member: kept until the partnership's data changes (or the day does).
+    partnership = request.partnership
+    overview = data_version.cached(
+        partnership, "health-overview", lambda: health_overview(partnership), parts=[timezone.localdate()]
+    )
+    return render(request, "health/health_page.html", overview)
 
 
 @partnership_view(need=Perm.EDIT_PLAN)

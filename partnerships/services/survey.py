@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from aspm import data_version
+
 from .. import audit
 from ..health.statements import BY_CODE
 from ..models import Membership, Partnership, SurveyAnswer, SurveyParticipation, SurveyRound, User
@@ -86,6 +88,7 @@ def survey_answer(
             locked = SurveyRound.objects.select_for_update().get(pk=round.pk)
             if locked.closed_on is not None:
                 raise ValidationError("This survey round has closed; answers are no longer taken.")
+            data_version.changed(round.partnership_id)  # answers are not audited (anonymous); caches still follow
             SurveyParticipation.objects.create(
                 partnership_id=round.partnership_id, round=locked, user_id=membership.user_id
             )

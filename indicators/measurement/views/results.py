@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
+from aspm import data_version
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
@@ -42,20 +46,36 @@ def _detail_url(slug: str):
     return lambda pk: f"{before}{pk}{after}"  # the id's place only (a slug may hold the same digits)
 
 
-@partnership_view(need=Perm.VIEW)
-def results(request: HttpRequest) -> HttpResponse:
+def _results_context(request) -> dict:
+    """What the results page shows, small enough to keep in the cache: the rows as their HTML, and of
+    the table and its finality only what the template reads (not every figure behind them)."""
     table, years, f = _table(request)
-    context = {
-        "table": table,
+    finality = _finality(request, table)
+    finality.pop("finality", None)
+    return {
+        "table": SimpleNamespace(year=table.year, tolerance=table.tolerance, rows=bool(table.rows)),
         "rows_html": table.rows_html(_detail_url(request.partnership.slug)),
         "years": years,
         "filters": f,
         "types": IndicatorType.choices,
-        "print_view": request.GET.get("print") == "1",
         **selectors.filter_choices(request.partnership),
-        **_finality(request, table),
+        **finality,
     }
-    return render(request, "indicators/results.html", context)
+
+
+@partnership_view(need=Perm.VIEW)
+def results(request: HttpRequest) -> HttpResponse:
+    f = results_filter(request)
+    if f.text:  # a search: computed each time, so that free text cannot fill the cache
+        context = _results_context(request)
+    else:  # the same for every member: kept until the partnership's data changes (or the day does)
+        context = data_version.cached(
+            request.partnership,
+            "results-table",
+            lambda: _results_context(request),
+            parts=[request.GET.get("year", ""), f, timezone.localdate()],
+        )
+    return render(request, "indicators/results.html", {**context, "print_view": request.GET.get("print") == "1"})
 
 
 LIST_LIMIT = 10  # indicators named under "Off track" and "At risk"; the results table has them all

@@ -31,9 +31,10 @@ def test_a_board_member_starting_a_report_sees_why_not_and_the_way_home(a, login
 
 
 def test_someone_signed_out_is_offered_sign_in_on_the_403_page(a, client, settings):
-    from aspm import error_pages
-    from django.test import RequestFactory
     from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from aspm import error_pages
 
     request = RequestFactory().get("/p/x/annual-reports/new/")
     request.user = AnonymousUser()
@@ -75,8 +76,9 @@ def test_a_form_sent_without_its_token_explains_what_to_do(a):
 
 
 def _console_line(record: logging.LogRecord) -> str:
-    from django.conf import settings
     from logging.config import dictConfig
+
+    from django.conf import settings
 
     dictConfig(settings.LOGGING)
     handler = logging.getLogger().handlers[0]

@@ -152,6 +152,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "partnerships.context_processors.tenancy",
             ],
+            "builtins": ["aspm.templatetags.dates"],  # {{ day|long_date }}, {{ day|table_date }}
         },
     },
 ]

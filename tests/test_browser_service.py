@@ -57,6 +57,21 @@ def _url(name: str, side, **kwargs) -> str:
     return reverse(name, kwargs={"slug": side.slug, **kwargs})
 
 
+CHART_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('svg[role=img]')).flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+}))"""
+
+
+def test_chart_text_on_the_home_is_at_least_11_px_on_a_phone(busy, live_server, browser):
+    context, page = _open(browser, "phone")
+    sign_in(page, live_server, busy.board.email)
+    page.goto(f"{live_server.url}{_url('partnerships:home', busy)}")
+    assert page.evaluate(CHART_TEXT) >= 11
+    context.close()
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_board_member_on_their_journey(busy, live_server, browser, width):
     a = busy

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.utils import timezone
-
 from .models import Membership
+from .services.home_visits import home_visit_record
 
 
 def _key(membership: Membership) -> str:
@@ -25,6 +24,6 @@ def since_last_visit(request) -> datetime | None:
     if key not in request.session:
         previous = membership.home_seen_at
         request.session[key] = previous.isoformat() if previous else ""
-        Membership.objects.filter(pk=membership.pk).update(home_seen_at=timezone.now())
+        home_visit_record(membership=membership)
     stored = request.session[key]
     return datetime.fromisoformat(stored) if stored else None

@@ -44,3 +44,7 @@ urlpatterns = [
     path("", include("aspm.api.urls")),  # /api/v1/ and the API token page of one's account
     path("p/<slug:slug>/", include(tenant_patterns)),
 ]
+
+handler403 = "aspm.error_pages.permission_denied"
+handler404 = "aspm.error_pages.page_not_found"
+handler500 = "aspm.error_pages.server_error"

@@ -167,6 +167,12 @@ class Membership(TenantModel):
         help_text="Published outputs name a person only when the partnership says so (with their agreement), "
         "e.g. the chair or the coordinator; otherwise they give the organisation or the role.",
     )
+    home_seen_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When this member last opened the partnership's home (its \"since your last visit\" reads it).",
+    )
 
     class Meta:
         ordering = ["user__full_name"]

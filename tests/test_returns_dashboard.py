@@ -129,7 +129,8 @@ def test_the_home_page_tells_the_spoc_what_is_due_and_the_coordinator_what_waits
     submitted(a, Return.objects.get(organisation=a.charity, period=period), actor=a.spoc_charity)
     home = reverse("partnerships:home", kwargs={"slug": a.slug})
     spoc_page = login(a.spoc_police).get(home).content.decode()
-    assert f"{period.label} return</a>: not started, due" in spoc_page
+    assert f"{period.label} return for {a.police}" in spoc_page
+    assert "<strong>Not started</strong>" in spoc_page
     coordinator_page = login(a.coordinator).get(home).content.decode()
-    assert "1 return waiting for your approval" in coordinator_page
+    assert "Returns to approve: 1" in coordinator_page
     assert 'id="returns-panel-heading"' not in login(a.board).get(home).content.decode()

@@ -135,7 +135,7 @@ def test_the_logframe_export_reads_back_with_the_right_rows_and_columns(a, login
         "Risks and assumptions",
     )
     body, trap = rows[2:6], rows[6:]
-    assert [r[1] for r in body] == ["Goal", "Purpose", "Outputs", "Activities"]
+    assert [r[1] for r in body] == ["Impact", "Outcomes", "Outputs", "Activities"]  # the chain's words
     assert len(trap) == 4 and trap[1][2] == "'=HYPERLINK(evil)"  # neutralised: shown as text, never run
     assert all(r[0] == f"{objective.code} {objective.title}" for r in body)
     goal, purpose, outputs, activities = body

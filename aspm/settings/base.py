@@ -158,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "partnerships.context_processors.tenancy",
             ],
+            "builtins": ["aspm.templatetags.dates"],  # {{ day|long_date }}, {{ day|table_date }}
         },
     },
 ]
@@ -347,11 +348,17 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+CSRF_FAILURE_VIEW = "aspm.error_pages.csrf_failure"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # A 403 or 404 is one line in the log, not a traceback (aspm/error_pages.py); 5xx keep theirs.
+    "filters": {"one_line_4xx": {"()": "aspm.error_pages.OneLineClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_4xx"]}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }

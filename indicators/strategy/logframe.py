@@ -1,4 +1,5 @@
-"""The LogFrame: the results chain read as a grid (Goal, Purpose, Outputs, Activities × narrative,
+"""The LogFrame: the results chain read as a grid (Impact, Outcomes, Outputs, Activities — the
+chain's own words — × narrative,
 indicators, means of verification, risks and assumptions), on the page and as an .xlsx file."""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from ..models import ChainLevel, Objective, ResultsChainEntry
 from .selectors import indicators_by_objective
 
 ROWS = (
-    ("Goal", ChainLevel.IMPACT, {"impact"}),
-    ("Purpose", ChainLevel.OUTCOME, {"outcome"}),
+    ("Impact", ChainLevel.IMPACT, {"impact"}),
+    ("Outcomes", ChainLevel.OUTCOME, {"outcome"}),
     ("Outputs", ChainLevel.OUTPUT, {"output"}),
     ("Activities", ChainLevel.ACTIVITY, {"process", "input"}),
 )

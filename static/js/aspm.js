@@ -58,7 +58,39 @@
     });
   }
 
+  /* A region that scrolls sideways can be reached and scrolled by keyboard, and is named after its
+     table's caption (axe: scrollable-region-focusable). */
+  function makeScrollRegion(region) {
+    if (region.scrollWidth <= region.clientWidth) return;  // fits: no tab stop that scrolls nothing
+    region.setAttribute("data-region-ready", "");
+    if (!region.hasAttribute("tabindex")) region.setAttribute("tabindex", "0");
+    if (!region.hasAttribute("role")) region.setAttribute("role", "region");
+    if (!region.hasAttribute("aria-label") && !region.hasAttribute("aria-labelledby")) {
+      var caption = region.querySelector("caption");
+      var given = region.getAttribute("data-region-label");
+      var name = given || ((caption ? caption.textContent.trim() : "") || "Table") + " (scrolls sideways)";
+      region.setAttribute("aria-label", name);
+    }
+  }
+
+  /* Below 576 px a table marked data-stack shows each row as a card: every cell gets the name of
+     its column (aspm.css prints it before the value). */
+  function makeStackable(table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) return;
+    var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (!cell.hasAttribute("data-label") && names[index]) cell.setAttribute("data-label", names[index]);
+        });
+      });
+    });
+  }
+
   function init(root) {
+    root.querySelectorAll("table[data-stack]").forEach(makeStackable);
+    root.querySelectorAll(".table-responsive:not([data-region-ready]), .scroll-region:not([data-region-ready])").forEach(makeScrollRegion);
     root.querySelectorAll("table[data-sortable]:not([data-sortable-ready])").forEach(function (t) {
       t.setAttribute("data-sortable-ready", "");
       makeSortable(t);
@@ -70,5 +102,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
+  window.addEventListener("resize", function () {
+    document.querySelectorAll(".table-responsive:not([data-region-ready]), .scroll-region:not([data-region-ready])").forEach(makeScrollRegion);
+  });
   document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
 })();

@@ -209,6 +209,20 @@ def test_a_stock_level_for_a_month_of_a_quarter_that_has_its_end_of_quarter_leve
     _record(a, signed, april, a.charity, 2)  # the charity has no level for the quarter: its month is fine
 
 
+def test_a_batch_with_a_stock_level_for_a_quarter_and_for_one_of_its_months_is_refused_at_the_check(a):
+    p = periods(a)
+    signed = _indicator(a, "CHARTER-B", "count", rollup="stock")
+    april = _open(a, ReportingPeriod.objects.get(partnership=a.partnership, kind=PeriodKind.MONTH, start=p["q1"].start))
+    rows = [
+        services.FigureInput(indicator=signed, period=p["q1"], organisation=a.police, value="4"),
+        services.FigureInput(indicator=signed, period=april, organisation=a.police, value="3"),
+        services.FigureInput(indicator=signed, period=april, organisation=a.charity, value="2"),
+    ]
+    bad = services.figures_validate_many(rows)
+    assert [(r.period, r.organisation) for r in bad] == [(april, a.police)]
+    assert "end-of-quarter level" in bad[0].errors["period"][0]
+
+
 def test_the_progress_page_counts_indicators_with_no_target_under_their_own_name(a, login):
     p = periods(a)
     visits = _indicator(a, "VISITS-P", "count")

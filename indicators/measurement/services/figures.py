@@ -285,6 +285,24 @@ def _quarter_levels(indicator_ids, months) -> set[tuple[int, int, int]]:
     return found
 
 
+def _batch_quarter_levels(rows) -> set[tuple[int, int, int]]:
+    """Like ``_quarter_levels``, for quarters given in the same batch: a file holding a stock
+    indicator's level for a quarter and for one of its months is refused at the check, not half-way
+    through recording it."""
+    quarters: dict[tuple[int, int], list] = {}
+    for r in rows:
+        if r.period.kind == PeriodKind.QUARTER:
+            quarters.setdefault((r.indicator.pk, r.organisation.pk), []).append(r.period)
+    found = set()
+    for r in rows:
+        if r.period.kind != PeriodKind.MONTH:
+            continue
+        for q in quarters.get((r.indicator.pk, r.organisation.pk), ()):
+            if q.start <= r.period.start and r.period.end <= q.end:
+                found.add((r.indicator.pk, r.organisation.pk, r.period.pk))
+    return found
+
+
 def _reporter_ids(indicator: Indicator) -> set[int]:
     return set(indicator.reporting_organisations.values_list("pk", flat=True))
 
@@ -471,6 +489,7 @@ def figures_validate_many(rows: list[FigureInput], *, rules: bool = True) -> lis
     for indicator_id, organisation_id in through.values_list("indicator_id", "organisation_id"):
         reporters.setdefault(indicator_id, set()).add(organisation_id)
     levels = _quarter_levels(indicator_ids, list({r.period.pk: r.period for r in rows}.values()))
+    levels |= _batch_quarter_levels(rows)
     seen, bad = set(), []
     for row in rows:
         errors, numbers, clean = _check(

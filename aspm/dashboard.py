@@ -15,14 +15,14 @@ RAG = "actionplans.dashboard.rag_panel"
 PLAN = "indicators.strategy.panels.plan_panel"
 READER = [
     "reports.home_reports.reports_panel",  # the latest annual and quarterly report, to download
-    "partnerships.home_since.since_panel",
+    "reports.home_since.since_panel",
     SURVEY,
     "indicators.measurement.panel.indicators_panel",
     RAG,
     PLAN,
 ]
 ROLE_PANELS: dict[str, list[str]] = {
-    "coordinator": ["partnerships.home_waiting.waiting_panel", SURVEY, RAG, PLAN],
+    "coordinator": ["reports.home_waiting.waiting_panel", SURVEY, RAG, PLAN],
     "spoc": ["reports.home_return.your_return_panel", SURVEY, RAG, PLAN],
     "board": READER,
     "viewer": READER,

@@ -7,10 +7,9 @@ from django.db.models import Q
 
 from actionplans.models import ActionStatusChange, ChangeKind
 from partnerships.access import Perm, can, scoped
+from partnerships.last_visit import since_last_visit
 from reports.models import ReportVersion
 from reports.models.returns import Return, ReturnStatus
-
-from .last_visit import since_last_visit
 
 SHOWN = 5
 
@@ -21,7 +20,7 @@ def since_panel(request) -> dict | None:
         return None
     since = since_last_visit(request)
     if since is None:
-        return {"template": "partnerships/home_since.html", "context": {"first_visit": True}}
+        return {"template": "reports/home_since.html", "context": {"first_visit": True}}
     partnership = request.partnership
     changes = list(
         scoped(partnership, ActionStatusChange)
@@ -32,7 +31,7 @@ def since_panel(request) -> dict | None:
     approved = scoped(partnership, Return).filter(status=ReturnStatus.APPROVED, approved_at__gt=since).count()
     reports = list(scoped(partnership, ReportVersion).filter(Q(created_at__gt=since)).order_by("-created_at")[:SHOWN])
     return {
-        "template": "partnerships/home_since.html",
+        "template": "reports/home_since.html",
         "context": {
             "since": since,
             "changes": changes[:SHOWN],

@@ -36,7 +36,7 @@ def waiting_panel(request) -> dict | None:
     risks = list(due_risks.order_by("review_date", "title")[:SHOWN])
     risk_count = due_risks.count()
     return {
-        "template": "partnerships/home_waiting.html",
+        "template": "reports/home_waiting.html",
         "context": {
             **counts,
             "to_approve": to_approve,

@@ -158,6 +158,4 @@ def record(*, partnership, printed: list[Printed], output: str, actor=None) -> i
 
 def _narrower(a: Printed, b: Printed) -> Printed:
     high = a.high if b.high is None else b.high if a.high is None else min(a.high, b.high)
-    return Printed(
-        a.indicator_id, a.year_start, a.key, a.value, max(a.low, b.low), high, a.hidden or b.hidden, a.text
-    )
+    return Printed(a.indicator_id, a.year_start, a.key, a.value, max(a.low, b.low), high, a.hidden or b.hidden, a.text)

@@ -12,7 +12,7 @@ from partnerships.models import Sector
 from reports.models import Return
 from reports.returns import selectors, services
 
-from .returns_cast import NARRATIVE, indicator, open_period, quarter, submitted
+from .returns_cast import NARRATIVE, indicator, open_period, quarter, section_url, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_a_returns_page_takes_a_fixed_number_of_queries_with_40_figures(a, login
     (period,) = _quarters(a, 1)
     return_ = Return.objects.get(organisation=a.police, period=period)
     client = login(a.spoc_police)
-    url = reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk})
+    url = section_url(a, return_)
     client.get(url)
     # +3: action updates (owned actions, staged updates, their prefetch); +2: last quarter's recorded figures
     with django_assert_max_num_queries(21):

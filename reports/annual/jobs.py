@@ -202,9 +202,7 @@ def run_job(job_id: int) -> str:
     )
     if pdf.refused_urls:
         note += f" Refused {len(pdf.refused_urls)} outside address(es)."
-    version = finalise(
-        job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note, printed=printed
-    )
+    version = finalise(job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note, printed=printed)
     return "done" if version.file.name == name else "already done"
 
 
@@ -213,9 +211,7 @@ def store_pdf(job: ReportJob, content: bytes) -> str:
     return default_storage.save(f"{job_folder(job)}/{secrets.token_hex(12)}.pdf", ContentFile(content))
 
 
-def finalise(
-    job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str, printed=()
-) -> ReportVersion:
+def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str, printed=()) -> ReportVersion:
     """Record the version, once, and (a version for publication) the counts it printed in the
     disclosure ledger. Locks the job row; a job already done keeps its version."""
     with transaction.atomic():

@@ -34,6 +34,30 @@ CASES = [
         dict(coordinator=MOVED, spoc_police=MOVED, spoc_charity=GONE, board=NO, viewer=NO),
     ),
     (
+        "reports:return_section",
+        "get",
+        None,
+        dict(coordinator=OK, spoc_police=OK, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
+        "reports:return_section",
+        "post",
+        {"progress": "Typed"},
+        dict(coordinator=MOVED, spoc_police=MOVED, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
+        "reports:return_check",
+        "get",
+        None,
+        dict(coordinator=OK, spoc_police=OK, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
+        "reports:return_check",
+        "post",
+        None,  # nothing written yet: the answers are checked, nothing is submitted
+        dict(coordinator=422, spoc_police=422, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
         "reports:return_autosave",
         "post",
         {"progress": "Typed"},
@@ -81,6 +105,8 @@ CASES = [
 def _kwargs(name, side):
     if name in ("reports:return_attachment", "reports:return_attachment_delete"):
         return _attachment(side)
+    if name == "reports:return_section":
+        return {"pk": _return(side).pk, "section": "narrative"}
     return {"pk": _return(side).pk}
 
 

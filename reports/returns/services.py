@@ -305,6 +305,7 @@ class Problem:
     message: str
     narrative: str = ""
     indicator_ids: tuple[int, ...] = ()
+    broken_rule: bool = False  # False: something not given yet
 
 
 def submit_problems(return_: Return, breaches: list | None = None) -> list[Problem]:
@@ -332,6 +333,7 @@ def submit_problems(return_: Return, breaches: list | None = None) -> list[Probl
                 Problem(
                     f"{b.sentence} This rule must hold: correct the figures before submitting.",
                     indicator_ids=tuple(b.rule.indicator_ids),
+                    broken_rule=True,
                 )
             )
     return problems

@@ -57,7 +57,7 @@ def _strand_order(figure):
 
 def sections(return_, problems=()) -> list[Section]:
     """The return's sections in order, with their status; ``problems``: ``services.submit_problems``
-    (a section with one is "has errors")."""
+    (a section with figures breaking a "must hold" rule "has errors")."""
     result = []
     by_strand: dict = {}
     for figure in sorted(return_.figures.all(), key=_strand_order):
@@ -76,7 +76,7 @@ def sections(return_, problems=()) -> list[Section]:
         result.append(Section(slug="actions", title="Action updates", kind="actions", updates=updates))
     result.append(Section(slug="narrative", title="Narrative in the 4Ps format", kind="narrative"))
     result.append(Section(slug="evidence", title="Evidence", kind="evidence", optional=True))
-    troubled = {section_of(result, p) for p in problems if not p.narrative}
+    troubled = {section_of(result, p) for p in problems if p.broken_rule}  # a gap is "in progress", not an error
     narrative_names = NARRATIVE_FIELDS + (YEAR_END_FIELDS if return_.is_year_end else ())
     for section in result:
         if section.kind == "figures":

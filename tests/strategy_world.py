@@ -14,6 +14,10 @@ from .cast import Side
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+def pdf_upload(name: str = "agreement.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
 def strand(side: Side, code: str = "pursue") -> Strand:
     return Strand.objects.get(partnership=side.partnership, code=code)
 
@@ -106,3 +110,51 @@ def measured(side: Side, obj, *, baseline="12", target="20") -> Indicator:
     if target is not None:
         Target.objects.create(partnership=side.partnership, indicator=indicator, value=target)
     return indicator
+
+
+def agreement(side: Side, title: str = "", **extra):
+    """A two-year funding agreement: the council funds the charity, with a year's staff line."""
+    from indicators.models import FundingAgreement
+
+    values = {
+        "title": title or f"Support before a referral decision {FundingAgreement.objects.count() + 1}",
+        "funder_organisation": side.council,
+        "providers": [side.charity],
+        "purpose": "A caseworker and safe beds for people deciding whether to enter the NRM.",
+        "start_date": dt.date(2025, 4, 1),
+        "end_date": dt.date(2027, 3, 31),
+        "total_value": "84000",
+    } | extra
+    found = services.agreement_create(actor=side.coordinator, partnership=side.partnership, **values)
+    services.budget_line_create(
+        actor=side.coordinator, agreement=found, year_start=dt.date(2026, 4, 1), category="staff", amount="24000"
+    )
+    return found
+
+
+def budget_line(side: Side):
+    return agreement(side).budget_lines.get()
+
+
+REVIEW_ANSWERS = {
+    "surveys": "Every person supported gave feedback.",
+    "training": "Volunteers trained in trauma-informed care.",
+    "benefit": "People felt safer while deciding.",
+    "new_groups": "Nothing to report.",
+    "achievements": "The virtual hub opened.",
+    "problems": "Beds were short in winter; we added a second host.",
+    "plans": "Extend the hub to the health trust.",
+}
+
+
+def review(side: Side, *, submit: bool = True):
+    """The charity's review of 2025/26 for a new agreement, submitted."""
+    found = agreement(side)
+    return services.funding_reviews.review_save(
+        actor=side.spoc_charity,
+        agreement=found,
+        organisation=side.charity,
+        year_start=dt.date(2025, 4, 1),
+        submit=submit,
+        **REVIEW_ANSWERS,
+    )

@@ -46,6 +46,7 @@ class ResultsFilter:
     organisation: int | None = None
     type: str = ""
     text: str = ""
+    agreement: int | None = None  # the KPIs of one funding agreement
 
 
 def indicators(partnership: Partnership, f: ResultsFilter | None = None) -> QuerySet[Indicator]:
@@ -57,6 +58,8 @@ def indicators(partnership: Partnership, f: ResultsFilter | None = None) -> Quer
         qs = qs.filter(objective_id=f.objective)
     if f.organisation:
         qs = qs.filter(reporting_organisations__id=f.organisation)
+    if f.agreement:
+        qs = qs.filter(funding_agreements__id=f.agreement)
     if f.type:
         qs = qs.filter(type=f.type)
     if f.text:

@@ -24,7 +24,24 @@ OBJECT_KWARGS = {
     "strategy:risk_delete": lambda side: {"pk": sw.risk(side).pk},
     "strategy:goal_edit": lambda side: {"pk": sw.goal(side).pk},
     "strategy:goal_evidence": lambda side: {"pk": sw.goal(side, with_file=True).pk},
+    "strategy:agreement_detail": lambda side: {"pk": sw.agreement(side).pk},
+    "strategy:agreement_edit": lambda side: {"pk": sw.agreement(side).pk},
+    "strategy:agreement_delete": lambda side: {"pk": sw.agreement(side).pk},
+    "strategy:agreement_document": lambda side: {"pk": sw.agreement(side, document=sw.pdf_upload()).pk},
+    "strategy:budget_line_create": lambda side: {"pk": sw.agreement(side).pk},
+    "strategy:budget_line_edit": lambda side: {"pk": sw.budget_line(side).pk},
+    "strategy:budget_line_delete": lambda side: {"pk": sw.budget_line(side).pk},
+    "strategy:agreement_review": lambda side: {
+        "pk": sw.agreement(side).pk,
+        "organisation_pk": side.charity.pk,
+        "year": 2025,
+    },
+    "strategy:agreement_review_accept": lambda side: {"pk": sw.review(side).pk},
+    "strategy:agreement_review_send_back": lambda side: {"pk": sw.review(side).pk},
 }
+
+# A provider's own review: its SPOC writes it, those who read every return read it (own-organisation rule).
+OWN_TESTS = {"strategy:agreement_review": "tests/test_funding_reviews.py"}
 
 
 def _objective_data(side):
@@ -36,6 +53,20 @@ def _objective_data(side):
         "end_date": "2027-03-31",
         "priority": "high",
         "pathway_stages": ["recovery"],
+    }
+
+
+def _agreement_data(side):
+    return {
+        "title": "Safe beds",
+        "funder_name": "The Home Office",
+        "providers": [side.charity.pk],
+        "purpose": "Emergency beds.",
+        "start_date": "2026-04-01",
+        "end_date": "2027-03-31",
+        "total_value": "12000",
+        "schedule": "quarterly",
+        "tolerance_percent": "10",
     }
 
 
@@ -83,4 +114,27 @@ MATRIX = {
     "strategy:goals": (Perm.VIEW, ("get",), None),
     "strategy:goal_edit": (Perm.EDIT_PLAN, ("get", "post"), lambda side: {"status": "in_progress"}),
     "strategy:goal_evidence": (Perm.VIEW, ("get",), None),
+    "strategy:agreements": (Perm.VIEW, ("get",), None),
+    "strategy:agreement_create": (Perm.EDIT_PLAN, ("get", "post"), _agreement_data),
+    "strategy:agreement_detail": (Perm.VIEW, ("get",), None),
+    "strategy:agreement_edit": (Perm.EDIT_PLAN, ("get", "post"), _agreement_data),
+    "strategy:agreement_delete": (Perm.EDIT_PLAN, ("post",), None),
+    "strategy:agreement_document": (Perm.VIEW, ("get",), None),
+    "strategy:budget_line_create": (
+        Perm.EDIT_PLAN,
+        ("get", "post"),
+        lambda side: {"year_start": "2026-04-01", "category": "accommodation", "amount": "6000"},
+    ),
+    "strategy:budget_line_edit": (
+        Perm.EDIT_PLAN,
+        ("get", "post"),
+        lambda side: {"year_start": "2026-04-01", "category": "staff", "amount": "25000"},
+    ),
+    "strategy:budget_line_delete": (Perm.EDIT_PLAN, ("post",), None),
+    "strategy:agreement_review_accept": (Perm.REVIEW_RETURNS, ("post",), None),
+    "strategy:agreement_review_send_back": (
+        Perm.REVIEW_RETURNS,
+        ("post",),
+        lambda side: {"comment": "Say more about the training."},
+    ),
 }

@@ -13,6 +13,7 @@ SEEDERS = [
     "partnerships.demo.seed",
     "indicators.strategy.demo.seed",  # vision, sub-groups, objectives and chains, risks, development goals
     "indicators.measurement.demo.seed",  # after strategy: links indicators to strands and objectives
+    "indicators.strategy.demo_funding.seed",  # after the indicators: a funding agreement tags some as its KPIs
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions

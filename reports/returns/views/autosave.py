@@ -12,7 +12,8 @@ from aspm.errors import in_words
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
-from .. import action_updates, services
+from .. import services
+from ..services import action_updates
 from ..forms import NarrativeForm, figures_from_post
 from .access import get_return
 

@@ -15,7 +15,8 @@ from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
 from ...models.returns import ReturnAttachment
-from .. import evidence, selectors, tasklist
+from .. import selectors, tasklist
+from ..services import evidence
 from ..forms import AttachmentForm
 from .access import get_return
 from .sections import render_sections

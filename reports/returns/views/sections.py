@@ -18,7 +18,8 @@ from aspm.forms import add_service_errors
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
-from .. import action_updates, selectors, services, tasklist
+from .. import selectors, services, tasklist
+from ..services import action_updates
 from ..figures import return_breaches
 from ..forms import AttachmentForm, NarrativeForm, figures_from_post
 from .access import get_return

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS
+from .forms import figure_anchor
 from .services.action_updates import field_names as action_field_names
 from .services.action_updates import field_needing_fix
-from .forms import figure_anchor
 
 NOT_STARTED, IN_PROGRESS, COMPLETED, HAS_ERRORS = "not_started", "in_progress", "completed", "has_errors"
 STATUS_LABELS = {

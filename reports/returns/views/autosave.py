@@ -13,8 +13,8 @@ from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
 from .. import services
-from ..services import action_updates
 from ..forms import NarrativeForm, figures_from_post
+from ..services import action_updates
 from .access import get_return
 
 

@@ -16,8 +16,8 @@ from partnerships.decorators import partnership_view
 
 from ...models.returns import ReturnAttachment
 from .. import selectors, tasklist
-from ..services import evidence
 from ..forms import AttachmentForm
+from ..services import evidence
 from .access import get_return
 from .sections import render_sections
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from aspm.formatting import format_for
 
-from ..services.action_updates import field_names as action_field_names
-from ..services.action_updates import field_needing_fix
 from ..figures import DIMENSIONS, last_quarter_figures
 from ..forms import figure_anchor, figure_field_names
+from ..services.action_updates import field_names as action_field_names
+from ..services.action_updates import field_needing_fix
 
 
 def _previous(indicator, value):

@@ -19,9 +19,9 @@ from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
 from .. import selectors, services, tasklist
-from ..services import action_updates
 from ..figures import return_breaches
 from ..forms import AttachmentForm, NarrativeForm, figures_from_post
+from ..services import action_updates
 from .access import get_return
 from .rows import action_rows, figure_rows
 

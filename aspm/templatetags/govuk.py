@@ -41,8 +41,10 @@ def error_items(context) -> list[dict]:
             continue
         items.extend({"text": str(e), "href": ""} for e in form.non_field_errors())
         for field in form:
+            # a group of checkboxes or radios has no box of its own: link to its first
+            box = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
             items.extend(
-                {"text": f"{field.label}: {e}" if field.label else str(e), "href": f"#{field.id_for_label}"}
+                {"text": f"{field.label}: {e}" if field.label else str(e), "href": f"#{box}" if box else ""}
                 for e in field.errors
             )
     items.extend(context.get("error_summary") or [])

@@ -116,7 +116,7 @@ def _earlier(figures: Figures, keys: dict[str, int], earlier: Told) -> tuple[dic
             continue  # its year to date unknown here, or a group revised since (printed twice, differently)
         total = keys[total_key]
         if TOTAL in groups:
-            (value, how), = groups[TOTAL].items()
+            ((value, how),) = groups[TOTAL].items()
             total = figures.add(value)
             keys[f"split:{dim}:{TOTAL}@{total_key}"], told[total] = total, how
             frozen.append(total)
@@ -124,7 +124,7 @@ def _earlier(figures: Figures, keys: dict[str, int], earlier: Told) -> tuple[dic
         for category, by_value in groups.items():
             if category == TOTAL:
                 continue
-            (value, how), = by_value.items()
+            ((value, how),) = by_value.items()
             i = figures.add(value)
             keys[f"split:{dim}:{category}@{total_key}"], told[i] = i, how
             frozen.append(i)
@@ -137,4 +137,3 @@ def not_split(total: int | None, categories: dict) -> int:
     if total is None:
         return 0
     return max(total - sum(n or 0 for n in categories.values()), 0)
-

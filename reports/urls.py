@@ -5,10 +5,13 @@ from django.urls import path
 from .annual import views as annual
 from .jobs import views as job_views
 from .jobs import views_review as publication
-from .returns import views as returns_views
-from .returns import views_quarterly as returns_quarterly
-from .returns import views_review as returns_review
-from .returns import views_spreadsheet as returns_sheet
+from .returns.views import autosave as returns_autosave
+from .returns.views import evidence as returns_evidence
+from .returns.views import page as returns_views
+from .returns.views import quarterly as returns_quarterly
+from .returns.views import review as returns_review
+from .returns.views import sections as returns_sections
+from .returns.views import spreadsheet as returns_sheet
 
 app_name = "reports"
 
@@ -16,16 +19,18 @@ urlpatterns: list = [
     # Quarterly returns
     path("returns/", returns_views.return_list, name="returns"),
     path("returns/<int:pk>/", returns_views.return_detail, name="return_detail"),
-    path("returns/<int:pk>/autosave/", returns_views.return_autosave, name="return_autosave"),
-    path("returns/<int:pk>/evidence/", returns_views.return_attachment_add, name="return_attachment_add"),
+    path("returns/<int:pk>/autosave/", returns_autosave.return_autosave, name="return_autosave"),
+    path("returns/<int:pk>/check/", returns_sections.return_check, name="return_check"),
+    path("returns/<int:pk>/sections/<slug:section>/", returns_sections.return_section, name="return_section"),
+    path("returns/<int:pk>/evidence/", returns_evidence.return_attachment_add, name="return_attachment_add"),
     path(
         "returns/<int:pk>/evidence/<int:attachment_pk>/",
-        returns_views.return_attachment_download,
+        returns_evidence.return_attachment_download,
         name="return_attachment",
     ),
     path(
         "returns/<int:pk>/evidence/<int:attachment_pk>/remove/",
-        returns_views.return_attachment_delete,
+        returns_evidence.return_attachment_delete,
         name="return_attachment_delete",
     ),
     path("returns/<int:pk>/spreadsheet/", returns_sheet.return_spreadsheet_upload, name="return_spreadsheet"),

@@ -78,3 +78,13 @@ def submitted(side: Side, return_: Return, actor=None) -> Return:
     services.return_submit(actor=actor, return_=return_)
     return_.refresh_from_db()
     return return_
+
+
+def section_url(side: Side, return_: Return, kind: str = "figures") -> str:
+    """The page of the return's first section of ``kind`` ("figures", "actions", "narrative", "evidence")."""
+    from django.urls import reverse
+
+    from reports.returns import selectors, tasklist
+
+    section = next(s for s in tasklist.sections(selectors.return_page(return_)) if s.kind == kind)
+    return reverse("reports:return_section", kwargs={"slug": side.slug, "pk": return_.pk, "section": section.slug})

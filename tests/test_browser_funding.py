@@ -30,8 +30,8 @@ def test_a_coordinator_records_an_agreement_and_its_budget_and_a_board_member_re
     page.get_by_role("link", name="Add a funding agreement").click()
 
     page.get_by_role("button", name="Save").click()  # nothing filled in: every missing answer is named
-    assert page.get_by_text("Enter the name of the agreement.").is_visible()
-    assert page.get_by_text("Choose at least one organisation that provides the service.").is_visible()
+    assert page.get_by_text("Enter the name of the agreement.", exact=True).is_visible()
+    assert page.get_by_text("Choose at least one organisation that provides the service.", exact=True).is_visible()
 
     page.get_by_label("Name of the agreement").fill("Support before a referral decision")
     page.get_by_label("Or the funder's name, if it is outside the partnership").fill("The Home Office")

@@ -34,6 +34,30 @@ CASES = [
         dict(coordinator=MOVED, spoc_police=MOVED, spoc_charity=GONE, board=NO, viewer=NO),
     ),
     (
+        "reports:return_section",
+        "get",
+        None,
+        dict(coordinator=OK, spoc_police=OK, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
+        "reports:return_section",
+        "post",
+        {"progress": "Typed"},
+        dict(coordinator=MOVED, spoc_police=MOVED, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
+        "reports:return_check",
+        "get",
+        None,
+        dict(coordinator=OK, spoc_police=OK, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
+        "reports:return_check",
+        "post",
+        None,  # nothing written yet: the answers are checked, nothing is submitted
+        dict(coordinator=422, spoc_police=422, spoc_charity=GONE, board=NO, viewer=NO),
+    ),
+    (
         "reports:return_autosave",
         "post",
         {"progress": "Typed"},
@@ -81,6 +105,8 @@ CASES = [
 def _kwargs(name, side):
     if name in ("reports:return_attachment", "reports:return_attachment_delete"):
         return _attachment(side)
+    if name == "reports:return_section":
+        return {"pk": _return(side).pk, "section": "narrative"}
     return {"pk": _return(side).pk}
 
 
@@ -125,8 +151,9 @@ def test_evidence_is_checked_by_content_not_by_name(a, login):
     return_ = _return(a)
     url = reverse("reports:return_attachment_add", kwargs={"slug": a.slug, "pk": return_.pk})
     fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00")
-    response = login(a.spoc_police).post(url, {"file": fake}, follow=True)
-    assert "was not attached" in response.content.decode()
+    response = login(a.spoc_police).post(url, {"file": fake})
+    page = response.content.decode()
+    assert response.status_code == 422 and "There is a problem" in page and 'href="#id_file"' in page
     assert not ReturnAttachment.objects.filter(return_obj=return_).exists()
 
 

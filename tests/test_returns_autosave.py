@@ -7,7 +7,7 @@ from django.urls import reverse
 from indicators.models import Unit
 from reports.models import Return, ReturnFigure
 
-from .returns_cast import indicator, police_return, submitted
+from .returns_cast import indicator, police_return, section_url, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -67,8 +67,8 @@ def test_a_submitted_return_refuses_autosave_with_a_reason(a, login):
 
 def test_the_return_page_carries_the_autosave_wiring(a, login):
     return_ = police_return(a)
-    page = login(a.spoc_police).get(reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk}))
+    page = login(a.spoc_police).get(section_url(a, return_, "narrative"))
     html = page.content.decode()
     assert f'hx-post="{_url(a, return_)}"' in html
-    assert f'data-storage-key="aspm-return-{return_.pk}"' in html
+    assert f'data-storage-key="aspm-return-{return_.pk}-narrative"' in html
     assert "js/returns.js" in html

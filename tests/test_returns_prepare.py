@@ -15,7 +15,7 @@ from reports.models import ReturnActionUpdate, ReturnFigure
 from reports.returns import services
 
 from .action_helpers import make_action
-from .returns_cast import indicator, open_period, police_return, quarter, submitted, the_return
+from .returns_cast import indicator, open_period, police_return, quarter, section_url, submitted, the_return
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +39,20 @@ def test_opening_a_quarter_prepares_each_returns_rows(a):
 def test_showing_the_return_page_writes_nothing_even_to_its_organisation(a, login):
     return_ = police_return(a)
     indicator(a, "IND-1", reporters=[a.police])
-    url = reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk})
-    for user in (a.spoc_police, a.coordinator):
+    detail = reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk})
+    check = reverse("reports:return_check", kwargs={"slug": a.slug, "pk": return_.pk})
+    pages = [
+        (a.spoc_police, section_url(a, return_), "IND-1"),
+        (a.spoc_police, check, "IND-1"),
+        (a.spoc_police, detail, "Figures: other indicators"),  # the task list
+        (a.coordinator, detail, "Figures: other indicators"),
+    ]
+    for user, url, shown in pages:
         client = login(user)
         client.get(url)  # the session settles on the first request
         with CaptureQueriesContext(connection) as queries:
             page = client.get(url)
-        assert page.status_code == 200 and "IND-1" in page.content.decode()
+        assert page.status_code == 200 and shown in page.content.decode(), url
         written = [
             q["sql"]
             for q in queries.captured_queries
@@ -61,8 +68,7 @@ def test_an_indicator_added_through_its_service_is_staged_in_its_reporters_open_
         actor=a.coordinator, partnership=a.partnership, code="NEW-1", name="New", reporting_organisations=[a.police]
     )
     assert _codes(return_) == ["NEW-1"]
-    url = reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk})
-    assert "NEW-1" in login(a.spoc_police).get(url).content.decode()
+    assert "NEW-1" in login(a.spoc_police).get(section_url(a, return_)).content.decode()
 
 
 def test_an_indicator_no_longer_reported_leaves_the_open_returns_when_its_blank(a):

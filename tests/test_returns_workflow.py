@@ -12,7 +12,7 @@ from partnerships.models import AuditEvent
 from reports.models import Return, ReturnStatus, ReturnTransition
 from reports.returns import services
 
-from .returns_cast import NARRATIVE, indicator, open_period, police_return, quarter, submitted, the_return
+from .returns_cast import NARRATIVE, indicator, open_period, police_return, quarter, section_url, submitted, the_return
 
 pytestmark = pytest.mark.django_db
 
@@ -220,5 +220,5 @@ def test_last_quarters_figure_is_shown_even_when_it_was_recorded_after_this_retu
     Figure.objects.create(
         partnership=a.partnership, indicator=ours, period=first_quarter, organisation=a.police, value=17
     )
-    page = login(a.spoc_police).get(f"/p/{a.slug}/returns/{second.pk}/").content.decode()
+    page = login(a.spoc_police).get(section_url(a, second)).content.decode()
     assert "last quarter: 17" in page

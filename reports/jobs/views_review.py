@@ -65,6 +65,7 @@ def _page(request, job: ReportJob, *, errors=None, failed=None, posted=None, sta
             "texts": len(review.sources),
             "threshold": review.threshold,
             "errors": errors,
+            "error_summary": [{"text": message, "href": anchor} for message, anchor in errors],
             "posted": posted or {},
             "in_review": job.status == ReportJobStatus.REVIEW,
             "back": kind_of(job).back,

@@ -48,6 +48,10 @@ class NarrativeForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4, "data-autosave": ""}),
             )
 
+    def posted(self) -> dict:
+        """The answers that were in the POST: a page showing only some sections leaves the others alone."""
+        return {name: value for name, value in self.cleaned_data.items() if name in self.data}
+
 
 def figure_field_names(figure) -> dict:
     prefix = f"f{figure.indicator_id}"
@@ -59,6 +63,14 @@ def figure_field_names(figure) -> dict:
         "comment": f"{prefix}-comment",
         "prefix": prefix,
     }
+
+
+def figure_anchor(figure) -> str:
+    """The id of a figure's first box: where a link to its problem takes the SPOC."""
+    names = figure_field_names(figure)
+    if figure.indicator.unit == "text":
+        return names["text"]
+    return names["numerator"] if figure.indicator.rule == "ratio" else names["value"]
 
 
 def figures_from_post(post, figures) -> dict:

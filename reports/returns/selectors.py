@@ -41,7 +41,12 @@ def return_page(return_: Return) -> Return:
         Return.objects.filter(pk=return_.pk)
         .select_related("organisation", "period", "partnership", "approved_by")
         .prefetch_related(
-            Prefetch("figures", queryset=ReturnFigure.objects.select_related("indicator").order_by("indicator__code")),
+            Prefetch(
+                "figures",
+                queryset=ReturnFigure.objects.select_related("indicator", "indicator__strand").order_by(
+                    "indicator__code"
+                ),
+            ),
             "attachments",
             Prefetch(
                 "action_updates",

@@ -101,7 +101,37 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  /* GOV.UK error summary: focus it when the page loads; a link to a box puts focus in the box,
+   * with its label (or its group's legend) in view above it. */
+  function setupErrorSummary(summary) {
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      var box = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (!box) return;
+      event.preventDefault();
+      var group = box.closest("fieldset");
+      var label = document.querySelector("label[for='" + box.id + "']");
+      var legend = group ? group.querySelector("legend") : null;
+      (legend || label || box).scrollIntoView();
+      box.focus({ preventScroll: true });
+      if (window.history && window.history.replaceState) window.history.replaceState(null, "", "#" + box.id);
+    });
+  }
+
+  /* A link from another page (Check your answers) to a box: focus the box. */
+  function focusTarget() {
+    if (!window.location.hash || document.querySelector("[data-error-summary]")) return;
+    var box = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (box && /^(INPUT|SELECT|TEXTAREA)$/.test(box.tagName)) box.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    init(document);
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) setupErrorSummary(summary); else focusTarget();
+  });
   window.addEventListener("resize", function () {
     document.querySelectorAll(".table-responsive:not([data-region-ready]), .scroll-region:not([data-region-ready])").forEach(makeScrollRegion);
   });

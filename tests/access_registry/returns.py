@@ -47,6 +47,8 @@ def _attachment(side: Side) -> dict:
 OBJECT_KWARGS = {
     "reports:return_detail": lambda side: {"pk": _return(side).pk},
     "reports:return_autosave": lambda side: {"pk": _return(side).pk},
+    "reports:return_section": lambda side: {"pk": _return(side).pk, "section": "narrative"},
+    "reports:return_check": lambda side: {"pk": _return(side).pk},
     "reports:return_attachment_add": lambda side: {"pk": _return(side).pk},
     "reports:return_attachment": _attachment,
     "reports:return_attachment_delete": _attachment,
@@ -74,6 +76,8 @@ OWN_TESTS = {
     for name in (
         "reports:return_detail",
         "reports:return_autosave",
+        "reports:return_section",
+        "reports:return_check",
         "reports:return_attachment_add",
         "reports:return_attachment",
         "reports:return_attachment_delete",

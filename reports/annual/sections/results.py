@@ -40,6 +40,7 @@ MISSING = Cell(None, "–")
 WITHHELD = "withheld"
 WITHHELD_LABEL = "Not shown (small count)"
 
+
 def _short(label: str) -> str:
     return label.rsplit(" ", 1)[-1]
 

@@ -6,6 +6,7 @@ writes its audit event there. Workflow moves also keep a ReturnTransition (who, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -297,27 +298,51 @@ def _shown(figure: ReturnFigure) -> str:
     return str(figure.value) if figure.value is not None else figure.text_value
 
 
-def return_problems(return_: Return, breaches: list | None = None) -> list[str]:
-    """What stops this return from being submitted, in plain words (empty when it can go): a missing
-    answer or figure, or a figure that breaks a "must hold" validation rule (``breaches``: the
-    return's, if already worked out by ``return_breaches``)."""
+@dataclass(frozen=True)
+class Problem:
+    """One thing that stops a return from being submitted: the words, and what needs the fix
+    (a narrative answer's name, or the indicators whose figures need it)."""
+
+    message: str
+    narrative: str = ""
+    indicator_ids: tuple[int, ...] = ()
+    broken_rule: bool = False  # False: something not given yet
+
+
+def submit_problems(return_: Return, breaches: list | None = None) -> list[Problem]:
+    """What stops this return from being submitted (empty when it can go): a missing answer or
+    figure, or a figure that breaks a "must hold" validation rule (``breaches``: the return's, if
+    already worked out by ``return_breaches``)."""
     problems = []
     required = NARRATIVE_FIELDS + (YEAR_END_FIELDS if return_.is_year_end else ())
     labels = {f.name: f.verbose_name for f in Return._meta.fields}
     for name in required:
         if not getattr(return_, name).strip():
-            problems.append(f"Write something under “{labels[name].capitalize()}”.")
-    for figure in return_.figures.select_related("indicator"):
+            problems.append(Problem(f"Write something under “{labels[name].capitalize()}”.", narrative=name))
+    prefetched = "figures" in getattr(return_, "_prefetched_objects_cache", {})
+    for figure in return_.figures.all() if prefetched else return_.figures.select_related("indicator"):
         if not figure.is_filled and not figure.comment.strip():
-            problems.append(f"Give a figure for {figure.indicator.code}, or say in its comment why there is none.")
-    problems.extend(_rule_problems(return_breaches(return_) if breaches is None else breaches))
+            problems.append(
+                Problem(
+                    f"Give a figure for {figure.indicator.code}, or say in its comment why there is none.",
+                    indicator_ids=(figure.indicator_id,),
+                )
+            )
+    for b in return_breaches(return_) if breaches is None else breaches:
+        if b.must_hold:
+            problems.append(
+                Problem(
+                    f"{b.sentence} This rule must hold: correct the figures before submitting.",
+                    indicator_ids=tuple(b.rule.indicator_ids),
+                    broken_rule=True,
+                )
+            )
     return problems
 
 
-def _rule_problems(breaches) -> list[str]:
-    return [
-        f"{b.sentence} This rule must hold: correct the figures before submitting." for b in breaches if b.must_hold
-    ]
+def return_problems(return_: Return, breaches: list | None = None) -> list[str]:
+    """``submit_problems`` in plain words."""
+    return [p.message for p in submit_problems(return_, breaches)]
 
 
 def _transition(*, actor, return_: Return, to: str, verb: str, reason: str = "", values: dict | None = None):

@@ -16,6 +16,14 @@ from partnerships.access import scoped
 from ...models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate
 
 NOTE_LIMIT = 2000
+RED_NEEDS_NOTE = "Say why the action is Red: a note is needed for a change to Red."
+NOTE_TOO_LONG = f"Keep the note to {NOTE_LIMIT:,} characters or fewer."
+NOTE_PROBLEMS = (RED_NEEDS_NOTE, NOTE_TOO_LONG)
+
+
+def field_needing_fix(message: str) -> str:
+    """Which box of an update a problem is fixed in: "note" or "status"."""
+    return "note" if message in NOTE_PROBLEMS else "status"
 
 
 def owned_actions(return_: Return):
@@ -84,9 +92,9 @@ def action_updates_stage(*, return_: Return, data: dict) -> tuple[list[ReturnAct
         if status and status not in RagStatus.values:
             problems.append("Choose Red, Amber, Green or Complete, or leave the status as it is.")
         if status == RagStatus.RED and not note:
-            problems.append("Say why the action is Red: a note is needed for a change to Red.")
+            problems.append(RED_NEEDS_NOTE)
         if len(note) > NOTE_LIMIT:
-            problems.append(f"Keep the note to {NOTE_LIMIT:,} characters or fewer.")
+            problems.append(NOTE_TOO_LONG)
         if problems:
             errors[f"action-{update.action_id}"] = problems
             continue

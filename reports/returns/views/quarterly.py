@@ -12,8 +12,8 @@ from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
-from . import quarterly_pdf
-from .quarterly import quarterly_report
+from .. import quarterly_pdf
+from ..quarterly import quarterly_report
 
 
 def _quarter(request, period_pk: int, need=Perm.VIEW_ALL_RETURNS) -> ReportingPeriod:

@@ -18,8 +18,8 @@ from aspm.spreadsheets import check_spreadsheet_upload
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
-from . import spreadsheet
-from .views import get_return
+from .. import spreadsheet
+from .access import get_return
 
 TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -13,8 +13,8 @@ from actionplans import selectors as actions
 from actionplans.models import RAG_MEANINGS, RagStatus
 from indicators.models import PeriodKind
 from partnerships.access import scoped
+from partnerships.models import Organisation
 from reports.models import Return, ReturnStatus
-from reports.returns.services import organisations_due_a_return
 
 from .. import svg
 from .base import ReportContext, Section
@@ -157,31 +157,27 @@ def return_text_key(ret, name: str) -> str:
 
 
 def _partners(ctx: ReportContext) -> dict:
-    """Two queries: the organisations due a return, and the year's returns sent in (an organisation that
-    sent one is due its year-end answers too).
+    """Two queries: the partnership's active organisations, and the year's approved returns.
 
     Only approved returns count, in every version: a return sent back for changes, or waiting for
     review, is not yet the partner's word. Each organisation's year-end answers come from its approved
-    return that gives them; its quarters' points for action follow. Organisations due a return with no
-    approved year-end answers are named in a list of their own, never left out silently."""
-    due = {o.pk: o for o in organisations_due_a_return(ctx.partnership)}
+    return that gives them; its quarters' points for action follow. Partners with no approved year-end
+    answers are named in a list of their own, never left out silently (one that is no longer active
+    but gave them still has its words shown)."""
+    due = {o.pk: o for o in scoped(ctx.partnership, Organisation).filter(is_active=True).order_by("name")}
     returns = (
         scoped(ctx.partnership, Return)
         .filter(
+            status=ReturnStatus.APPROVED,
             period__kind=PeriodKind.QUARTER,
             period__start__gte=ctx.year.start,
             period__end__lte=ctx.year.end,
         )
-        .exclude(status=ReturnStatus.DRAFT)
         .select_related("organisation", "period")
         .order_by("organisation__name", "period__start")
     )
     by_org: dict[int, dict] = {}
     for ret in returns:
-        if ret.status != ReturnStatus.APPROVED:  # it sent one: it is due its year-end answers too
-            if ret.organisation.is_active:
-                due.setdefault(ret.organisation_id, ret.organisation)
-            continue
         item = by_org.setdefault(
             ret.organisation_id, {"organisation": ret.organisation, "answers": [], "points": [], "source": ""}
         )

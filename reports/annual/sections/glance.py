@@ -85,7 +85,7 @@ def _draw(ctx: ReportContext, data: dict) -> dict:
     as_at = ctx.as_at
     open_risks = [r for r in risks.get("risks", []) if r.status != RiskStatus.CLOSED]
     very_high = [r for r in open_risks if r.band == "very_high"]
-    reviews_overdue = [r for r in open_risks if r.review_date and r.review_date < as_at]
+    reviews_overdue = [r for r in open_risks if getattr(r, "review_overdue", r.review_date and r.review_date < as_at)]
     disproved = [a for a in vision.get("assumptions", []) if a.status_at_year_end == AssumptionStatus.DISPROVED.label]
     agreement_names = {DevelopmentGoalCode(code).label for code in AGREEMENTS}
     agreements = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -19,6 +20,7 @@ from indicators.models import Risk, RiskStatus
 from partnerships.models import Organisation, Partnership
 from reports.annual.registry import default_section_keys
 from reports.annual.render import build_sections, render_html, render_pdf
+from reports.annual.sections.annex import TERMS
 from reports.annual.sections.base import ReportContext
 from reports.annual.years import year_containing, year_starting
 from reports.models import Return, ReturnStatus
@@ -109,6 +111,11 @@ def test_the_demos_reports_put_the_boards_business_first_use_approved_words_only
     whole = " ".join(words(p) for p in report.pages)
     assert "Words sent back" not in whole
     assert approved and all(" ".join(r.points_for_action.split())[:60] in whole for r in approved)
+
+    # Every abbreviation the report uses (after the cover, whose kicker is in capitals) is in its glossary.
+    glossary = {term.split(",")[0] for term, _meaning in TERMS}
+    used = {w.rstrip("s") for w in re.findall(r"\b[A-Z]{2,6}s?\b", " ".join(words(p) for p in report.pages[1:]))}
+    assert used - glossary - {"IT"} == set()  # "IT" as in IT classes: plain English
 
     # Layout: nothing under 9 pt anywhere; a page is at least a third full unless a chapter ends on it.
     for number, page in enumerate(report.pages, 1):

@@ -1,6 +1,6 @@
 """Process goal owned by the action plan: the share of actions completed on time, per quarter.
 
-Registered with partnerships' process-goal registry from ``ActionplansConfig.ready``.
+Named in the process-goal registry, ``aspm.health_goals``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from partnerships.access import scoped
-from partnerships.health.goals import ProcessGoal, Quarter, percent, register
+from partnerships.health.goals import ProcessGoal, Quarter, percent
 from partnerships.models import Partnership
 
 from . import clock
@@ -58,17 +58,14 @@ def actions_completed_on_time(partnership: Partnership, quarters: list[Quarter])
     return {q.label: percent(kept[i], counted[i]) for i, q in enumerate(quarters)}
 
 
-def register_goals() -> None:
-    register(
-        ProcessGoal(
-            code="actions_on_time",
-            name="Actions completed on time",
-            description="Of the actions due in the quarter, the share marked Complete on or before their due "
-            "date (from each action's status history).",
-            unit="percent",
-            default_target=Decimal(75),
-            default_margin=Decimal(15),
-            calculate=actions_completed_on_time,
-            order=30,
-        )
-    )
+ACTIONS_ON_TIME = ProcessGoal(
+    code="actions_on_time",
+    name="Actions completed on time",
+    description="Of the actions due in the quarter, the share marked Complete on or before their due "
+    "date (from each action's status history).",
+    unit="percent",
+    default_target=Decimal(75),
+    default_margin=Decimal(15),
+    calculate=actions_completed_on_time,
+    order=30,
+)

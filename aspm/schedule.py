@@ -14,11 +14,11 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "actionplans.tasks.record_overdue_actions",  # overdue actions: history line + one email
         "schedule": crontab(hour=6, minute=5),
     },
-    "return-reminders": {  # offsets: reports/returns/reminders.py; hourly in working hours
+    "return-reminders": {  # offsets: reports/returns/services/reminders.py; hourly in working hours
         "task": "reports.returns.send_return_reminders",
         "schedule": crontab(hour="7-19", minute=5),
     },
     # annual reports the broker never accepted (it was down) are handed over again; running ones
-    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/annual/jobs.py)
+    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/jobs/engine.py)
     "sweep-report-jobs": {"task": "reports.tasks.sweep_report_jobs", "schedule": 60.0},
 }

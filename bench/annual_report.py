@@ -30,9 +30,10 @@ from django.utils import timezone  # noqa: E402
 from indicators.models import Indicator, Objective  # noqa: E402
 from partnerships.models import Organisation, Partnership  # noqa: E402
 from reports.annual.registry import default_section_keys  # noqa: E402
-from reports.annual.render import Timings, build_sections, render_html, render_pdf  # noqa: E402
+from reports.annual.render import build_sections, render_html  # noqa: E402
 from reports.annual.sections.base import ReportContext  # noqa: E402
 from reports.annual.years import year_containing  # noqa: E402
+from reports.jobs.pdf import Timings, render_pdf  # noqa: E402
 
 
 class AuditClock:

@@ -45,7 +45,7 @@ def main() -> None:
     from django.test import Client
 
     from partnerships.models import Membership, Organisation, Partnership, Role
-    from partnerships.services_tokens import token_create
+    from partnerships.services.tokens import token_create
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     settings.REST_FRAMEWORK = {

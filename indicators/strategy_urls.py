@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .strategy.views import chain, funding, goals, logframe, objectives, plan, risks, subgroups
+from .strategy.views import chain, funding, funding_reviews, goals, logframe, objectives, plan, risks, subgroups
 
 app_name = "strategy"
 
@@ -44,6 +44,13 @@ urlpatterns = [
     path("funding/<int:pk>/budget/new/", funding.budget_line_create, name="budget_line_create"),
     path("funding/budget/<int:pk>/edit/", funding.budget_line_edit, name="budget_line_edit"),
     path("funding/budget/<int:pk>/delete/", funding.budget_line_delete, name="budget_line_delete"),
+    path(
+        "funding/<int:pk>/reviews/<int:organisation_pk>/<int:year>/",
+        funding_reviews.review_page,
+        name="agreement_review",
+    ),
+    path("funding/reviews/<int:pk>/accept/", funding_reviews.review_accept, name="agreement_review_accept"),
+    path("funding/reviews/<int:pk>/send-back/", funding_reviews.review_send_back, name="agreement_review_send_back"),
     path("development-goals/", goals.goal_list, name="goals"),
     path("development-goals/<int:pk>/edit/", goals.goal_edit, name="goal_edit"),
     path("development-goals/<int:pk>/evidence/", goals.goal_evidence, name="goal_evidence"),

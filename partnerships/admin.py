@@ -17,9 +17,10 @@ from django.utils.safestring import mark_safe
 from aspm.errors import ConflictError, in_words
 from aspm.forms import call_service
 
-from . import services, services_tokens
+from . import services
 from .models import AuditEvent, Invitation, Membership, Organisation, Partnership, User
 from .models_tokens import ApiToken
+from .services import tokens as services_tokens
 
 
 @admin.register(User)

@@ -35,6 +35,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
+snapshot_value = _plain  # one value as JSON-ready data, as snapshot() writes it
+
+
 def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """The concrete field values of ``obj`` as JSON-ready data (foreign keys as ids)."""
     result = {}
@@ -85,6 +88,32 @@ def record(
         object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:255],
         changes=changes or {},
     )
+
+
+def record_many(*, actor, partnership: Partnership, events: Iterable[dict[str, Any]]) -> int:
+    """Write many audit events in one insert, for a bulk change that audits each row it touched.
+    Each event is a dict of :func:`record`'s arguments (``action``, and ``obj`` or ``object_type``,
+    ``object_id``, ``object_repr``; ``changes``). Call it inside the transaction of the change."""
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    label = getattr(actor_obj, "email", "") or "system"
+    rows = []
+    for event in events:
+        obj = event.get("obj")
+        text = event.get("object_repr")
+        rows.append(
+            AuditEvent(
+                partnership=partnership,
+                actor=actor_obj,
+                actor_label=label,
+                action=event["action"],
+                object_type=event.get("object_type") or (obj._meta.label_lower if obj is not None else ""),
+                object_id=event.get("object_id") or (str(obj.pk) if obj is not None and obj.pk is not None else ""),
+                object_repr=(text if text is not None else str(obj) if obj is not None else "")[:255],
+                changes=event.get("changes") or {},
+            )
+        )
+    AuditEvent.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
 
 
 def _action(obj: models.Model | type[models.Model], verb: str) -> str:

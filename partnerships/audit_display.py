@@ -39,6 +39,8 @@ VERBS = {
     "overdue": "became overdue",
     "figures": "figures saved",
     "action_updates": "action updates saved",
+    "action_updates_apply": "action updates applied",
+    "prepare": "rows to fill in prepared",
     "bulk_record": "figures recorded in bulk",
     "bulk_seed": "added in bulk",
     "reporters": "reporting organisations changed",

@@ -101,10 +101,11 @@ def published_dataset_record(*, actor, partnership, as_of=None) -> tablib.Datase
     from django.db import transaction
 
     from reports import disclosure_ledger
+    from reports.services import ledger
 
     with transaction.atomic(), disclosure_ledger.collecting() as printed:
         dataset = published_dataset(partnership, as_of=as_of)
-        disclosure_ledger.record(
+        ledger.ledger_record(
             partnership=partnership,
             printed=list(printed),
             output="the figures spreadsheet for publication",

@@ -1,4 +1,6 @@
-"""Celery tasks of the reports app: thin, taking ids; the work is in ``reports.annual.jobs``."""
+"""Celery tasks of the reports app: thin, taking ids; the work is in the report-job engine
+(``reports.jobs``), which queues by task name (``reports.jobs.queue.RENDER_TASK``). The names are the ones
+queued jobs are looked up by in a deployment: keep them (the render task makes every kind of report)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError
 
-from reports.annual import jobs
+from reports.jobs import engine as jobs
+from reports.jobs import queue
+from reports.jobs.queue import RENDER_TASK
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +21,7 @@ RETRYABLE = (DatabaseError, OSError)
 
 @shared_task(
     bind=True,
-    name="reports.tasks.render_annual_report",
+    name=RENDER_TASK,
     acks_late=True,
     reject_on_worker_lost=True,  # a killed worker's job goes back on the queue; the task is idempotent
     time_limit=10 * 60,
@@ -55,5 +59,5 @@ def sweep_report_jobs() -> int:
         jobs.mark_stalled(job_id)
     count = 0
     for job_id in jobs.jobs_to_sweep().values_list("pk", flat=True)[:50]:
-        count += jobs.enqueue(job_id)
+        count += queue.enqueue(job_id)
     return count

@@ -3,7 +3,8 @@
 from django.urls import path
 
 from .annual import views as annual
-from .annual import views_review as publication
+from .jobs import views as job_views
+from .jobs import views_review as publication
 from .returns import views as returns_views
 from .returns import views_quarterly as returns_quarterly
 from .returns import views_review as returns_review
@@ -42,9 +43,9 @@ urlpatterns: list = [
     path("returns/quarters/<int:period_pk>/report/pdf/", returns_quarterly.quarterly_report_pdf, name="quarterly_pdf"),
     path("annual-reports/", annual.annual_list, name="annual_list"),
     path("annual-reports/new/", annual.annual_start, name="annual_start"),
-    path("annual-reports/jobs/<int:pk>/", annual.annual_job, name="annual_job"),
-    path("annual-reports/jobs/<int:pk>/progress/", annual.annual_job_progress, name="annual_job_progress"),
-    path("annual-reports/jobs/<int:pk>/retry/", annual.annual_job_retry, name="annual_job_retry"),
+    path("annual-reports/jobs/<int:pk>/", job_views.annual_job, name="annual_job"),
+    path("annual-reports/jobs/<int:pk>/progress/", job_views.annual_job_progress, name="annual_job_progress"),
+    path("annual-reports/jobs/<int:pk>/retry/", job_views.annual_job_retry, name="annual_job_retry"),
     path("annual-reports/jobs/<int:pk>/web/", annual.annual_job_web, name="annual_job_web"),
     path("annual-reports/jobs/<int:pk>/review/", publication.publication_review, name="publication_review"),
     path(
@@ -57,6 +58,8 @@ urlpatterns: list = [
         publication.publication_review_finish,
         name="publication_review_finish",
     ),
-    path("annual-reports/versions/<int:pk>/", annual.annual_version, name="annual_version"),
-    path("annual-reports/versions/<int:pk>/download/", annual.annual_version_download, name="annual_version_download"),
+    path("annual-reports/versions/<int:pk>/", job_views.annual_version, name="annual_version"),
+    path(
+        "annual-reports/versions/<int:pk>/download/", job_views.annual_version_download, name="annual_version_download"
+    ),
 ]

@@ -22,7 +22,7 @@ from indicators.models import (
     Strand,
     Target,
 )
-from partnerships import services_tokens
+from partnerships.services import tokens as services_tokens
 
 from .cast import Side
 

@@ -110,6 +110,7 @@ def outputs_of_the_year(partnership) -> list[list]:
     from reports.annual.years import year_containing
     from reports.published_figures import published_dataset
     from reports.returns.quarterly import quarterly_report
+    from reports.services import ledger
 
     today = timezone.localdate()
     year = year_containing(partnership, today)
@@ -121,7 +122,7 @@ def outputs_of_the_year(partnership) -> list[list]:
     def make(output, build):
         with disclosure_ledger.collecting() as printed:
             build()
-            disclosure_ledger.record(partnership=partnership, printed=list(printed), output=output)
+            ledger.ledger_record(partnership=partnership, printed=list(printed), output=output)
         outputs.append(list(printed))
 
     for quarter in ended:

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from partnerships.health import survey
 from partnerships.meetings import services as meeting_services
 from partnerships.models import AttendanceStatus, Meeting, MeetingKind, SurveyRound
+from partnerships.services import survey
 
 from .cast import Side
 

@@ -57,7 +57,7 @@ def indicator(side: Side, code: str, *, unit: str = Unit.COUNT, reporters=(), di
     )
     ind.reporting_organisations.set(reporters)
     # what indicator_create does: the reporters' open returns stage a row for it (hook reporting_changed)
-    hooks.run("reporting_changed", partnership=side.partnership, organisations=list(reporters))
+    hooks.run("reporting_changed", actor=None, partnership=side.partnership, organisations=list(reporters))
     return ind
 
 

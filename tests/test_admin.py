@@ -115,7 +115,7 @@ def test_staff_change_a_role_in_the_admin_through_the_service(staff, client, wor
 
 
 def test_staff_revoke_a_leaked_token_in_the_admin_and_it_is_audited(staff, client, world):
-    from partnerships import services_tokens
+    from partnerships.services import tokens as services_tokens
 
     a = world.a
     token, secret = services_tokens.token_create(actor=a.spoc_police, name="Force data team")

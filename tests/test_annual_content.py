@@ -32,9 +32,10 @@ from indicators.models import (
     TargetRevision,
 )
 from reports.annual.registry import all_sections, default_section_keys
-from reports.annual.render import build_sections, render_html, render_pdf
+from reports.annual.render import build_sections, render_html
 from reports.annual.sections.base import ReportContext
 from reports.annual.years import year_containing
+from reports.jobs.pdf import render_pdf
 from reports.models import ReportJobStatus, Return, ReturnStatus
 
 from .action_helpers import make_action

@@ -6,7 +6,7 @@ import gc
 
 import pydyf
 
-from reports.annual import layout_speed
+from reports.jobs import layout_speed
 
 
 def test_cached_page_references_match_pydyfs_own_as_pages_are_added():

@@ -23,8 +23,8 @@ from django.db import connection
 from pypdf import PdfReader
 
 from aspm.celery import app
-from reports.annual import jobs
 from reports.annual.registry import default_section_keys
+from reports.jobs import engine as jobs
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
 from reports.tasks import render_annual_report
 

@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships import services, services_tokens
+from partnerships import services
 from partnerships.models import ApiToken, AuditEvent, Role
+from partnerships.services import tokens as services_tokens
 
 from .api_helpers import ApiClient, token_for
 

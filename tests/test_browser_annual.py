@@ -16,7 +16,7 @@ from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
 from aspm.celery import app
-from reports.annual import jobs
+from reports.jobs import engine as jobs
 
 from .browser import serious_accessibility_problems, sign_in
 
@@ -39,7 +39,7 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
     if real_worker:
         settings.MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(django_settings.VAR_DIR / "media"))
         app.conf.task_always_eager = False
-    patch = mock.patch("reports.annual.jobs.enqueue", side_effect=_in_a_moment) if not real_worker else None
+    patch = mock.patch("reports.jobs.queue.enqueue", side_effect=_in_a_moment) if not real_worker else None
     try:
         if patch:
             patch.start()

@@ -51,6 +51,12 @@ def test_a_coordinator_records_an_agreement_and_its_budget_and_a_board_member_re
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("£18,000 not yet set out")).to_be_visible()
     assert serious_accessibility_problems(page) == [] and _fits(page)
+
+    page.get_by_role("link", name="Open the review of 2026/27 by Northvale Survivor Trust").click()
+    page.get_by_role("button", name="Submit the review").click()  # nothing answered: the summary lists all seven
+    expect(page.locator(".error-summary li")).to_have_count(7)
+    assert page.title().startswith("Error: ")
+    assert serious_accessibility_problems(page) == [] and _fits(page)
     context.close()
 
     context = browser.new_context(viewport={"width": width, "height": 900}, reduced_motion="reduce")

@@ -18,6 +18,7 @@ from reports.annual.sections.results import INDICATORS
 from reports.models import PublishedFigure
 from reports.published_figures import published_dataset_record
 from reports.returns.quarterly import quarterly_report
+from reports.services import ledger
 
 from .annual_plan import load_plan
 from .disclosure_checks import domain, ranges_within
@@ -42,7 +43,7 @@ def quarterly_publication(a, referrals, n) -> str:
     the indicator, recorded in the ledger."""
     with disclosure_ledger.collecting() as printed:
         report = quarterly_report(a.partnership, quarters(a)[n - 1], for_publication=True)
-        disclosure_ledger.record(partnership=a.partnership, printed=list(printed), output=f"Q{n} report")
+        ledger.ledger_record(partnership=a.partnership, printed=list(printed), output=f"Q{n} report")
     (cell,) = [c for part in report.strands for ind, c in part.figures if ind == referrals]
     return cell.published
 
@@ -52,7 +53,7 @@ def annual_publication(a, referrals, *, as_of) -> dict[str, str]:
     ctx = ReportContext(partnership=a.partnership, year=this_year(a), as_of=as_of, for_publication=True)
     with disclosure_ledger.collecting() as printed:
         data = INDICATORS.gather(ctx)
-        disclosure_ledger.record(partnership=a.partnership, printed=list(printed), output="annual report")
+        ledger.ledger_record(partnership=a.partnership, printed=list(printed), output="annual report")
     (item,) = [i for _s, items in data["groups"] for i in items if i["indicator"] == referrals]
     texts = {f"q{n}": text for n, (_label, text, _target) in enumerate(item["by_quarter"], start=1)}
     return texts | {"year": item["year_actual"]}

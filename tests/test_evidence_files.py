@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from aspm.uploads import validate_upload
 from reports.models import ReturnAttachment
-from reports.returns.evidence import attachment_add
+from reports.returns.services.evidence import attachment_add
 
 from .access_registry.returns import _return
 

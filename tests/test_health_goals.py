@@ -12,11 +12,13 @@ from actionplans import clock
 from actionplans.health_goals import actions_completed_on_time
 from actionplans.models import RagStatus
 from actionplans.services import action_create, action_set_status
+from aspm import health_goals
 from indicators.models.risks import DevelopmentGoal, DevelopmentGoalCode, GoalStatus
 from indicators.strategy.health_goals import information_sharing_agreement
 from indicators.strategy.services import create_development_goals, development_goal_update
-from partnerships.health.goals import process_goals_for_year, quarters, quarters_between, registered
-from partnerships.health.targets import process_goal_target_set
+from partnerships.health.goals import quarters, quarters_between
+from partnerships.health.selectors import process_goals_for_year
+from partnerships.services.goal_targets import process_goal_target_set
 from reports.models import Return
 from reports.returns import services
 from reports.returns.health_goals import returns_on_time
@@ -56,7 +58,7 @@ def _action(side, due: dt.date, completed: dt.date | None = None, status: str | 
 
 
 def test_every_apps_goal_is_registered_without_partnerships_importing_it():
-    assert [g.code for g in registered()] == [
+    assert [g.code for g in health_goals.registered()] == [
         "attendance",
         "survey_score",
         "actions_on_time",

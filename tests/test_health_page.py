@@ -9,12 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from partnerships import services
-from partnerships.health import survey
 from partnerships.health.calculators import attendance_rate, survey_score
 from partnerships.health.goals import quarters, rag
 from partnerships.health.selectors import attendance_by_organisation
-from partnerships.health.targets import process_goal_target_set
 from partnerships.models import Attendance, AttendanceStatus, Partnership, ProcessGoalTarget, Role, Sector, User
+from partnerships.services import survey
+from partnerships.services.goal_targets import process_goal_target_set
 
 from .health_helpers import all_scores, everyone, meeting, open_round
 

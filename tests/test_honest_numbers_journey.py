@@ -13,8 +13,9 @@ from pypdf import PdfReader
 from indicators.measurement import services as measurement
 from indicators.models import Target
 from reports.annual.registry import default_section_keys
-from reports.annual.render import build_sections, render_html, render_pdf
+from reports.annual.render import build_sections, render_html
 from reports.annual.sections.base import ReportContext
+from reports.jobs.pdf import render_pdf
 from reports.models import ReportVersion
 from reports.returns import quarterly_pdf
 from reports.returns import services as returns

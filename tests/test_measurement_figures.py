@@ -1,5 +1,7 @@
 """Figures: every bad input is refused with a clear message at the right place, and nothing is written."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -182,3 +184,40 @@ def test_the_coordinator_enters_a_figure_on_the_page_and_a_bad_split_is_shown_by
     )
     assert page.status_code == 302
     assert Figure.objects.get().breakdown == {"sex": {"female": 3, "male": 2}}
+
+
+def test_the_bulk_path_audits_each_figure_it_adds_or_changes_with_its_values(a, django_assert_max_num_queries):
+    p, indicator = m.periods(a), m.referrals(a)
+
+    def rows(police, charity):
+        return [
+            services.FigureInput(indicator=indicator, period=p["q1"], organisation=a.police, value=police),
+            services.FigureInput(indicator=indicator, period=p["q1"], organisation=a.charity, value=charity),
+        ]
+
+    services.figures_record_many(actor=a.coordinator, partnership=a.partnership, rows=rows("4", "6"))
+    services.figures_record_many(actor=a.coordinator, partnership=a.partnership, rows=rows("5", "6"))
+    police = Figure.objects.get(organisation=a.police)
+    events = AuditEvent.objects.filter(object_type="indicators.figure", object_id=str(police.pk)).order_by("pk")
+    assert [(e.action, [v and Decimal(v) for v in e.changes["value"]]) for e in events] == [
+        ("figure.create", [None, 4]),
+        ("figure.update", [4, 5]),
+    ]
+    assert events[1].actor == a.coordinator and "Northvale Police" in events[1].object_repr
+    charity = Figure.objects.get(organisation=a.charity)
+    unchanged = AuditEvent.objects.filter(object_id=str(charity.pk), action="figure.update")
+    assert not unchanged.exists(), "a row equal to the figure recorded is not an event"
+    assert AuditEvent.objects.filter(action="figure.bulk_record").count() == 2
+
+
+def test_a_figure_whose_evidence_file_is_refused_is_not_recorded_either(a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    p, indicator = m.periods(a), m.referrals(a)
+    page = SimpleUploadedFile("evidence.html", b"<html><script>alert(1)</script></html>")
+    with pytest.raises(ValidationError) as caught:
+        services.figure_record_with_evidence(
+            actor=a.coordinator, indicator=indicator, period=p["q1"], organisation=a.police, value="3", evidence=page
+        )
+    assert "file" in caught.value.message_dict
+    assert not Figure.objects.exists()

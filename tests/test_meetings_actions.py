@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from actionplans.meeting_items import action_from_meeting_item
 from actionplans.models import Action, ActionStatusChange
+from actionplans.services.meeting_items import action_from_meeting_item
 from partnerships.meetings import services as meeting_services
 from partnerships.models import AuditEvent, MeetingActionItem
 

@@ -11,7 +11,9 @@ from django.urls import reverse
 from aspm.disclosure.free_text import sentence_digest
 from indicators.models import CaseStudy, OutcomeHarvest
 from partnerships.models import AuditEvent
-from reports.annual import jobs, selectors, services
+from reports.annual import services as annual_services
+from reports.jobs import engine as jobs
+from reports.jobs import selectors, services
 from reports.models import ReportJobStatus, ReportVersion, TextDecision
 
 from .test_annual_report import pdf_text, this_year
@@ -24,7 +26,7 @@ FOREWORD = f"Thanks to every partner. {FLAGGED} We look forward to next year."
 
 def start(side, capture, *, foreword=FOREWORD, for_publication=True, sections=("partnership",)):
     with capture(execute=True):
-        job = services.report_start(
+        job = annual_services.report_start(
             actor=side.coordinator,
             partnership=side.partnership,
             year=this_year(side),

@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reports.annual import selectors, services
+from reports.annual import services as annual_services
+from reports.jobs import selectors, services
 from reports.models import PublishedFigure, ReportJobStatus, ReportVersion
 from reports.returns import quarterly_pdf
 from reports.returns.quarterly import quarterly_report
@@ -124,7 +125,7 @@ def test_the_annual_publication_reviews_only_approved_returns_words_and_keeps_th
             actor=a.coordinator, job=quarterly, source=item.source, digest=item.digest, decision="approved"
         )
     with django_capture_on_commit_callbacks(execute=True):
-        annual = services.report_start(
+        annual = annual_services.report_start(
             actor=a.coordinator,
             partnership=a.partnership,
             year=this_year(a),

@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reports.annual.fetcher import BASE_URL, RefusedURL, ReportURLFetcher
-from reports.returns.evidence import attachment_add
+from reports.jobs.fetcher import BASE_URL, RefusedURL, ReportURLFetcher
+from reports.returns.services.evidence import attachment_add
 
 from .access_registry.returns import _return
 

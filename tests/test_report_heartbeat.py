@@ -11,7 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.annual import jobs, services
+from reports.jobs import engine as jobs
+from reports.jobs import services
 from reports.models import ReportJob, ReportJobStatus
 from reports.tasks import sweep_report_jobs
 

@@ -109,3 +109,19 @@ def test_preparing_the_same_return_twice_gives_one_set_of_rows_and_no_error(a):
     services.return_prepare(return_=return_)
     services.return_prepare(return_=the_return(a, a.police, return_.period))
     assert _codes(return_) == ["IND-1"]
+
+
+def test_rows_staged_by_a_change_of_reporters_are_audited_on_the_return_as_the_coordinators_change(a):
+    from partnerships.models import AuditEvent
+
+    return_ = police_return(a)
+    indicator_create(
+        actor=a.coordinator,
+        partnership=a.partnership,
+        code="IND-9",
+        name="Victims supported",
+        reporting_organisations=[a.police],
+    )
+    event = AuditEvent.objects.get(action="return.prepare", object_id=str(return_.pk))
+    assert event.actor == a.coordinator
+    assert event.changes == {"figures added": [None, ["IND-9"]]}

@@ -8,7 +8,8 @@ from django.core import mail
 from django.utils import timezone
 
 from reports.models import ReminderSent
-from reports.returns import reminders, services
+from reports.returns import services
+from reports.returns.services import reminders
 from reports.returns.tasks import send_return_reminders
 
 from .returns_cast import police_return, submitted

@@ -36,7 +36,7 @@ def _record(side, indicator, value, organisation=None):
 def _police_return(side) -> Return:
     r.convictions(side), r.convicted(side)
     return_ = Return.objects.get(organisation=side.police, period=m.periods(side)["q1"])
-    returns.figures_sync(return_)
+    returns.figures_sync(actor=None, return_=return_)
     return return_
 
 

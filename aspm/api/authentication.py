@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from partnerships import services_tokens
+from partnerships.services import tokens as services_tokens
 
 SCHEMES = ("bearer", "token")
 

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from aspm.errors import in_words
 from aspm.forms import call_service
-from partnerships import services_tokens
 from partnerships.access import memberships_of
+from partnerships.services import tokens as services_tokens
 
 
 class TokenForm(forms.Form):

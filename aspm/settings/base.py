@@ -270,6 +270,9 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# Task modules the app's autodiscovery (each app's tasks.py) does not find: named here, not imported
+# from an AppConfig.ready.
+CELERY_IMPORTS = ("reports.returns.tasks",)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
@@ -299,7 +302,7 @@ else:
     CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = False
 # A report job's worker records a heartbeat this often while WeasyPrint lays the pages out; the
-# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/annual/jobs.py).
+# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/jobs/engine.py).
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10.0)
 # Periodic jobs are declared in one place: aspm/schedule.py (read by aspm/celery.py).
 

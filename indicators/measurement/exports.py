@@ -12,7 +12,7 @@ from import_export import fields, resources
 from aspm.spreadsheets import SafeExportMixin
 from partnerships.access import scoped
 
-from ..models import Figure, Indicator, Target
+from ..models import INDICATOR_FIELDS, Figure, Indicator, Target
 from ..models.figures import DIMENSIONS
 
 BREAKDOWN_COLUMNS = [(dim, cat, f"{dim}.{cat}") for dim, (_, cats) in DIMENSIONS.items() for cat in cats]
@@ -27,29 +27,8 @@ class IndicatorResource(SafeExportMixin, resources.ModelResource):
 
     class Meta:
         model = Indicator
-        fields = (
-            "code",
-            "name",
-            "definition",
-            "type",
-            "unit",
-            "rollup",
-            "decimals",
-            "direction",
-            "range_low",
-            "range_high",
-            "baseline_value",
-            "baseline_date",
-            "baseline_span",
-            "frequency",
-            "means_of_verification",
-            "collection_method",
-            "strand",
-            "objective",
-            "pathway_stage",
-            "disaggregation",
-            "reporting_organisations",
-        )
+        # chain_entry is left out: a results-chain link means nothing outside the partnership's plan
+        fields = (*(f for f in INDICATOR_FIELDS if f != "chain_entry"), "reporting_organisations")
         export_order = fields
 
     def dehydrate_disaggregation(self, obj):

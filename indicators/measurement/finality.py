@@ -12,14 +12,13 @@ Every output says it (pages, the quarterly and annual reports, the API): ``perio
 for a list of periods in at most two queries whatever their number — the quarters inside the years and
 months asked about, and which quarters still have a return to approve.
 
-Returns belong to the reports app; it tells this module which quarters have returns outstanding by
-registering a function (``register_outstanding``, from ``ReportsConfig.ready``), so measurement imports
-nothing of it.
+Returns belong to the reports app; it answers which quarters have returns outstanding through the
+``quarters_outstanding`` question of ``aspm.hooks``, so measurement imports nothing of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +26,7 @@ from django.db import models
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 
+from aspm import hooks
 from partnerships.access import scoped
 from partnerships.models import Partnership
 
@@ -37,16 +37,6 @@ class State(models.TextChoices):
     FINAL = "final", "Final"
     PROVISIONAL = "provisional", "Provisional"
     NOT_OPEN = "not_open", "Not open yet"
-
-
-# (partnership, quarter ids) -> the ids of those quarters with a return not yet approved. One query.
-OutstandingFn = Callable[[Partnership, list[int]], set[int]]
-_outstanding: list[OutstandingFn] = []
-
-
-def register_outstanding(fn: OutstandingFn) -> None:
-    if fn not in _outstanding:
-        _outstanding.append(fn)
 
 
 def as_at_text(as_at: date) -> str:
@@ -127,8 +117,8 @@ def period_finality(
     candidates = [pk for pk, q in quarters.items() if q.status == PeriodStatus.LOCKED]
     if outstanding is None and candidates:
         outstanding = set()
-        for fn in _outstanding:
-            outstanding |= fn(partnership, candidates)
+        for answer in hooks.answers("quarters_outstanding", partnership=partnership, quarter_ids=candidates):
+            outstanding |= answer
 
     outstanding = outstanding or set()
 

@@ -12,6 +12,7 @@ from partnerships.selectors import active_organisations
 
 from .. import library_data
 from ..models import (
+    INDICATOR_FIELDS,
     CaseStudy,
     Indicator,
     Objective,
@@ -24,9 +25,6 @@ from ..models import (
     Strand,
 )
 from ..models.figures import DIMENSIONS
-from .services.indicators import EDITABLE
-
-INDICATOR_FIELDS = tuple(f for f in EDITABLE if f != "is_active")  # the service's list, one place
 
 
 def _scope_links(form, partnership) -> None:

@@ -5,8 +5,17 @@ Split by subject: ``strategy.py`` and ``measurement.py``; import models from her
 
 from .evidence import CaseStudy, Confidence, OutcomeHarvest
 from .figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
-from .funding import BudgetCategory, BudgetLine, FundingAgreement, MonitoringSchedule
+from .funding import (
+    REVIEW_ITEMS,
+    AgreementReview,
+    BudgetCategory,
+    BudgetLine,
+    FundingAgreement,
+    MonitoringSchedule,
+    ReviewStatus,
+)
 from .measurement import (
+    INDICATOR_FIELDS,
     Direction,
     Frequency,
     Indicator,
@@ -21,15 +30,21 @@ from .measurement import (
     Unit,
 )
 from .plan import Assumption, AssumptionReview, AssumptionStatus, PlanStatement
-from .risks import DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
-from .strategy import ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
+from .risks import RISK_FIELDS, DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
+from .strategy import OBJECTIVE_FIELDS, ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
 from .validation import RuleKind, RuleOperator, RuleSeverity, ValidationRule
 
 __all__ = [
+    "AgreementReview",
     "BudgetCategory",
+    "REVIEW_ITEMS",
+    "ReviewStatus",
     "BudgetLine",
     "FundingAgreement",
     "MonitoringSchedule",
+    "INDICATOR_FIELDS",
+    "OBJECTIVE_FIELDS",
+    "RISK_FIELDS",
     "Assumption",
     "AssumptionReview",
     "AssumptionStatus",

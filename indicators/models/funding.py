@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -127,3 +128,77 @@ class BudgetLine(TenantModel):
     def __str__(self) -> str:
         label = self.get_category_display()
         return f"{label}: {self.description}" if self.description else label
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned for changes"
+    ACCEPTED = "accepted", "Accepted"
+
+
+# The annual review a provider sends after each year of the agreement, after the seed guide's example,
+# in our words: (field, question, hint).
+REVIEW_ITEMS = (
+    (
+        "surveys",
+        "Surveys and consultation",
+        ("What surveys, questionnaires or consultation you ran, and what they told you."),
+    ),
+    ("training", "Training", "Training given to staff, volunteers and the management committee."),
+    (
+        "benefit",
+        "Benefit to the people you support",
+        ("Evidence of how the service helped the people using it (and their carers), and its outcomes."),
+    ),
+    ("new_groups", "New groups of users", "Any group of people who started using the service this year."),
+    ("achievements", "Main achievements", "What went well this year."),
+    (
+        "problems",
+        "Problems, what you did and what you learned",
+        "Problems you met, the action you took and the lessons learned.",
+    ),
+    (
+        "plans",
+        "Plans for next year",
+        ("New developments made this year or planned, such as new user groups or projects."),
+    ),
+)
+
+
+class AgreementReview(TenantModel):
+    """A provider's annual review of one year of a funding agreement."""
+
+    agreement = models.ForeignKey(FundingAgreement, on_delete=models.CASCADE, related_name="reviews")
+    organisation = models.ForeignKey("partnerships.Organisation", on_delete=models.PROTECT, related_name="+")
+    year_start = models.DateField("agreement year", help_text="The first day of the financial year reviewed.")
+    surveys = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    training = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    benefit = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    new_groups = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    achievements = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    problems = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    plans = LimitedTextField(blank=True, max_length=text.NARRATIVE)
+    status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    comment = LimitedTextField("what to change", blank=True, max_length=text.SHORT)
+
+    class Meta:
+        ordering = ["year_start", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organisation", "year_start"],
+                name="agreement_review_unique",
+                violation_error_message="This organisation already has a review for this year.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.agreement}"

@@ -68,6 +68,32 @@ class Frequency(models.TextChoices):
     ANNUAL = "annual", "Annual"
 
 
+# The fields of an indicator that people set (form, service, API, spreadsheet export), once.
+INDICATOR_FIELDS = (
+    "code",
+    "name",
+    "definition",
+    "type",
+    "unit",
+    "rollup",
+    "decimals",
+    "direction",
+    "range_low",
+    "range_high",
+    "baseline_value",
+    "baseline_date",
+    "baseline_span",
+    "frequency",
+    "means_of_verification",
+    "collection_method",
+    "objective",
+    "chain_entry",
+    "strand",
+    "pathway_stage",
+    "disaggregation",
+)
+
+
 class Indicator(TenantModel):
     """One measure of progress, with its baseline; targets and figures hang off it."""
 

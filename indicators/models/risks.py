@@ -31,6 +31,20 @@ def risk_band(score: int) -> tuple[str, str]:
     return "low", "Low"
 
 
+# The fields of a risk that people set (form and service; the form adds its objectives), once.
+RISK_FIELDS = (
+    "title",
+    "cause",
+    "consequence",
+    "likelihood",
+    "impact",
+    "owner_organisation",
+    "mitigation",
+    "review_date",
+    "status",
+)
+
+
 class Risk(TenantModel):
     title = models.CharField("risk", max_length=200)
     cause = LimitedTextField(blank=True, max_length=text.NARRATIVE)

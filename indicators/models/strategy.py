@@ -47,6 +47,22 @@ class Strand(TenantModel):
         return self.name
 
 
+# The fields of an objective that people set (form and service), once.
+OBJECTIVE_FIELDS = (
+    "code",
+    "title",
+    "description",
+    "strand",
+    "pathway_stages",
+    "owner_organisation",
+    "owner_subgroup",
+    "start_date",
+    "end_date",
+    "priority",
+    "vision_link",
+)
+
+
 class Objective(TenantModel):
     """A SMART objective under a strand, owned by an organisation or a sub-group."""
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aspm.financial_calendar import calendar_of
-from partnerships.models import Organisation
+from partnerships.models import Membership, Organisation, Role
 
 from ..models import FundingAgreement, Indicator, Objective
 from . import services
@@ -29,6 +29,25 @@ YEARLY_BUDGET = (
 )
 OBJECTIVES = ("OBJ7", "OBJ8")
 INDICATORS = ("O6-01", "O6-07", "O6-16", "O7-04", "O7-05", "O7-16")
+# Safe Harbour's review of the first year, accepted; Citizens Advice has not sent theirs.
+FIRST_YEAR_REVIEW = {
+    "surveys": (
+        "Everyone we supported was asked for feedback at the end of their support, by an interpreter where "
+        "needed. Most said they felt safe and listened to; several asked for more help with housing."
+    ),
+    "training": "Volunteers and the caseworker completed trauma-informed practice and safeguarding refreshers.",
+    "benefit": (
+        "People had a safe place to stay and time to decide whether to enter the National Referral "
+        "Mechanism, with independent advice on what it would mean for them."
+    ),
+    "new_groups": "Men referred from the agricultural sector started using the service this year.",
+    "achievements": "The virtual hub opened, and first responders in the health trust now refer through it.",
+    "problems": (
+        "Safe beds were short over the winter. We added a second host provider and agreed a fallback with the "
+        "council's housing team; the lesson is to plan for seasonal peaks."
+    ),
+    "plans": "Extend the hub to the fire service and add a drop-in session in the east of the county.",
+}
 
 
 def seed(world) -> None:
@@ -65,3 +84,16 @@ def seed(world) -> None:
                     description=description,
                     amount=amount,
                 )
+        coordinator = Membership.objects.filter(partnership=northshire, role=Role.COORDINATOR).first()
+        spoc = Membership.objects.filter(
+            partnership=northshire, organisation=organisations["Safe Harbour Survivor Support"]
+        ).first()
+        review = services.funding_reviews.review_save(
+            actor=spoc.user if spoc else None,
+            agreement=agreement,
+            organisation=organisations["Safe Harbour Survivor Support"],
+            year_start=start,
+            submit=True,
+            **FIRST_YEAR_REVIEW,
+        )
+        services.funding_reviews.review_accept(actor=coordinator.user if coordinator else None, review=review)

@@ -11,6 +11,8 @@ from partnerships.access import scoped
 from partnerships.models import Organisation, SubGroup
 
 from ..models import (
+    OBJECTIVE_FIELDS,
+    RISK_FIELDS,
     Assumption,
     AssumptionStatus,
     ChainLevel,
@@ -76,19 +78,7 @@ class ObjectiveForm(forms.ModelForm):
 
     class Meta:
         model = Objective
-        fields = (
-            "code",
-            "title",
-            "description",
-            "strand",
-            "pathway_stages",
-            "owner_organisation",
-            "owner_subgroup",
-            "start_date",
-            "end_date",
-            "priority",
-            "vision_link",
-        )
+        fields = OBJECTIVE_FIELDS
         labels = {"owner_organisation": "Owner (organisation)", "owner_subgroup": "Owner (sub-group)"}
         help_texts = {
             "code": "Leave empty to get the next number, e.g. OBJ9.",
@@ -149,18 +139,7 @@ class RiskForm(forms.ModelForm):
 
     class Meta:
         model = Risk
-        fields = (
-            "title",
-            "cause",
-            "consequence",
-            "likelihood",
-            "impact",
-            "owner_organisation",
-            "mitigation",
-            "review_date",
-            "status",
-            "objectives",
-        )
+        fields = (*RISK_FIELDS, "objectives")
         labels = {"owner_organisation": "Owner"}
         widgets = {
             "cause": forms.Textarea(attrs={"rows": 2}),

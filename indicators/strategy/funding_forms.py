@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
+from aspm import fields as text
 from aspm.financial_calendar import year_label
 from aspm.forms import DateInput
 from partnerships.access import scoped
 from partnerships.models import Organisation
 
-from ..models import BudgetLine, FundingAgreement, Indicator, Objective
+from ..models import REVIEW_ITEMS, BudgetLine, FundingAgreement, Indicator, Objective
 
 
 class AgreementForm(forms.ModelForm):
@@ -124,3 +125,27 @@ class BudgetLineForm(forms.ModelForm):
         self.fields["year_start"].coerce = lambda value: next(y for y in years if y.isoformat() == value)
         if self.instance.pk:
             self.initial["year_start"] = self.instance.year_start.isoformat()
+
+
+class ReviewForm(forms.Form):
+    """The seven questions of a provider's annual review (see ``REVIEW_ITEMS``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, question, hint in REVIEW_ITEMS:
+            self.fields[name] = forms.CharField(
+                label=question,
+                help_text=hint,
+                required=False,
+                max_length=text.NARRATIVE,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label="What should the provider change?",
+        max_length=text.SHORT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what the provider should change, so they can fix it."},
+    )

@@ -16,8 +16,9 @@ from partnerships.models import Organisation, Partnership
 
 from ..measurement import selectors as measurement
 from ..measurement.finality import period_finality
-from ..models import BudgetLine, FundingAgreement, Objective
+from ..models import AgreementReview, BudgetLine, FundingAgreement, Objective, ReviewStatus
 from .services.funding import agreement_years
+from .services.funding_reviews import review_due
 
 
 def state_of(agreement: FundingAgreement, today: date) -> str:
@@ -68,6 +69,7 @@ class AgreementPage:
     kpis: measurement.ResultsTable
     years: list  # the partnership's financial years (ReportingPeriod), to choose the KPIs' year
     figures_status: str = ""  # "Provisional figures, as at …" or final
+    reviews: list = field(default_factory=list)  # ReviewSlot, per year begun and provider
 
     @property
     def over_budget(self) -> Decimal:
@@ -97,10 +99,11 @@ def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today:
         figures_status = period_finality(partnership, [*kpis.periods, kpis.year], quarters_included=True).summary(
             [kpis.year]
         )
+    providers = list(agreement.providers.order_by("name"))
     return AgreementPage(
         agreement=agreement,
         state=state_of(agreement, today),
-        providers=list(agreement.providers.order_by("name")),
+        providers=providers,
         budget_years=budget_years,
         budget_total=budget_total,
         unbudgeted=agreement.total_value - budget_total,
@@ -108,4 +111,43 @@ def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today:
         kpis=kpis,
         years=years,
         figures_status=figures_status,
+        reviews=review_slots(agreement, providers, today),
     )
+
+
+@dataclass
+class ReviewSlot:
+    """One provider's review of one year: written or not yet, with when it is due."""
+
+    organisation: Organisation
+    year_start: date
+    due: date
+    review: AgreementReview | None
+    today: date
+
+    @property
+    def year_label(self) -> str:
+        return year_label(self.year_start)
+
+    @property
+    def status_label(self) -> str:
+        return self.review.get_status_display() if self.review else "Not started"
+
+    @property
+    def overdue(self) -> bool:
+        done = self.review is not None and self.review.status in (ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED)
+        return not done and self.due < self.today
+
+
+def review_slots(agreement: FundingAgreement, providers: list[Organisation], today: date) -> list[ReviewSlot]:
+    """Every provider's review of every year of the agreement that has begun, oldest year first. One query."""
+    found = {
+        (r.organisation_id, r.year_start): r
+        for r in scoped(agreement.partnership, AgreementReview).filter(agreement=agreement)
+    }
+    return [
+        ReviewSlot(organisation, year, review_due(agreement, year), found.get((organisation.pk, year)), today)
+        for year in agreement_years(agreement)
+        if year <= today
+        for organisation in providers
+    ]

@@ -1,6 +1,6 @@
 """Process goal owned by the development goals: an information-sharing agreement in place.
 
-Registered with partnerships' process-goal registry from ``IndicatorsConfig.ready``.
+Named in the process-goal registry, ``aspm.health_goals``.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from partnerships.access import scoped
-from partnerships.health.goals import ProcessGoal, Quarter, register
+from partnerships.health.goals import ProcessGoal, Quarter
 from partnerships.models import Partnership
 
 from ..models.risks import DevelopmentGoal, DevelopmentGoalCode, GoalStatus
@@ -31,18 +31,15 @@ def information_sharing_agreement(partnership: Partnership, quarters: list[Quart
     return {q.label: YES if signed <= q.end else NO for q in quarters}
 
 
-def register_goals() -> None:
-    register(
-        ProcessGoal(
-            code="information_sharing",
-            name="Information-sharing agreement in place",
-            description="Whether the partners have signed an information-sharing agreement (from the "
-            "development goals). The target is always yes.",
-            unit="yes_no",
-            default_target=YES,
-            default_margin=Decimal(0),
-            calculate=information_sharing_agreement,
-            order=50,
-            settable=False,
-        )
-    )
+INFORMATION_SHARING = ProcessGoal(
+    code="information_sharing",
+    name="Information-sharing agreement in place",
+    description="Whether the partners have signed an information-sharing agreement (from the "
+    "development goals). The target is always yes.",
+    unit="yes_no",
+    default_target=YES,
+    default_margin=Decimal(0),
+    calculate=information_sharing_agreement,
+    order=50,
+    settable=False,
+)

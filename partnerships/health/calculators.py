@@ -1,4 +1,5 @@
-"""The process goals this app computes today: attendance at meetings and the survey score."""
+"""The process goals this app computes today: attendance at meetings and the survey score (named in
+the process-goal registry, ``aspm.health_goals``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from decimal import Decimal
 
 from ..models import Partnership
 from . import selectors
-from .goals import ProcessGoal, Quarter, register
+from .goals import ProcessGoal, Quarter
 
 
 def attendance_rate(partnership: Partnership, quarters: list[Quarter]) -> dict[str, Decimal | None]:
@@ -26,29 +27,26 @@ def survey_score(partnership: Partnership, quarters: list[Quarter]) -> dict[str,
     return values
 
 
-register(
-    ProcessGoal(
-        code="attendance",
-        name="Attendance at meetings",
-        description="Share of expected organisations present at board, sub-group and operational meetings "
-        "(apologies count as absent).",
-        unit="percent",
-        default_target=Decimal(80),
-        default_margin=Decimal(10),
-        calculate=attendance_rate,
-        order=10,
-    )
+ATTENDANCE = ProcessGoal(
+    code="attendance",
+    name="Attendance at meetings",
+    description="Share of expected organisations present at board, sub-group and operational meetings "
+    "(apologies count as absent).",
+    unit="percent",
+    default_target=Decimal(80),
+    default_margin=Decimal(10),
+    calculate=attendance_rate,
+    order=10,
 )
-register(
-    ProcessGoal(
-        code="survey_score",
-        name="Trust and communication score",
-        description="Mean score (1 to 5) over the survey's statements, in the quarter each round closed. "
-        "Rounds with too few answers to stay anonymous are left out.",
-        unit="score",
-        default_target=Decimal("3.8"),
-        default_margin=Decimal("0.4"),
-        calculate=survey_score,
-        order=20,
-    )
+
+SURVEY_SCORE = ProcessGoal(
+    code="survey_score",
+    name="Trust and communication score",
+    description="Mean score (1 to 5) over the survey's statements, in the quarter each round closed. "
+    "Rounds with too few answers to stay anonymous are left out.",
+    unit="score",
+    default_target=Decimal("3.8"),
+    default_margin=Decimal("0.4"),
+    calculate=survey_score,
+    order=20,
 )

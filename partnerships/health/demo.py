@@ -35,9 +35,9 @@ from ..models import (
     SubGroup,
     SurveyRound,
 )
-from . import survey
+from ..services import survey
+from ..services.goal_targets import process_goal_target_set
 from .statements import STATEMENTS
-from .targets import process_goal_target_set
 
 # How likely each kind of organisation is to turn up (by a word in its name).
 TURNOUT = {

@@ -5,13 +5,15 @@ ASPM, its unit and the default target. The partnership sets its own target and A
 (:class:`partnerships.models.ProcessGoalTarget`); :func:`rag` turns value and target into a status.
 
 To add a goal, write a calculator taking ``(partnership, quarters)`` and returning
-``{quarter.label: value or None}``, and :func:`register` it from the app that owns the data, in its
-``AppConfig.ready`` — so this module imports nothing of it. Registered that way today:
-``actionplans/health_goals.py`` (actions completed on time), ``reports/returns/health_goals.py``
-(returns on time) and ``indicators/strategy/health_goals.py`` (information-sharing agreement in place).
+``{quarter.label: value or None}`` in the app that owns the data, define the goal there, and name it
+in the registry, ``aspm.health_goals`` — so this module imports nothing of it. Named there today:
+this app's ``calculators.py`` (attendance, survey score), ``actionplans/health_goals.py`` (actions
+completed on time), ``reports/returns/health_goals.py`` (returns on time) and
+``indicators/strategy/health_goals.py`` (information-sharing agreement in place).
 
-:func:`process_goals_for_year` is the one call for other pages and reports (the annual report's
-health section): every goal with its value per quarter of a year, its target and RAG status.
+:func:`partnerships.health.selectors.process_goals_for_year` is the one call for other pages and
+reports (the annual report's health section): every goal with its value per quarter of a year, its
+target and RAG status.
 """
 
 from __future__ import annotations
@@ -55,8 +57,6 @@ class ProcessGoal:
         return format_value(value, FORMAT_UNITS.get(self.unit, self.unit))
 
 
-GOALS: dict[str, ProcessGoal] = {}
-
 # What a quarter that has not started yet shows: nothing is computed for it (a calculator would
 # otherwise find "no return late" and give 100%).
 NOT_OPEN_TEXT = "Not open yet"
@@ -75,17 +75,6 @@ def goal_values(
         (q, by_quarter.get(q.label), goal.format(by_quarter.get(q.label)) if q.start <= today else NOT_OPEN_TEXT)
         for q in qs
     ]
-
-
-def register(goal: ProcessGoal) -> ProcessGoal:
-    GOALS[goal.code] = goal
-    return goal
-
-
-def registered() -> list[ProcessGoal]:
-    from . import calculators  # noqa: F401 - registers this app's goals
-
-    return sorted(GOALS.values(), key=lambda g: (g.order, g.name))
 
 
 def quarters(partnership: Partnership, *, count: int = 6, today: dt.date | None = None) -> list[Quarter]:
@@ -136,43 +125,3 @@ class GoalYear:
     status: str  # "green", "amber", "red" or "none"
     status_label: str
     target_text: str
-
-
-def process_goals_for_year(
-    partnership: Partnership, year_start: dt.date, year_end: dt.date, *, today: dt.date | None = None
-) -> list[GoalYear]:
-    """Every registered process goal for the quarters from ``year_start`` to ``year_end``: the value
-    of each quarter (None without data), the partnership's target and amber margin (or the default),
-    and the RAG status of the latest quarter with data. A few queries per goal, whatever the size."""
-    from .selectors import goal_targets  # selectors imports this module
-
-    qs = quarters_between(partnership, year_start, year_end)
-    targets = goal_targets(partnership)
-    result = []
-    for goal in registered():
-        values = goal_values(goal, partnership, qs, today=today)
-        t = targets.get(goal.code) if goal.settable else None
-        target = t.target if t else goal.default_target
-        margin = t.amber_margin if t else goal.default_margin
-        latest, latest_label = None, ""
-        for q, v, _ in values:
-            if v is not None:
-                latest, latest_label = v, q.label
-        status = rag(latest, target, margin)
-        result.append(
-            GoalYear(
-                code=goal.code,
-                name=goal.name,
-                description=goal.description,
-                unit=goal.unit,
-                quarters=values,
-                target=target,
-                amber_margin=margin,
-                latest=latest,
-                latest_label=latest_label,
-                status=status,
-                status_label=RAG_LABELS[status],
-                target_text=goal.format(target),
-            )
-        )
-    return result

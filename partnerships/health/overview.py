@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pygal
 
-from aspm import charts
+from aspm import charts, health_goals
 
 from ..models import Partnership
 from . import selectors
-from .goals import RAG_LABELS, ProcessGoal, Quarter, goal_values, quarters, rag, registered
+from .goals import RAG_LABELS, ProcessGoal, Quarter, goal_values, quarters, rag
 
 
 @dataclass
@@ -68,7 +68,7 @@ def _chart(goal: ProcessGoal, qs: list[Quarter], values, target: Decimal) -> str
 def goal_rows(partnership: Partnership, qs: list[Quarter], *, today: dt.date | None = None) -> list[GoalRow]:
     targets = selectors.goal_targets(partnership)
     rows = []
-    for goal in registered():
+    for goal in health_goals.registered():
         computed = goal_values(goal, partnership, qs, today=today)
         values = [v for _q, v, _text in computed]
         t = targets.get(goal.code) if goal.settable else None

@@ -3,10 +3,13 @@ small-count rule. A constant number of queries whatever the number of meetings o
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Q
+
+from aspm import health_goals
 
 from ..access import scoped
 from ..models import (
@@ -20,7 +23,7 @@ from ..models import (
     SurveyRound,
 )
 from ..selectors import disclosure_policy
-from .goals import Quarter, percent
+from .goals import RAG_LABELS, GoalYear, Quarter, goal_values, percent, quarters_between, rag
 from .statements import STATEMENTS, THEMES
 
 # --- attendance -----------------------------------------------------------------------------
@@ -86,6 +89,11 @@ def attendance_totals(rows: list[AttendanceRow], n: int) -> list[Decimal | None]
 
 def _mean(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def has_answered(membership, round: SurveyRound) -> bool:
+    """Whether this member has answered the round (never what they answered)."""
+    return SurveyParticipation.objects.filter(round=round, user_id=membership.user_id).exists()
 
 
 def survey_rounds(partnership: Partnership):
@@ -203,3 +211,41 @@ def survey_scores_by_round(partnership: Partnership) -> list[tuple[SurveyRound, 
 
 def goal_targets(partnership: Partnership) -> dict[str, ProcessGoalTarget]:
     return {t.goal: t for t in scoped(partnership, ProcessGoalTarget)}
+
+
+def process_goals_for_year(
+    partnership: Partnership, year_start: dt.date, year_end: dt.date, *, today: dt.date | None = None
+) -> list[GoalYear]:
+    """Every registered process goal for the quarters from ``year_start`` to ``year_end``: the value
+    of each quarter (None without data), the partnership's target and amber margin (or the default),
+    and the RAG status of the latest quarter with data. A few queries per goal, whatever the size."""
+    qs = quarters_between(partnership, year_start, year_end)
+    targets = goal_targets(partnership)
+    result = []
+    for goal in health_goals.registered():
+        values = goal_values(goal, partnership, qs, today=today)
+        t = targets.get(goal.code) if goal.settable else None
+        target = t.target if t else goal.default_target
+        margin = t.amber_margin if t else goal.default_margin
+        latest, latest_label = None, ""
+        for q, v, _ in values:
+            if v is not None:
+                latest, latest_label = v, q.label
+        status = rag(latest, target, margin)
+        result.append(
+            GoalYear(
+                code=goal.code,
+                name=goal.name,
+                description=goal.description,
+                unit=goal.unit,
+                quarters=values,
+                target=target,
+                amber_margin=margin,
+                latest=latest,
+                latest_label=latest_label,
+                status=status,
+                status_label=RAG_LABELS[status],
+                target_text=goal.format(target),
+            )
+        )
+    return result

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aspm import health_goals
 from aspm.errors import in_words
 from aspm.forms import add_service_errors, call_service
 
@@ -20,12 +20,12 @@ from .. import selectors as partnership_selectors
 from ..access import Perm, get_object_for
 from ..decorators import partnership_view
 from ..models import SurveyRound
-from . import selectors, survey
+from ..services import survey
+from ..services.goal_targets import process_goal_targets_set
+from . import selectors
 from .forms import OpenRoundForm, SurveyAnswerForm, TargetsForm
-from .goals import registered
 from .overview import health_overview
 from .statements import SCALE, THEMES
-from .targets import process_goal_target_set
 from .trend import survey_trend_chart
 
 
@@ -37,19 +37,18 @@ def health_page(request: HttpRequest) -> HttpResponse:
 @partnership_view(need=Perm.EDIT_PLAN)
 def targets_edit(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    goals = [g for g in registered() if g.settable]
+    goals = [g for g in health_goals.registered() if g.settable]
     form = TargetsForm(request.POST or None, goals=goals, current=selectors.goal_targets(partnership))
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                for g in goals:
-                    process_goal_target_set(
-                        actor=request.user,
-                        partnership=partnership,
-                        goal=g.code,
-                        target=form.cleaned_data[f"{g.code}_target"],
-                        amber_margin=form.cleaned_data[f"{g.code}_margin"],
-                    )
+            process_goal_targets_set(
+                actor=request.user,
+                partnership=partnership,
+                targets={
+                    g.code: (form.cleaned_data[f"{g.code}_target"], form.cleaned_data[f"{g.code}_margin"])
+                    for g in goals
+                },
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -67,7 +66,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
     context = {
         "rounds": rounds,
         "open_round": open_round,
-        "answered": survey.has_answered(request.membership, open_round) if open_round else False,
+        "answered": selectors.has_answered(request.membership, open_round) if open_round else False,
         "open_form": OpenRoundForm(),
         "trend": trend,
         "trend_chart": survey_trend_chart(trend) if trend else "",
@@ -106,7 +105,7 @@ def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "round": round,
         "results": results,
-        "answered": survey.has_answered(request.membership, round),
+        "answered": selectors.has_answered(request.membership, round),
     }
     return render(request, "health/survey_round.html", context)
 
@@ -130,7 +129,7 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not round.is_open:
         messages.info(request, "This survey round has closed.")
         return redirect("health:survey_round", slug=slug, pk=round.pk)
-    if survey.has_answered(request.membership, round):
+    if selectors.has_answered(request.membership, round):
         messages.info(request, "You have already answered this round. Thank you.")
         return redirect("health:survey_round", slug=slug, pk=round.pk)
     form = SurveyAnswerForm(request.POST or None)

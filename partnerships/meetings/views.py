@@ -9,13 +9,12 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from actionplans.meeting_items import action_from_meeting_item
+from actionplans.services.meeting_items import action_from_meeting_item
 from aspm.deleting import delete_then_redirect
 from aspm.errors import in_words
 from aspm.forms import add_service_errors
@@ -165,8 +164,7 @@ def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActionItemForm(request.POST, organisations=partnership_selectors.active_organisations(partnership))
     if form.is_valid():
         try:
-            with transaction.atomic():
-                services.meeting_item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+            services.meeting_item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

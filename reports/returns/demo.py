@@ -28,7 +28,7 @@ from ..models.returns import Return, ReturnStatus, ReturnTransition
 from . import services
 from .demo_words import quarter_words, year_end_words
 from .figures import recorded_figures
-from .periods import quarters_ensure
+from .services.periods import quarters_ensure
 
 SLUGS = ("northshire", "riverside", "westmoor")
 

@@ -1,5 +1,5 @@
 """The returns' part of "provisional and final" (indicators.measurement.finality): a quarter is final
-only once every return for it is approved. Registered from ``ReportsConfig.ready``."""
+only once every return for it is approved. Named in ``aspm.hooks.ANSWERS["quarters_outstanding"]``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from partnerships.models import Partnership
 from ..models.returns import Return, ReturnStatus
 
 
-def quarters_with_returns_outstanding(partnership: Partnership, quarter_ids: list[int]) -> set[int]:
+def quarters_with_returns_outstanding(*, partnership: Partnership, quarter_ids: list[int]) -> set[int]:
     """Of ``quarter_ids``, those with a return not approved yet (draft, submitted or sent back). One query."""
     return set(
         scoped(partnership, Return)
@@ -19,8 +19,3 @@ def quarters_with_returns_outstanding(partnership: Partnership, quarter_ids: lis
         .distinct()
     )
 
-
-def register() -> None:
-    from indicators.measurement.finality import register_outstanding
-
-    register_outstanding(quarters_with_returns_outstanding)

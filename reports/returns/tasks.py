@@ -6,6 +6,6 @@ from celery import shared_task
 @shared_task(name="reports.returns.send_return_reminders", acks_late=True, time_limit=600, soft_time_limit=540)
 def send_return_reminders() -> dict:
     """Idempotent: every email it sends is recorded under a unique key and never sent twice."""
-    from .reminders import send_return_reminders as run
+    from .services.reminders import send_return_reminders as run
 
     return run()

@@ -21,7 +21,7 @@ from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
 from ..models.returns import ReturnAttachment, ReturnStatus
-from . import action_updates, evidence, selectors, services
+from . import selectors, services
 from .figures import DIMENSIONS, last_quarter_figures, return_breaches
 from .forms import (
     ApproveForm,
@@ -31,6 +31,7 @@ from .forms import (
     figure_field_names,
     figures_from_post,
 )
+from .services import action_updates, evidence
 
 
 def get_return(request: HttpRequest, pk: int, need: Perm | None = None):

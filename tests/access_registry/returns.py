@@ -13,7 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from indicators.models import PeriodKind, ReportingPeriod
 from partnerships.access import Perm
 from reports.models import Return, ReturnAttachment
-from reports.returns import evidence, services
+from reports.returns import services
+from reports.returns.services import evidence
 
 from ..cast import Side
 

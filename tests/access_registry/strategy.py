@@ -31,7 +31,17 @@ OBJECT_KWARGS = {
     "strategy:budget_line_create": lambda side: {"pk": sw.agreement(side).pk},
     "strategy:budget_line_edit": lambda side: {"pk": sw.budget_line(side).pk},
     "strategy:budget_line_delete": lambda side: {"pk": sw.budget_line(side).pk},
+    "strategy:agreement_review": lambda side: {
+        "pk": sw.agreement(side).pk,
+        "organisation_pk": side.charity.pk,
+        "year": 2025,
+    },
+    "strategy:agreement_review_accept": lambda side: {"pk": sw.review(side).pk},
+    "strategy:agreement_review_send_back": lambda side: {"pk": sw.review(side).pk},
 }
+
+# A provider's own review: its SPOC writes it, those who read every return read it (own-organisation rule).
+OWN_TESTS = {"strategy:agreement_review": "tests/test_funding_reviews.py"}
 
 
 def _objective_data(side):
@@ -121,4 +131,10 @@ MATRIX = {
         lambda side: {"year_start": "2026-04-01", "category": "staff", "amount": "25000"},
     ),
     "strategy:budget_line_delete": (Perm.EDIT_PLAN, ("post",), None),
+    "strategy:agreement_review_accept": (Perm.REVIEW_RETURNS, ("post",), None),
+    "strategy:agreement_review_send_back": (
+        Perm.REVIEW_RETURNS,
+        ("post",),
+        lambda side: {"comment": "Say more about the training."},
+    ),
 }

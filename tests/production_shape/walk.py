@@ -37,6 +37,7 @@ MAIN_PAGES = [
     "objectives/",
     "logframe/",
     "risks/",
+    "funding/",
     "indicators/",
     "results/",
     "progress/",

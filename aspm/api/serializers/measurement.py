@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from indicators.measurement.finality import State
 from indicators.measurement.progress import Status
-from indicators.models import Indicator, ReportingPeriod, Rollup, Target
+from indicators.models import INDICATOR_FIELDS, Indicator, ReportingPeriod, Rollup, Target
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -118,28 +118,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
         model = Indicator
         fields = (
             "id",
-            "code",
-            "name",
-            "definition",
-            "type",
-            "unit",
-            "rollup",
-            "decimals",
-            "direction",
-            "range_low",
-            "range_high",
-            "baseline_value",
-            "baseline_date",
-            "baseline_span",
-            "frequency",
-            "means_of_verification",
-            "collection_method",
+            *INDICATOR_FIELDS,
             "reporting_organisations",
-            "objective",
-            "chain_entry",
-            "strand",
-            "pathway_stage",
-            "disaggregation",
             "library_code",
             "is_active",
             "targets",

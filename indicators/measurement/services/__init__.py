@@ -3,6 +3,7 @@
 Split by subject; import from here.
 """
 
+from .combined import figure_record_with_evidence, indicator_baseline_and_targets_set
 from .evidence import case_study_create, case_study_update, outcome_harvest_create, outcome_harvest_update
 from .figures import (
     FigureInput,
@@ -25,9 +26,11 @@ __all__ = [
     "evidence_add",
     "figure_correct",
     "figure_record",
+    "figure_record_with_evidence",
     "figure_validate",
     "figures_record_many",
     "figures_validate_many",
+    "indicator_baseline_and_targets_set",
     "indicator_create",
     "indicator_delete",
     "indicator_update",

@@ -13,35 +13,12 @@ from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
 
 from ... import library_data
-from ...models import Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
+from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
 from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
 from .targets import target_set
 
-EDITABLE = (
-    "code",
-    "name",
-    "definition",
-    "type",
-    "unit",
-    "rollup",
-    "decimals",
-    "direction",
-    "range_low",
-    "range_high",
-    "baseline_value",
-    "baseline_date",
-    "baseline_span",
-    "frequency",
-    "means_of_verification",
-    "collection_method",
-    "objective",
-    "chain_entry",
-    "strand",
-    "pathway_stage",
-    "disaggregation",
-    "is_active",
-)
+EDITABLE = (*INDICATOR_FIELDS, "is_active")
 
 # The library's partner types -> the sectors our organisations are filed under.
 PARTNER_SECTORS = {
@@ -112,7 +89,9 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
         indicator = audit.create(actor=actor, obj=Indicator(partnership=partnership, **values))
         if reporting_organisations:
             indicator.reporting_organisations.set(reporting_organisations)
-            hooks.run("reporting_changed", partnership=partnership, organisations=list(reporting_organisations))
+            hooks.run(
+                "reporting_changed", actor=actor, partnership=partnership, organisations=list(reporting_organisations)
+            )
     return indicator
 
 
@@ -144,7 +123,12 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
                     changes={"reporting_organisations": [sorted(before), sorted(after)]},
                 )
         if before != after or was_active != indicator.is_active:
-            hooks.run("reporting_changed", partnership=indicator.partnership, organisations=sorted(before | after))
+            hooks.run(
+                "reporting_changed",
+                actor=actor,
+                partnership=indicator.partnership,
+                organisations=sorted(before | after),
+            )
     return indicator
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -23,21 +22,19 @@ def figure_enter(request: HttpRequest, pk: int) -> HttpResponse:
     form = FigureForm(request.POST or None, request.FILES or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                figure = services.figure_record(
-                    actor=request.user,
-                    indicator=indicator,
-                    period=form.cleaned_data["period"],
-                    organisation=form.cleaned_data["organisation"],
-                    value=form.cleaned_data.get("value", ""),
-                    numerator=form.cleaned_data.get("numerator"),
-                    denominator=form.cleaned_data.get("denominator"),
-                    text_value=form.cleaned_data.get("text_value", ""),
-                    breakdown=form.breakdown(),
-                    comment=form.cleaned_data["comment"],
-                )
-                if form.cleaned_data.get("evidence"):
-                    services.evidence_add(actor=request.user, figure=figure, upload=form.cleaned_data["evidence"])
+            figure = services.figure_record_with_evidence(
+                actor=request.user,
+                indicator=indicator,
+                period=form.cleaned_data["period"],
+                organisation=form.cleaned_data["organisation"],
+                value=form.cleaned_data.get("value", ""),
+                numerator=form.cleaned_data.get("numerator"),
+                denominator=form.cleaned_data.get("denominator"),
+                text_value=form.cleaned_data.get("text_value", ""),
+                breakdown=form.breakdown(),
+                comment=form.cleaned_data["comment"],
+                evidence=form.cleaned_data.get("evidence"),
+            )
         except ValidationError as error:
             form.add_service_errors(error)
         else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -133,20 +132,15 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
     form = BaselineTargetsForm(request.POST or None, initial=initial, periods=periods, targets=targets)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.indicator_update(
-                    actor=request.user,
-                    indicator=indicator,
-                    baseline_value=form.cleaned_data["baseline_value"],
-                    baseline_date=form.cleaned_data["baseline_date"],
-                    baseline_span=form.cleaned_data["baseline_span"],
-                )
-                services.targets_set_many(
-                    actor=request.user,
-                    indicator=indicator,
-                    values=form.target_values(),
-                    reason=form.cleaned_data["reason"],
-                )
+            services.indicator_baseline_and_targets_set(
+                actor=request.user,
+                indicator=indicator,
+                baseline_value=form.cleaned_data["baseline_value"],
+                baseline_date=form.cleaned_data["baseline_date"],
+                baseline_span=form.cleaned_data["baseline_span"],
+                targets=form.target_values(),
+                reason=form.cleaned_data["reason"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -1,5 +1,6 @@
 """Every write of the strategy side, split by subject. Keyword-only, audited, atomic."""
 
+from . import funding_reviews
 from .chain import chain_entry_create, chain_entry_delete, chain_entry_update
 from .funding import (
     agreement_create,
@@ -23,6 +24,7 @@ from .strands import DEFAULT_STRANDS, create_default_strands, strand_create, str
 from .subgroups import subgroup_create, subgroup_update
 
 __all__ = [
+    "funding_reviews",
     "agreement_create",
     "agreement_delete",
     "agreement_update",

@@ -10,21 +10,7 @@ from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership
 
-from ...models import Objective, PathwayStage
-
-OBJECTIVE_FIELDS = (
-    "code",
-    "title",
-    "description",
-    "strand",
-    "pathway_stages",
-    "owner_organisation",
-    "owner_subgroup",
-    "start_date",
-    "end_date",
-    "priority",
-    "vision_link",
-)
+from ...models import OBJECTIVE_FIELDS, Objective, PathwayStage
 
 
 def _next_code(partnership: Partnership) -> str:

@@ -9,19 +9,7 @@ from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership
 
-from ...models import Risk
-
-RISK_FIELDS = (
-    "title",
-    "cause",
-    "consequence",
-    "likelihood",
-    "impact",
-    "owner_organisation",
-    "mitigation",
-    "review_date",
-    "status",
-)
+from ...models import RISK_FIELDS, Risk
 
 
 def _validate(partnership: Partnership, values: dict, objectives) -> None:

@@ -7,11 +7,12 @@ consent are included.
 
 from __future__ import annotations
 
+from aspm import health_goals
 from indicators.models import CaseStudy, DevelopmentGoalCode, GoalStatus, OutcomeHarvest, RiskStatus
 from indicators.strategy import selectors as strategy
 from partnerships.access import scoped
 from partnerships.health import selectors as health
-from partnerships.health.goals import RAG_LABELS, goal_values, quarters, rag, registered
+from partnerships.health.goals import RAG_LABELS, goal_values, quarters, rag
 
 from .. import svg
 from .base import ReportContext, Section
@@ -110,7 +111,7 @@ def _goals(ctx: ReportContext) -> dict:
     qs = quarters(ctx.partnership, count=4, today=ctx.year.end)
     targets = health.goal_targets(ctx.partnership)
     process = []
-    for goal in registered():
+    for goal in health_goals.registered():
         computed = goal_values(goal, ctx.partnership, qs, today=ctx.as_of.date())
         values = [v for _q, v, _text in computed]
         t = targets.get(goal.code)

@@ -7,16 +7,16 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspm import health_goals
+
 from .. import audit
 from ..models import Partnership, ProcessGoalTarget, User
-from .goals import GOALS, registered
 
 
 def process_goal_target_set(
     *, actor: User | None, partnership: Partnership, goal: str, target: Decimal, amber_margin: Decimal
 ) -> ProcessGoalTarget:
-    registered()
-    definition = GOALS.get(goal)
+    definition = health_goals.goal(goal)
     if definition is None or not definition.settable:
         raise ValidationError({"goal": "This process goal does not exist."})
     low, high = definition.bounds
@@ -41,3 +41,16 @@ def process_goal_target_set(
                 obj=ProcessGoalTarget(partnership=partnership, goal=goal, target=target, amber_margin=amber_margin),
             )
         return audit.update(actor=actor, obj=existing, values={"target": target, "amber_margin": amber_margin})
+
+
+def process_goal_targets_set(
+    *, actor: User | None, partnership: Partnership, targets: dict[str, tuple[Decimal, Decimal]]
+) -> list[ProcessGoalTarget]:
+    """Set several goals' targets at once (``{goal code: (target, amber margin)}``): all or nothing."""
+    with transaction.atomic():
+        return [
+            process_goal_target_set(
+                actor=actor, partnership=partnership, goal=goal, target=target, amber_margin=amber_margin
+            )
+            for goal, (target, amber_margin) in targets.items()
+        ]

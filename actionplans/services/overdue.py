@@ -21,8 +21,8 @@ from django.utils import timezone
 from aspm import mail
 from partnerships.models import Membership, Role
 
-from . import clock, services
-from .models import Action, OverdueEmailSent, RagStatus
+from .. import clock, services
+from ..models import Action, OverdueEmailSent, RagStatus
 
 
 def _recipients(action: Action, coordinators: dict[int, list[str]], spocs: dict[int, str]) -> set[str]:

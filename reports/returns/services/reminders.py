@@ -19,7 +19,7 @@ from django.utils import timezone
 from aspm import mail
 from partnerships.models import Membership, Role
 
-from ..models.returns import EDITABLE_STATUSES, ReminderSent, Return, ReturnStatus, ReturnTransition
+from ...models.returns import EDITABLE_STATUSES, ReminderSent, Return, ReturnStatus, ReturnTransition
 
 # The whole reminder schedule, in days relative to the due date (negative: before it).
 BEFORE_DUE = (-14, -3, 0)

@@ -11,8 +11,8 @@ from aspm.uploads import validate_upload
 from partnerships import audit
 from partnerships.access import check_same_partnership
 
-from ..models.returns import Return, ReturnAttachment
-from .services import _check_editable, _lock
+from ...models.returns import Return, ReturnAttachment
+from . import _check_editable, _lock
 
 
 def attachment_add(*, actor, return_: Return, uploaded, description: str = "") -> ReturnAttachment:

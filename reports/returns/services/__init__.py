@@ -22,7 +22,7 @@ from partnerships import audit
 from partnerships.access import scoped
 from partnerships.models import Membership, Organisation, Role
 
-from ..models.returns import (
+from ...models.returns import (
     EDITABLE_STATUSES,
     NARRATIVE_FIELDS,
     YEAR_END_FIELDS,
@@ -32,8 +32,7 @@ from ..models.returns import (
     ReturnStatus,
     ReturnTransition,
 )
-from . import action_updates
-from .figures import (
+from ..figures import (
     Staged,
     check_staged,
     figure_service,
@@ -42,6 +41,7 @@ from .figures import (
     return_breaches,
     same_as,
 )
+from . import action_updates
 
 TEXT_LIMIT = NARRATIVE  # characters per narrative answer
 
@@ -113,7 +113,7 @@ def returns_open_for_period(*, actor, period: ReportingPeriod, **_hook_kwargs) -
                 obj=Return(partnership=period.partnership, organisation=organisation, period=period, due_date=due),
                 action="return.open",
             )
-            opened.append(return_prepare(return_=return_))
+            opened.append(return_prepare(actor=actor, return_=return_))
     return opened
 
 
@@ -130,7 +130,7 @@ def _previous_figures(return_: Return) -> dict[int, ReturnFigure]:
     return {f.indicator_id: f for f in previous.figures.all()}
 
 
-def return_prepare(*, return_: Return) -> Return:
+def return_prepare(*, return_: Return, actor=None) -> Return:
     """Stage the rows the organisation fills in (a figure for each indicator it reports, an update
     for each action it owns), under the return's row lock: two at once give one set of rows, the
     second finding the first's. Called when a return opens, reopens or goes back to the
@@ -138,11 +138,11 @@ def return_prepare(*, return_: Return) -> Return:
     (hook ``reporting_changed``); never when the page is shown. Safe to call again."""
     with transaction.atomic():
         locked = _lock(return_)
-        figures_sync(locked)
+        figures_sync(actor=actor, return_=locked)
     return locked
 
 
-def returns_prepare_for(*, partnership, organisations=None, **_hook_kwargs) -> int:
+def returns_prepare_for(*, partnership, organisations=None, actor=None, **_hook_kwargs) -> int:
     """Prepare the partnership's returns still with their organisations (``organisations``: only
     theirs). Locks are taken in id order, so two of these at once cannot deadlock. Returns how many."""
     returns = Return.objects.filter(partnership=partnership, status__in=EDITABLE_STATUSES)
@@ -151,18 +151,19 @@ def returns_prepare_for(*, partnership, organisations=None, **_hook_kwargs) -> i
     count = 0
     with transaction.atomic():
         for return_ in returns.order_by("pk"):
-            return_prepare(return_=return_)
+            return_prepare(actor=actor, return_=return_)
             count += 1
     return count
 
 
-def figures_sync(return_: Return) -> None:
+def figures_sync(*, actor, return_: Return) -> None:
     """Stage a figure for each indicator the organisation reports now, with last quarter's value
-    for reference; drop blank ones for indicators it no longer reports. Only while editable."""
+    for reference; drop blank ones for indicators it no longer reports; the same for the actions it
+    owns. Only while editable, on the caller's locked return; one audit event when rows came or went."""
     if return_.status not in EDITABLE_STATUSES:
         return
     wanted = {i.pk: i for i in reported_indicators(return_.organisation)}
-    have = {f.indicator_id: f for f in return_.figures.all()}
+    have = {f.indicator_id: f for f in return_.figures.select_related("indicator")}
     previous = _previous_figures(return_) if set(wanted) - set(have) else {}
     new = [
         ReturnFigure(
@@ -176,10 +177,18 @@ def figures_sync(return_: Return) -> None:
         if pk not in have
     ]
     ReturnFigure.objects.bulk_create(new)
-    stale = [f.pk for pk, f in have.items() if pk not in wanted and not f.is_filled and not f.comment]
+    stale = [f for pk, f in have.items() if pk not in wanted and not f.is_filled and not f.comment]
     if stale:
-        ReturnFigure.objects.filter(pk__in=stale).delete()
-    action_updates.action_updates_sync(return_)
+        ReturnFigure.objects.filter(pk__in=[f.pk for f in stale]).delete()
+    changes = action_updates.action_updates_sync(return_=return_)
+    if new:
+        changes["figures added"] = [None, sorted(f.indicator.code for f in new)]
+    if stale:
+        changes["figures dropped"] = [sorted(f.indicator.code for f in stale), None]
+    if changes:
+        audit.record(
+            actor=actor, partnership=return_.partnership, action="return.prepare", obj=return_, changes=changes
+        )
 
 
 # --- the organisation's draft -------------------------------------------------------------
@@ -220,7 +229,7 @@ def return_save_draft(
     with transaction.atomic():
         locked = _lock(return_)
         _check_editable(locked)
-        figures_sync(locked)  # what the organisation reports now, under the lock
+        figures_sync(actor=actor, return_=locked)  # what the organisation reports now, under the lock
         values = {}
         allowed = NARRATIVE_FIELDS + (YEAR_END_FIELDS if locked.is_year_end else ())
         for name, text in (narrative or {}).items():
@@ -256,7 +265,7 @@ def return_save_draft(
             if comment != figure.comment:
                 figure.comment = comment
                 updates.append(figure)
-        changed_actions, action_errors = action_updates.stage(locked, actions or {})
+        changed_actions, action_errors = action_updates.action_updates_stage(return_=locked, data=actions or {})
         errors.update(action_errors)
         if errors and not keep_going:
             raise ValidationError(errors)
@@ -268,7 +277,7 @@ def return_save_draft(
             ReturnFigure.objects.bulk_update(
                 updates, ["value", "numerator", "denominator", "breakdown", "text_value", "comment", "updated_at"]
             )
-        action_updates.save(changed_actions)
+        action_updates.action_updates_save(actor=actor, return_=locked, changed=changed_actions)
         values["version"] = locked.version + 1
         if locked.started_at is None:
             values["started_at"] = timezone.now()
@@ -280,14 +289,6 @@ def return_save_draft(
                 action="return.figures",
                 obj=locked,
                 changes={f.indicator.code: [None, _shown(f)] for f in updates},
-            )
-        if changed_actions:
-            audit.record(
-                actor=actor,
-                partnership=locked.partnership,
-                action="return.action_updates",
-                obj=locked,
-                changes={f"action {u.action_id}": [None, u.status or "no change"] for u in changed_actions},
             )
     return locked
 
@@ -344,7 +345,7 @@ def return_submit(*, actor, return_: Return) -> Return:
     with transaction.atomic():
         locked = _lock(return_)
         _check_editable(locked)
-        figures_sync(locked)  # what the organisation reports now, under the lock
+        figures_sync(actor=actor, return_=locked)  # what the organisation reports now, under the lock
         problems = return_problems(locked)
         if problems:
             raise ValidationError(problems)
@@ -376,7 +377,7 @@ def return_send_back(*, actor, return_: Return, reason: str, version: int | None
         if locked.status != ReturnStatus.SUBMITTED:
             raise ConflictError("Only a submitted return can be returned for changes.")
         _transition(actor=actor, return_=locked, to=ReturnStatus.RETURNED, verb="send_back", reason=reason)
-        figures_sync(locked)  # back with the organisation: its rows as they are now
+        figures_sync(actor=actor, return_=locked)  # back with the organisation: its rows as they are now
     return locked
 
 
@@ -403,11 +404,11 @@ def return_approve(*, actor, return_: Return, version: int | None = None) -> Ret
             verb="approve",
             values={"approved_at": now, "approved_by": actor},
         )
-        apply_approved_return(locked, actor)
+        apply_approved_return(actor=actor, return_=locked)
     return locked
 
 
-def apply_approved_return(return_: Return, actor) -> int:
+def apply_approved_return(*, actor, return_: Return) -> int:
     """Write the approved return's figures to the indicators through the indicators app's
     ``figure_record`` (source "return"), and its action updates through ``action_set_status``, in
     the approval's transaction. Returns how many figures were written.
@@ -453,7 +454,7 @@ def apply_approved_return(return_: Return, actor) -> int:
                 check_rules=False,  # judged on the return's figures together, by return_approve
             )
             written += 1
-    action_updates.apply_action_updates(return_, actor)
+    action_updates.action_updates_apply(actor=actor, return_=return_)
     return written
 
 
@@ -475,5 +476,5 @@ def return_reopen(*, actor, return_: Return, reason: str) -> Return:
             reason=reason,
             values={"approved_at": None, "approved_by": None},
         )
-        figures_sync(locked)
+        figures_sync(actor=actor, return_=locked)
     return locked

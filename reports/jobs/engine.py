@@ -1,4 +1,5 @@
-"""Running a report job: the worker side (render, archive, finalise) and the queue side (enqueue, sweep).
+"""Running a report job of any kind (``reports.jobs.kinds``): the worker side (render, archive,
+finalise) and the sweeper's reads (jobs to queue again, stalled jobs). Queueing: ``reports.jobs.queue``.
 
 Exactly one version per job, however often the task runs and wherever a worker dies:
 
@@ -29,19 +30,15 @@ from django.utils import timezone
 from partnerships import audit
 from partnerships.models import Partnership
 from reports import disclosure_ledger
-from reports.models import ReportJob, ReportJobStatus, ReportKind, ReportStage, ReportVersion
+from reports.models import ReportJob, ReportJobStatus, ReportStage, ReportVersion
 from reports.review import UnreviewedText
+from reports.services import ledger
 
-from .render import Timings, build_sections, render_html, render_pdf
-from .sections.base import ReportContext
-from .years import FinancialYear
+from .kinds import kind_of
+from .pdf import Timings, render_pdf
 
 logger = logging.getLogger(__name__)
 
-QUEUE_UNREACHABLE = (
-    "The task queue could not be reached, so the report has not started yet. Your request is kept: "
-    "it will start by itself as soon as the queue is back (we check every minute)."
-)
 STALE_QUEUED_AFTER = timedelta(minutes=30)
 # A running job's worker records a heartbeat at each progress step and, while WeasyPrint lays the
 # pages out, every REPORT_HEARTBEAT_SECONDS (settings). A job silent for longer than this has lost
@@ -55,10 +52,12 @@ STALLED_MESSAGE = (
 
 # --------------------------------------------------------------------------- helpers
 def job_folder(job: ReportJob) -> str:
+    # every kind's versions are kept under annual-reports/ (the folder existing files are in)
     return f"annual-reports/{job.partnership_id}/{job.key}"
 
 
-def _line(text: str) -> dict:
+def log_line(text: str) -> dict:
+    """One line of a job's log, stamped now."""
     return {"at": timezone.now().isoformat(timespec="seconds"), "text": text}
 
 
@@ -66,7 +65,7 @@ def append_log(job_id: int, text: str, **fields) -> None:
     """Add a line to the job's log (and set ``fields``) without touching anything else."""
     with transaction.atomic():
         job = ReportJob.objects.select_for_update().get(pk=job_id)
-        job.log = [*job.log, _line(text)][-200:]
+        job.log = [*job.log, log_line(text)][-200:]
         for name, value in fields.items():
             setattr(job, name, value)
         job.save(update_fields=["log", "updated_at", *fields])
@@ -123,20 +122,6 @@ def is_stalled(job: ReportJob, *, now=None) -> bool:
     return last is not None and last < (now or timezone.now()) - STALLED_AFTER
 
 
-def context_for(job: ReportJob, *, as_of=None) -> ReportContext:
-    return ReportContext(
-        partnership=job.partnership,
-        year=FinancialYear(job.year_start, job.year_end),
-        as_of=as_of or timezone.now(),
-        for_publication=job.for_publication,
-        foreword=job.foreword,
-        learning=job.learning,
-        next_year_changes=job.next_year_changes,
-        section_keys=list(job.sections),
-        requested_by=str(job.requested_by or ""),
-    )
-
-
 # --------------------------------------------------------------------------- worker side
 def run_job(job_id: int) -> str:
     """Make the report of one job. Safe to call again: a finished job is left as it is."""
@@ -153,7 +138,7 @@ def run_job(job_id: int) -> str:
         if locked.status == ReportJobStatus.REVIEW:  # only the coordinator's "make it" queues it
             return "waiting for review"
         attempt = locked.attempts + 1
-        locked.log = [*locked.log, _line(f"Attempt {attempt} started.")]
+        locked.log = [*locked.log, log_line(f"Attempt {attempt} started.")]
         locked.status, locked.stage, locked.percent = ReportJobStatus.RUNNING, ReportStage.GATHERING, 5
         locked.attempts, locked.started_at, locked.message = attempt, timezone.now(), ""
         locked.heartbeat_at, locked.finished_at = locked.started_at, None
@@ -180,16 +165,7 @@ def run_job(job_id: int) -> str:
     # collecting: the counts a version for publication prints, for the disclosure ledger
     with heartbeat(job_id), disclosure_ledger.collecting() as printed:
         try:
-            if job.kind == ReportKind.QUARTERLY:  # the board's quarterly report shares this engine
-                from reports.returns.quarterly_pdf import quarterly_html
-
-                html, as_of = quarterly_html(job, progress=progress)
-            else:
-                ctx = context_for(job)
-                sections = build_sections(ctx, progress=progress, timings=timings)
-                if ctx.review is not None:  # a version for publication prints only reviewed words
-                    ctx.review.check()
-                html, as_of = render_html(ctx, sections, template="reports/annual/pdf.html"), ctx.as_of
+            html, as_of = kind_of(job).html(job, progress=progress, timings=timings)
         except UnreviewedText as unreviewed:
             send_back_to_review(job_id, str(unreviewed))
             return "needs review"
@@ -202,9 +178,7 @@ def run_job(job_id: int) -> str:
     )
     if pdf.refused_urls:
         note += f" Refused {len(pdf.refused_urls)} outside address(es)."
-    version = finalise(
-        job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note, printed=printed
-    )
+    version = finalise(job_id, name=name, content=pdf.content, pages=pdf.pages, as_of=as_of, note=note, printed=printed)
     return "done" if version.file.name == name else "already done"
 
 
@@ -213,9 +187,7 @@ def store_pdf(job: ReportJob, content: bytes) -> str:
     return default_storage.save(f"{job_folder(job)}/{secrets.token_hex(12)}.pdf", ContentFile(content))
 
 
-def finalise(
-    job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str, printed=()
-) -> ReportVersion:
+def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note: str, printed=()) -> ReportVersion:
     """Record the version, once, and (a version for publication) the counts it printed in the
     disclosure ledger. Locks the job row; a job already done keeps its version."""
     with transaction.atomic():
@@ -248,7 +220,7 @@ def finalise(
             ),
         )
         if job.for_publication:
-            disclosure_ledger.record(
+            ledger.ledger_record(
                 partnership=job.partnership,
                 printed=list(printed),
                 output=f"{version} (for publication)",
@@ -256,7 +228,8 @@ def finalise(
             )
         job.status, job.stage, job.percent = ReportJobStatus.DONE, ReportStage.FINISHED, 100
         job.finished_at, job.message = timezone.now(), ""
-        job.log = [*job.log, _line(note), _line(f"Version {version.number} archived (SHA-256 {version.sha256[:12]}…).")]
+        archived = f"Version {version.number} archived (SHA-256 {version.sha256[:12]}…)."
+        job.log = [*job.log, log_line(note), log_line(archived)]
         job.save(update_fields=["status", "stage", "percent", "finished_at", "message", "log", "updated_at"])
     transaction.on_commit(lambda: remove_stray_files(job))
     return version
@@ -301,31 +274,7 @@ def mark_failed(job_id: int, message: str) -> None:
     append_log(job_id, f"Failed: {message}", status=ReportJobStatus.FAILED, message=message, finished_at=timezone.now())
 
 
-# --------------------------------------------------------------------------- queue side
-def enqueue(job_id: int) -> bool:
-    """Hand the job to the queue. If the broker cannot be reached the job stays queued, says so,
-    and the sweeper (``reports.tasks.sweep_report_jobs``) hands it over again later."""
-    from kombu.exceptions import OperationalError
-
-    from reports.tasks import render_annual_report
-
-    try:
-        render_annual_report.apply_async(
-            args=[job_id], retry=True, retry_policy={"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5}
-        )
-    except (OperationalError, ConnectionError) as exc:
-        logger.warning("Could not queue report job %s: %s", job_id, exc)
-        if ReportJob.objects.filter(pk=job_id, status=ReportJobStatus.QUEUED).exists():
-            append_log(
-                job_id,
-                "The task queue could not be reached; the job will be queued again.",
-                enqueue_error=QUEUE_UNREACHABLE[:300],
-            )
-        return False
-    ReportJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now(), enqueue_error="")
-    return True
-
-
+# --------------------------------------------------------------------------- sweeper side
 def jobs_to_sweep():
     """Queued jobs that no worker holds: never accepted by the queue, or queued far too long."""
     now = timezone.now()
@@ -353,7 +302,7 @@ def mark_stalled(job_id: int) -> bool:
         if job is None or not is_stalled(job):
             return False
         job.status, job.message, job.finished_at = ReportJobStatus.FAILED, STALLED_MESSAGE, timezone.now()
-        job.log = [*job.log, _line("Failed: the worker stopped answering.")][-200:]
+        job.log = [*job.log, log_line("Failed: the worker stopped answering.")][-200:]
         job.save(update_fields=["status", "message", "finished_at", "log", "updated_at"])
     logger.warning("Report job %s: its worker stopped answering; marked failed", job_id)
     return True

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from aspm import fields as text
 from partnerships.access import Perm, get_object_for
 from partnerships.decorators import partnership_view
-from reports.models import ReportJob, ReportJobStatus, ReportKind, TextDecisionKind
+from reports.models import ReportJob, ReportJobStatus, TextDecisionKind
 
 from . import selectors, services
+from .kinds import kind_of
 
 FIRST_UNREVIEWED = "first unreviewed"
 
@@ -32,12 +33,6 @@ class DecisionForm(forms.Form):
 def _job(request, pk: int) -> ReportJob:
     jobs = ReportJob.objects.select_related("requested_by", "partnership")
     return get_object_for(request.membership, jobs, pk=pk, need=Perm.START_REPORT)
-
-
-def _back(job: ReportJob):
-    if job.kind == ReportKind.QUARTERLY:
-        return "Quarterly returns", "reports:returns"
-    return "Annual reports", "reports:annual_list"
 
 
 def _page(request, job: ReportJob, *, errors=None, failed=None, posted=None, status=200) -> HttpResponse:
@@ -72,7 +67,7 @@ def _page(request, job: ReportJob, *, errors=None, failed=None, posted=None, sta
             "errors": errors,
             "posted": posted or {},
             "in_review": job.status == ReportJobStatus.REVIEW,
-            "back": _back(job),
+            "back": kind_of(job).back,
         },
         status=status,
     )

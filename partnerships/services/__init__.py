@@ -23,9 +23,9 @@ from aspm.errors import ConflictError
 from aspm.financial_calendar import calendar_of
 from aspm.validators import single_line
 
-from . import audit
-from .access import check_same_partnership
-from .models import DisclosurePolicy, Invitation, Membership, Organisation, Partnership, Role, User
+from .. import audit
+from ..access import check_same_partnership
+from ..models import DisclosurePolicy, Invitation, Membership, Organisation, Partnership, Role, User
 
 # --- partnerships -------------------------------------------------------------------------
 

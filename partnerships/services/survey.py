@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import audit
+from ..health.statements import BY_CODE
 from ..models import Membership, Partnership, SurveyAnswer, SurveyParticipation, SurveyRound, User
-from .statements import BY_CODE
 
 MAX_COMMENT = 2000
 
@@ -45,10 +45,6 @@ def survey_round_close(*, actor: User | None, round: SurveyRound, closed_on: dt.
         if closed_on < round.opened_on:
             raise ValidationError("A round cannot close before it opened.")
         return audit.update(actor=actor, obj=round, values={"closed_on": closed_on}, action="surveyround.close")
-
-
-def has_answered(membership: Membership, round: SurveyRound) -> bool:
-    return SurveyParticipation.objects.filter(round=round, user_id=membership.user_id).exists()
 
 
 def survey_answer(

@@ -21,8 +21,8 @@ from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership, User
 
-from . import clock
-from .models import Action, ActionStatusChange, ChangeKind, RagStatus
+from .. import clock
+from ..models import Action, ActionStatusChange, ChangeKind, RagStatus
 
 EDITABLE = (
     "title",
@@ -119,7 +119,9 @@ def action_create(
         audit.create(actor=actor, obj=action)
         _write_change(actor=actor, action=action, status=status, note=note or "Action added to the plan.", at=when)
         if action.owner_organisation_id:
-            hooks.run("reporting_changed", partnership=partnership, organisations=[action.owner_organisation_id])
+            hooks.run(
+                "reporting_changed", actor=actor, partnership=partnership, organisations=[action.owner_organisation_id]
+            )
     return action
 
 
@@ -135,7 +137,7 @@ def action_update(*, actor: User, action: Action, **values) -> Action:
         audit.update(actor=actor, obj=action, values=values)
         if action.owner_organisation_id != owner_before:  # its returns' action updates follow the owner
             owners = [o for o in (owner_before, action.owner_organisation_id) if o]
-            hooks.run("reporting_changed", partnership=action.partnership, organisations=owners)
+            hooks.run("reporting_changed", actor=actor, partnership=action.partnership, organisations=owners)
     return action
 
 

@@ -16,8 +16,8 @@ from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import MeetingActionItem, Organisation, User
 
-from .models import Action
-from .services import action_create
+from ..models import Action
+from . import action_create
 
 
 def action_from_meeting_item(

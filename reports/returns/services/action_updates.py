@@ -6,12 +6,14 @@ who approved it and that it came from the return."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from actionplans.models import Action, RagStatus
 from actionplans.services import action_set_status
+from partnerships import audit
 from partnerships.access import scoped
 
-from ..models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate
+from ...models.returns import EDITABLE_STATUSES, Return, ReturnActionUpdate
 
 NOTE_LIMIT = 2000
 
@@ -26,22 +28,27 @@ def owned_actions(return_: Return):
     )
 
 
-def action_updates_sync(return_: Return) -> None:
+def action_updates_sync(*, return_: Return) -> dict:
     """Stage an update for each action the organisation owns (only while the return is editable);
-    drop untouched ones for actions it no longer owns."""
+    drop untouched ones for actions it no longer owns. Returns the changes for the caller's audit
+    event (``figures_sync`` writes one for the figures and actions together)."""
     if return_.status not in EDITABLE_STATUSES:
-        return
+        return {}
     wanted = set(owned_actions(return_).values_list("pk", flat=True))
     have = {u.action_id: u for u in return_.action_updates.all()}
+    added = sorted(wanted - set(have))
     ReturnActionUpdate.objects.bulk_create(
-        [
-            ReturnActionUpdate(partnership=return_.partnership, return_obj=return_, action_id=pk)
-            for pk in sorted(wanted - set(have))
-        ]
+        [ReturnActionUpdate(partnership=return_.partnership, return_obj=return_, action_id=pk) for pk in added]
     )
-    stale = [u.pk for pk, u in have.items() if pk not in wanted and not u.is_filled]
+    stale = [u for pk, u in have.items() if pk not in wanted and not u.is_filled]
     if stale:
-        ReturnActionUpdate.objects.filter(pk__in=stale).delete()
+        ReturnActionUpdate.objects.filter(pk__in=[u.pk for u in stale]).delete()
+    changes = {}
+    if added:
+        changes["actions added"] = [None, added]
+    if stale:
+        changes["actions dropped"] = [sorted(u.action_id for u in stale), None]
+    return changes
 
 
 def field_names(update: ReturnActionUpdate) -> dict:
@@ -59,7 +66,7 @@ def action_updates_from_post(post, updates) -> dict:
     return data
 
 
-def stage(return_: Return, data: dict) -> tuple[list[ReturnActionUpdate], dict[str, list[str]]]:
+def action_updates_stage(*, return_: Return, data: dict) -> tuple[list[ReturnActionUpdate], dict[str, list[str]]]:
     """Check and stage the typed updates on the (locked) return. Returns the changed updates (not
     yet saved) and errors keyed ``action-<action id>``."""
     staged = {u.action_id: u for u in return_.action_updates.select_related("action")}
@@ -89,17 +96,25 @@ def stage(return_: Return, data: dict) -> tuple[list[ReturnActionUpdate], dict[s
     return changed, errors
 
 
-def save(changed: list[ReturnActionUpdate]) -> None:
-    if changed:
-        ReturnActionUpdate.objects.bulk_update(changed, ["status", "note", "applied_at", "updated_at"])
+def action_updates_save(*, actor, return_: Return, changed: list[ReturnActionUpdate]) -> None:
+    """Save the staged updates (from :func:`action_updates_stage`) of the caller's locked return, audited."""
+    if not changed:
+        return
+    ReturnActionUpdate.objects.bulk_update(changed, ["status", "note", "applied_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        partnership=return_.partnership,
+        action="return.action_updates",
+        obj=return_,
+        changes={f"action {u.action_id}": [None, u.status or "no change"] for u in changed},
+    )
 
 
-def apply_action_updates(return_: Return, actor) -> int:
+def action_updates_apply(*, actor, return_: Return) -> int:
     """Apply the approved return's action updates (in the caller's transaction): each proposed
-    status, or a note alone, becomes a status line of the action, by the approving coordinator."""
-    from django.utils import timezone
-
-    applied = 0
+    status, or a note alone, becomes a status line of the action (audited by ``action_set_status``),
+    by the approving coordinator; the updates are marked applied, audited on the return."""
+    applied = []
     source = f"(From {return_.organisation}'s return for {return_.period.label}.)"
     for update in return_.action_updates.select_related("action").filter(applied_at__isnull=True):
         if not update.is_filled:
@@ -111,6 +126,14 @@ def apply_action_updates(return_: Return, actor) -> int:
             raise ValidationError(
                 f"The update on “{update.action.title}” could not be applied: {error.messages[0]}"
             ) from error
-        ReturnActionUpdate.objects.filter(pk=update.pk).update(applied_at=timezone.now())
-        applied += 1
-    return applied
+        applied.append(update)
+    if applied:
+        ReturnActionUpdate.objects.filter(pk__in=[u.pk for u in applied]).update(applied_at=timezone.now())
+        audit.record(
+            actor=actor,
+            partnership=return_.partnership,
+            action="return.action_updates_apply",
+            obj=return_,
+            changes={"actions applied": [None, [u.action_id for u in applied]]},
+        )
+    return len(applied)

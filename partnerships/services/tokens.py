@@ -19,10 +19,10 @@ from django.utils import timezone
 
 from aspm.errors import ConflictError
 
-from . import audit
-from .access import memberships_of
-from .models import User
-from .models_tokens import PREFIX_LENGTH, TOKEN_SCHEME, ApiToken, hash_secret
+from .. import audit
+from ..access import memberships_of
+from ..models import User
+from ..models_tokens import PREFIX_LENGTH, TOKEN_SCHEME, ApiToken, hash_secret
 
 MAX_ACTIVE_TOKENS = 20
 LAST_USED_RESOLUTION = timedelta(minutes=1)  # last-used time is written at most once a minute

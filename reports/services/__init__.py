@@ -1,0 +1,1 @@
+"""Writes of the reports app that belong to no one report kind."""

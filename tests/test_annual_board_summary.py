@@ -19,10 +19,11 @@ from actionplans.models import Action, ActionStatusChange, RagStatus
 from indicators.models import Risk, RiskStatus
 from partnerships.models import Organisation, Partnership
 from reports.annual.registry import default_section_keys
-from reports.annual.render import build_sections, render_html, render_pdf
+from reports.annual.render import build_sections, render_html
 from reports.annual.sections.annex import TERMS
 from reports.annual.sections.base import ReportContext
 from reports.annual.years import year_containing, year_starting
+from reports.jobs.pdf import render_pdf
 from reports.models import Return, ReturnStatus
 
 pytestmark = pytest.mark.django_db

@@ -112,7 +112,3 @@ class AsOfForm(forms.Form):
     date = forms.DateField(
         label="Show the plan as it stood on", widget=DateInput(), validators=[validate_date_in_range]
     )
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Spreadsheet (.xlsx or .csv)", help_text="Use the columns of the export.")

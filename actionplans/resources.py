@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from import_export import fields, resources
 
+from aspm.imports import values as typed_values
 from aspm.spreadsheets import SafeExportMixin
 from indicators.models import Indicator, Objective, Priority, Strand
 from partnerships.access import scoped
@@ -70,19 +71,10 @@ class _Rollback(Exception):
 
 
 def _date(value, name: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError({name: f"“{text}” is not a date: write it as 2026-07-31 or 31/07/2026."})
+    try:
+        return typed_values.date(value)
+    except ValueError as error:
+        raise ValidationError({name: str(error)}) from None
 
 
 class _Lookups:
@@ -90,7 +82,8 @@ class _Lookups:
 
     def __init__(self, partnership: Partnership):
         self.objectives = {o.code.lower(): o for o in scoped(partnership, Objective).select_related("strand")}
-        self.strands = {s.code.lower(): s for s in scoped(partnership, Strand)}
+        strands = list(scoped(partnership, Strand))
+        self.strands = {**{s.name.lower(): s for s in strands}, **{s.code.lower(): s for s in strands}}
         self.subgroups = {s.name.lower(): s for s in scoped(partnership, SubGroup)}
         self.organisations = {o.name.lower(): o for o in scoped(partnership, Organisation)}
         self.indicators = {i.code.lower(): i for i in scoped(partnership, Indicator)}

@@ -106,8 +106,10 @@ def _rows_of(content: bytes, kind: str, max_columns: int):
         finally:
             workbook.close()
     else:
-        text = content.decode("utf-8-sig", errors="replace")
-        for row in csv.reader(io.StringIO(text, newline="")):
+        from .imports.reading import decode, sniff_delimiter  # UTF-8 or Windows-1252; comma or semicolon
+
+        text = decode(content)
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)):
             yield tuple(row[: max_columns + 1]) + ((None,) if len(row) > max_columns + 1 else ())
 
 

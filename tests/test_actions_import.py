@@ -80,7 +80,7 @@ def test_the_import_page_checks_first_then_imports_on_confirmation(a, login):
     checked = client.post(url, {"file": SimpleUploadedFile("plan.csv", csv, content_type="text/csv")})
     assert "Every row is valid" in checked.content.decode()
     assert not Action.objects.exists()
-    done = client.post(url, {"confirm": "1"})
+    done = client.post(url, {"confirm": "1", "token": checked.context["token"]})
     assert done.status_code == 302
     assert Action.objects.get().title == "Train bus drivers"
 
@@ -90,7 +90,7 @@ def test_the_import_page_lists_bad_rows(a, login):
     upload = SimpleUploadedFile("plan.csv", csv.encode(), content_type="text/csv")
     page = login(a.coordinator).post(reverse("actions:import", kwargs={"slug": a.slug}), {"file": upload})
     text = page.content.decode()
-    assert "1 row needs correcting. Nothing was imported." in text
+    assert "Nothing was imported.</strong> 1 of 1 rows have problems" in text
     assert "before the start date" in text
 
 

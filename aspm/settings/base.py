@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "aspm",
+    "aspm.imports",
     "partnerships",
     "indicators",
     "actionplans",

@@ -268,10 +268,6 @@ class YearForm(forms.Form):
         self.fields["year_start"].choices = years
 
 
-class SpreadsheetForm(forms.Form):
-    file = forms.FileField(label="Spreadsheet (.xlsx or .csv)")
-
-
 class SettingsForm(forms.Form):
     tolerance_percent = forms.DecimalField(
         min_value=0,

@@ -9,16 +9,17 @@ reason) and write only when all rows are valid, in one transaction, through the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspm.imports import values as typed_values
 from aspm.spreadsheets import read_table
 from partnerships.access import scoped
 from partnerships.models import Organisation
 
+from .. import library_data
 from ..models import Indicator, Objective, ReportingPeriod, Strand
 from ..models.figures import FigureSource
 from . import services
@@ -26,6 +27,8 @@ from .exports import BREAKDOWN_COLUMNS, WHOLE_PLAN, export_dataset, render, temp
 from .services.figures import FigureInput
 
 # ----------------------------------------------------------------------------------- imports
+
+LIBRARY_CODES = {i["code"] for i in library_data.LIBRARY_INDICATORS}
 
 
 @dataclass
@@ -87,7 +90,8 @@ class _Lookups:
         self.indicators = {i.code.upper(): i for i in scoped(partnership, Indicator)}
         self.periods = {p.label.lower(): p for p in scoped(partnership, ReportingPeriod)}
         self.organisations = {o.name.lower(): o for o in scoped(partnership, Organisation)}
-        self.strands = {s.code: s for s in scoped(partnership, Strand)}
+        strands = list(scoped(partnership, Strand))  # by code or name, in any case
+        self.strands = {**{s.name.lower(): s for s in strands}, **{s.code.lower(): s for s in strands}}
         self.objectives = {o.code.upper(): o for o in scoped(partnership, Objective)}
 
     def indicator(self, row: dict, errors: list[str]):
@@ -107,9 +111,9 @@ class _Lookups:
         return found
 
 
-def _figures(partnership, rows: list[dict]) -> tuple[list[RowResult], list[FigureInput]]:
+def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult], list[FigureInput]]:
     lookups, results, inputs = _Lookups(partnership), [], []
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         errors: list[str] = []
         indicator = lookups.indicator(row, errors)
         period = lookups.period(row, errors)
@@ -146,31 +150,20 @@ def _figures(partnership, rows: list[dict]) -> tuple[list[RowResult], list[Figur
 
 
 def _decimal(raw, label: str, errors: list[str]):
-    text = _text(raw)
-    if not text:
-        return None
     try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        errors.append(f"{label}: “{text}” is not a number.")
+        text = typed_values.number(raw)
+    except ValueError as error:
+        errors.append(f"{label}: {error}")
         return None
+    return Decimal(text) if text else None
 
 
 def _date(raw, label: str, errors: list[str]):
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    text = _text(raw)
-    if not text:
+    try:
+        return typed_values.date(raw)
+    except ValueError as error:
+        errors.append(f"{label}: {error}")
         return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    errors.append(f"{label}: “{text}” is not a date (use 2026-04-01 or 01/04/2026).")
-    return None
 
 
 def _indicator_values(lookups: _Lookups, row: dict, errors: list[str]) -> tuple[dict, list]:
@@ -205,13 +198,19 @@ def _indicator_values(lookups: _Lookups, row: dict, errors: list[str]) -> tuple[
     if decimals and not decimals.isdigit():
         errors.append(f"decimals: “{decimals}” is not a whole number of decimal places.")
     strand_code = _text(row.get("strand", ""))
-    values["strand"] = lookups.strands.get(strand_code)
+    values["strand"] = lookups.strands.get(strand_code.lower())
     if strand_code and values["strand"] is None:
-        errors.append(f"Unknown strand “{strand_code}”.")
+        known = ", ".join(sorted(s.code for s in set(lookups.strands.values())))
+        errors.append(f"Unknown strand “{strand_code}” (this partnership's strands: {known or 'none yet'}).")
     objective_code = _text(row.get("objective", ""))
     values["objective"] = lookups.objectives.get(objective_code.upper())
     if objective_code and values["objective"] is None:
         errors.append(f"Unknown objective “{objective_code}”.")
+    library = _text(row.get("library_code", "")).upper()
+    if library and library not in LIBRARY_CODES:
+        errors.append(f"library_code: “{library}” is not an indicator of the library (such as O1-01).")
+    if library:
+        values["library_code"] = library
     values["disaggregation"] = [d.strip() for d in _text(row.get("disaggregation", "")).split(",") if d.strip()]
     organisations = []
     for name in [n.strip() for n in _text(row.get("reporting_organisations", "")).split(";") if n.strip()]:
@@ -226,7 +225,7 @@ def _write_indicators(*, actor, partnership, rows, dry_run) -> list[RowResult]:
     lookups, results = _Lookups(partnership), []
     codes = set()
     with transaction.atomic():
-        for number, row in enumerate(rows, start=2):
+        for number, row in rows:
             errors: list[str] = []
             values, organisations = _indicator_values(lookups, row, errors)
             if values["code"].upper() in codes:
@@ -237,6 +236,7 @@ def _write_indicators(*, actor, partnership, rows, dry_run) -> list[RowResult]:
                     with transaction.atomic():
                         existing = lookups.indicators.get(values["code"].upper())
                         if existing:
+                            values.pop("library_code", None)  # the library link is made when it is created
                             services.indicator_update(
                                 actor=actor, indicator=existing, reporting_organisations=organisations, **values
                             )
@@ -255,7 +255,7 @@ def _write_indicators(*, actor, partnership, rows, dry_run) -> list[RowResult]:
 def _write_targets(*, actor, partnership, rows, dry_run) -> list[RowResult]:
     lookups, results = _Lookups(partnership), []
     with transaction.atomic():
-        for number, row in enumerate(rows, start=2):
+        for number, row in rows:
             errors: list[str] = []
             indicator = lookups.indicator(row, errors)
             period = lookups.period(row, errors, allow_whole_plan=True)
@@ -284,13 +284,20 @@ def _messages(error: ValidationError) -> list[str]:
 
 
 def run_import(*, actor, partnership, kind: str, content: bytes, dry_run: bool) -> ImportResult:
-    """Check (``dry_run``) or import a sheet; nothing is written unless every row is valid."""
+    """Check (``dry_run``) or import a sheet in the template's columns; nothing is written unless all rows are valid."""
     try:
         rows = read_rows(content, kind)
     except ValidationError as error:
         return ImportResult(kind=kind, rows=[], file_errors=list(error.messages))
     except Exception:  # noqa: BLE001 - a damaged workbook: say so plainly
         return ImportResult(kind=kind, rows=[], file_errors=["The file could not be read as a spreadsheet."])
+    return run_rows(
+        actor=actor, partnership=partnership, kind=kind, rows=list(enumerate(rows, start=2)), dry_run=dry_run
+    )
+
+
+def run_rows(*, actor, partnership, kind: str, rows: list[tuple[int, dict]], dry_run: bool) -> ImportResult:
+    """Check or import rows already read (``(number, {column: value})``), all or none, through the services."""
     if not rows:
         return ImportResult(kind=kind, rows=[], file_errors=["The sheet has no rows under its headers."])
     if kind == "figures":

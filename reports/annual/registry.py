@@ -23,6 +23,7 @@ SECTIONS: list[str] = [
     "reports.annual.sections.results.INDICATORS",
     "reports.annual.sections.delivery.ACTION_PLAN",
     "reports.annual.sections.delivery.PARTNERS",
+    "reports.annual.sections.funded.FUNDED",
     "reports.annual.sections.governance.OUTCOMES",
     "reports.annual.sections.governance.RISKS",
     "reports.annual.sections.governance.GOALS",

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
-from aspm.spreadsheets import check_spreadsheet_upload
+from aspm.imports import flow
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
 from .. import imports
-from ..forms import SpreadsheetForm
+from ..import_kinds import import_kind
 
 KINDS = {
     "indicators": (Perm.EDIT_PLAN, "indicators"),
@@ -24,7 +19,6 @@ KINDS = {
     "figures": (Perm.ENTER_ANY_FIGURES, "figures"),
 }
 FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv"}
-PREVIEW_ROWS = 50
 
 
 def _kind(kind: str) -> str:
@@ -71,55 +65,11 @@ def template(request: HttpRequest, kind: str) -> HttpResponse:
     return _download(imports.render(imports.template_dataset(_kind(kind)), fmt), f"{kind}-template", fmt)
 
 
-def _store_key(request, kind) -> str:
-    return f"measurement-import-{request.partnership.pk}-{kind}"
-
-
 @partnership_view(need=Perm.VIEW)
 def import_page(request: HttpRequest, kind: str) -> HttpResponse:
-    """GET: the upload form. POST with a file: the dry run. POST with ``confirm``: the import."""
+    """Upload, say which column is which, check every row, then import all or none (aspm.imports.flow)."""
     from partnerships.access import require
 
     kind = _kind(kind)
     require(request.membership, KINDS[kind][0])
-    form = SpreadsheetForm(request.POST or None, request.FILES or None)
-    result, token = None, ""
-    if request.method == "POST" and request.POST.get("confirm"):
-        stored = request.session.get(_store_key(request, kind))
-        if not stored or stored["token"] != request.POST.get("token"):
-            messages.error(request, "That preview has expired: upload the file again.")
-            return redirect(f"indicators:import_{kind}", slug=request.partnership.slug)
-        with default_storage.open(stored["path"], "rb") as handle:
-            content = handle.read()
-        result = imports.run_import(
-            actor=request.user, partnership=request.partnership, kind=kind, content=content, dry_run=False
-        )
-        if result.ok:
-            default_storage.delete(stored["path"])
-            del request.session[_store_key(request, kind)]
-            messages.success(request, f"Imported {len(result.rows)} rows of {kind}.")
-            return redirect(f"indicators:import_{kind}", slug=request.partnership.slug)
-    elif request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            check_spreadsheet_upload(upload)
-        except ValidationError as error:
-            form.add_error("file", error.messages)
-        else:
-            content = upload.read()
-            result = imports.run_import(
-                actor=request.user, partnership=request.partnership, kind=kind, content=content, dry_run=True
-            )
-            if result.ok:
-                token = secrets.token_urlsafe(16)
-                path = default_storage.save(f"imports/{request.partnership.pk}/{token}.bin", ContentFile(content))
-                request.session[_store_key(request, kind)] = {"token": token, "path": path}
-    context = {
-        "form": form,
-        "kind": kind,
-        "result": result,
-        "token": token,
-        "preview": result.rows[:PREVIEW_ROWS] if result else [],
-        "preview_limit": PREVIEW_ROWS,
-    }
-    return render(request, "indicators/import.html", context)
+    return flow.handle(request, import_kind(kind))

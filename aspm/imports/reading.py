@@ -1,0 +1,180 @@
+"""Read every sheet of an uploaded .xlsx or .csv, whatever its encoding, delimiter or title rows.
+
+* CSV text: UTF-8 with or without a byte-order mark, else Windows-1252 (what Excel writes in the
+  UK), so "£" and "–" arrive intact instead of as "�". The delimiter (comma, semicolon, tab) is the
+  one that splits the first lines into the same number of columns.
+* Workbooks: every sheet, streamed with openpyxl's read-only mode (one row in memory at a time).
+* The header row is the row, among the first :data:`HEADER_SCAN` rows, whose cells name the most
+  fields of the import; title rows above it ("Action plan 2016-17") are skipped.
+
+Limits are those of :mod:`aspm.spreadsheets` (rows, columns, rows scanned), counted over all sheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from aspm.spreadsheets import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_ROWS_SCANNED,
+    _is_blank,
+    _too_many_columns,
+    _too_many_rows,
+    _trimmed,
+)
+
+HEADER_SCAN = 10
+DELIMITERS = (",", ";", "\t", "|")
+
+
+@dataclass
+class Sheet:
+    """One sheet: its name, its header row (and where it was found) and its non-blank rows below."""
+
+    name: str
+    header_line: int = 1
+    headers: list[str] = field(default_factory=list)
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+    def samples(self, index: int, count: int = 3) -> list[str]:
+        """The first few non-blank values of a column, for the mapping page."""
+        found = []
+        for _, values in self.rows:
+            if index < len(values) and values[index] not in (None, ""):
+                found.append(str(values[index]))
+                if len(found) == count:
+                    break
+        return found
+
+
+def decode(content: bytes) -> str:
+    """CSV bytes as text: UTF-8 (a BOM is dropped) if they are UTF-8, else Windows-1252."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8", errors="replace")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return content.decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined: Latin-1 keeps them
+            return content.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first non-blank lines into the same number (>1) of columns most often."""
+    lines = [line for line in text[:65536].splitlines()[:40] if line.strip()][:20]
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if len(row) > 1)
+        if not counts:
+            continue
+        width, often = counts.most_common(1)[0]
+        if (often, width) > best_score:
+            best, best_score = delimiter, (often, width)
+    return best
+
+
+def _csv_rows(content: bytes) -> Iterator[tuple]:
+    text = decode(content)
+    yield from (tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+
+
+def _cell(value):
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _pick_header(candidates: list[tuple[int, tuple]], score: Callable[[list[str]], int]) -> int:
+    """Index in ``candidates`` of the header row: the most recognised names, else the first row as wide as most."""
+    best, best_score = None, 0
+    for i, (_, values) in enumerate(candidates):
+        found = score([str(v) for v in values if v is not None])
+        if found > best_score:
+            best, best_score = i, found
+    if best is not None:
+        return best
+    widest = max((sum(v is not None for v in values) for _, values in candidates), default=0)
+    for i, (_, values) in enumerate(candidates):
+        if sum(v is not None for v in values) >= max(2, (widest + 1) // 2) or widest < 2:
+            return i
+    return 0
+
+
+class _Budget:
+    """Rows kept and rows scanned over the whole file, so many sheets cannot multiply the cost."""
+
+    def __init__(self, max_rows: int):
+        self.max_rows, self.kept, self.scanned = max_rows, 0, 0
+
+
+def _read_sheet(name: str, rows: Iterator[tuple], score, budget: _Budget, max_columns: int) -> Sheet:
+    sheet, top = Sheet(name=name), []
+    header_index = None
+    for number, values in enumerate(rows, start=1):
+        if len(values) > max_columns and not _is_blank(values[max_columns:]):
+            raise _too_many_columns(max_columns)
+        budget.scanned += 1
+        if budget.scanned > MAX_ROWS_SCANNED + HEADER_SCAN and budget.max_rows < MAX_ROWS_SCANNED:
+            raise _too_many_rows(budget.max_rows)
+        values = _trimmed(tuple(_cell(v) for v in values[:max_columns]))
+        if header_index is None:
+            if not _is_blank(values):
+                top.append((number, values))
+            if len(top) < HEADER_SCAN:
+                continue
+            header_index = _settle(sheet, top, score, budget)
+            continue
+        _keep(sheet, number, values, budget)
+    if header_index is None and top:
+        _settle(sheet, top, score, budget)
+    return sheet
+
+
+def _settle(sheet: Sheet, top: list, score, budget: _Budget) -> int:
+    index = _pick_header(top, score)
+    sheet.header_line, header = top[index]
+    sheet.headers = ["" if v is None else str(v) for v in header]
+    for number, values in top[index + 1 :]:
+        _keep(sheet, number, values, budget)
+    return index
+
+
+def _keep(sheet: Sheet, number: int, values: tuple, budget: _Budget) -> None:
+    if _is_blank(values):
+        return
+    budget.kept += 1
+    if budget.kept > budget.max_rows:
+        raise _too_many_rows(budget.max_rows)
+    sheet.rows.append((number, values))
+
+
+def read_sheets(
+    content: bytes, *, score=lambda headers: 0, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS
+) -> list[Sheet]:
+    """Every sheet of the file (a CSV is one sheet named "CSV"), each with its header row found.
+
+    ``score(header_cells)`` says how many of an import's fields a row's cells name (see
+    :func:`aspm.imports.mapping.score_for`). Raises ValidationError past the row or column limits.
+    """
+    budget = _Budget(max_rows)
+    if content[:4] != b"PK\x03\x04":
+        return [_read_sheet("CSV", _csv_rows(content), score, budget, max_columns)]
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        sheets = []
+        for worksheet in workbook.worksheets:
+            worksheet.reset_dimensions()  # read every row, not the size the sheet claims (see aspm.spreadsheets)
+            rows = worksheet.iter_rows(values_only=True, max_col=max_columns + 1)
+            sheets.append(_read_sheet(worksheet.title, rows, score, budget, max_columns))
+        return sheets
+    finally:
+        workbook.close()

@@ -1,0 +1,106 @@
+"""Indicators, targets and figures on the one import pipeline (aspm.imports): fields and writers."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from aspm.imports import values
+from aspm.imports.flow import ImportKind, Outcome, PreviewRow
+from aspm.imports.mapping import Field
+
+from .imports import BREAKDOWN_COLUMNS, REQUIRED_COLUMNS, run_rows, template_dataset
+
+ALIASES = {
+    "indicator_code": ("indicator", "indicator code", "measure", "measure code", "code"),
+    "period": ("period", "quarter", "month", "reporting period", "year"),
+    "organisation": ("organisation", "agency", "provider", "organisation name", "reported by"),
+    "value": ("value", "figure", "count", "number", "total", "amount", "result", "target"),
+    "code": ("code", "indicator code", "ref", "reference"),
+    "name": ("name", "indicator", "measure", "indicator name", "title"),
+    "library_code": ("library code", "library indicator", "library"),
+    "strand": ("strand", "theme", "pillar"),
+    "reason": ("reason", "why", "rationale"),
+    "comment": ("comment", "comments", "note", "notes"),
+}
+HELP = {
+    "value": f"A number ({values.NUMBER_FORMS}), or yes or no for a yes/no indicator.",
+    "period": "Its label in ASPM, such as 2026/27 Q1.",
+    "library_code": "Links the indicator to its library entry (such as O1-01), so it can be benchmarked.",
+    "strand": "Its code or its name, in any case.",
+    "baseline_date": f"A date: {values.DATE_FORMS}.",
+}
+READERS = {
+    "figures": {"value": values.number_or_yes_no, "numerator": values.number, "denominator": values.number}
+    | {column: values.number for _, _, column in BREAKDOWN_COLUMNS},
+    "targets": {"value": values.number_or_yes_no},
+    "indicators": {},
+}
+TITLES = {"indicators": "indicators", "targets": "targets", "figures": "figures"}
+
+
+def fields(kind: str) -> list[Field]:
+    headers = [h for h in template_dataset(kind).headers if h]
+    if kind == "indicators" and "library_code" not in headers:
+        headers.append("library_code")
+    return [
+        Field(
+            name=h,
+            label=h.replace("_", " ").capitalize(),
+            required=h in REQUIRED_COLUMNS[kind],
+            aliases=ALIASES.get(h, ()),
+            help=HELP.get(h, ""),
+            reader=READERS[kind].get(h),
+        )
+        for h in headers
+    ]
+
+
+def _label(kind: str, data: dict) -> str:
+    keys = {"figures": ("indicator_code", "period", "organisation"), "targets": ("indicator_code", "period")}
+    return " · ".join(values.text(data.get(k)) for k in keys.get(kind, ("code", "name")) if values.text(data.get(k)))
+
+
+def _runner(kind: str):
+    def run(*, actor, partnership, rows, dry_run) -> Outcome:
+        numbered = [(i, row.data) for i, row in enumerate(rows)]
+        result = run_rows(actor=actor, partnership=partnership, kind=kind, rows=numbered, dry_run=dry_run)
+        return Outcome(
+            rows=[
+                PreviewRow(where=rows[r.number].where, label=_label(kind, r.values), verb="Import", errors=r.errors)
+                for r in result.rows
+            ],
+            file_errors=result.file_errors,
+            written=bool(result.ok and not dry_run),
+        )
+
+    return run
+
+
+def _context(kind: str):
+    def context(partnership) -> dict:
+        slug = {"slug": partnership.slug}
+        template, export = (reverse(f"indicators:{n}_{kind}", kwargs=slug) for n in ("template", "export"))
+        return {
+            "links": [
+                ("Template (.xlsx)", template + "?format=xlsx"),
+                ("Template (.csv)", template + "?format=csv"),
+                ("Current data (.xlsx)", export + "?format=xlsx"),
+            ],
+            "intro": "Indicators and periods are named by their code and label, organisations by their name. "
+            "Split columns such as sex.female are optional; when used, each split must add up to the value."
+            if kind == "figures"
+            else "",
+        }
+
+    return context
+
+
+def import_kind(kind: str) -> ImportKind:
+    return ImportKind(
+        key=kind,
+        noun=TITLES[kind],
+        fields=fields(kind),
+        run=_runner(kind),
+        done_url=lambda partnership: reverse(f"indicators:import_{kind}", kwargs={"slug": partnership.slug}),
+        extra_context=_context(kind),
+    )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from aspm.financial_calendar import calendar_of
 from partnerships.access import scoped
-from partnerships.models import Membership, Partnership, Role
+from partnerships.models import AuditEvent, Membership, Partnership, Role
 
 from . import clock
 from .models import Action, ActionStatusChange, ChangeKind, RagStatus
@@ -192,3 +192,55 @@ def quarter_ends(partnership: Partnership, today: dt.date, count: int = 5) -> li
     """The last ``count`` financial quarter ends up to today, then today itself."""
     past = calendar_of(partnership).quarters_to(today, count)[:-1]  # the quarters before today's
     return [q.end for q in past] + [today]
+
+
+# --- how the plan moved over a span of days -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Movement:
+    """What changed in the plan between two days: ids of actions added and completed, and the names of
+    actions dropped (deleted: only the audit log still knows them)."""
+
+    before: int  # actions in the plan at the end of the day before ``start``
+    added: list[int]
+    completed: list[int]
+    dropped: list[str]
+
+
+def movement(partnership: Partnership, start: dt.date, end: dt.date) -> Movement:
+    """Three queries. An action is added on the day of its first history line (the line its creation
+    writes; the demo's history predates the rows), completed on a status line "complete", dropped when
+    the audit log records its deletion. A dropped action's history went with it, so it is counted as
+    in the plan before ``start``."""
+    since, until = _end_of(start - dt.timedelta(days=1)), _end_of(end)
+    firsts = (
+        ActionStatusChange.objects.filter(action__in=scoped(partnership, Action))
+        .values("action_id")
+        .annotate(first=Min("changed_at"))
+        .order_by()
+    )
+    before, added = 0, []
+    for row in firsts:
+        if row["first"] < since:
+            before += 1
+        elif row["first"] < until:
+            added.append(row["action_id"])
+    completed = list(
+        ActionStatusChange.objects.filter(
+            action__in=scoped(partnership, Action),
+            kind=ChangeKind.STATUS,
+            status=RagStatus.COMPLETE,
+            changed_at__gte=since,
+            changed_at__lt=until,
+        )
+        .values_list("action_id", flat=True)
+        .distinct()
+    )
+    dropped = list(
+        scoped(partnership, AuditEvent)
+        .filter(action="action.delete", at__gte=since, at__lt=until)
+        .order_by("at", "id")
+        .values_list("object_repr", flat=True)
+    )
+    return Movement(before=before + len(dropped), added=added, completed=completed, dropped=dropped)

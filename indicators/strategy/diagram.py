@@ -21,16 +21,22 @@ FILL = {1: "#e8f1fa", 2: "#eaf5ee", 3: "#fdf3e1", 4: "#f6eaf2", 5: "#e9eef7"}
 STROKE = {1: "#0072B2", 2: "#1e6b33", 3: "#8a5a00", 4: "#8e3b6e", 5: "#1f4e99"}
 
 
-def _lines(text: str) -> list[str]:
-    lines = textwrap.wrap(text, CHARS_PER_LINE) or [""]
+def _lines(text: str, chars: int = CHARS_PER_LINE) -> list[str]:
+    lines = textwrap.wrap(text, chars) or [""]
     if len(lines) > 6:
         lines = lines[:6]
-        lines[-1] = lines[-1][: CHARS_PER_LINE - 1] + "…"
+        lines[-1] = lines[-1][: chars - 1] + "…"
     return lines
 
 
-def results_chain_svg(entries, *, title: str) -> str:
-    """SVG text for the entries of one objective's chain (each with ``level``, ``description``, ``leads_to_id``)."""
+def results_chain_svg(entries, *, title: str, text_size: int = 12) -> str:
+    """SVG text for the entries of one objective's chain (each with ``level``, ``description``, ``leads_to_id``).
+
+    ``text_size`` is the boxes' text in px (12 on the page); a printed report, which shrinks the whole
+    diagram to the paper's width, asks for larger text so that it prints at a readable size. Lines are
+    wrapped shorter and spaced wider in proportion, so the boxes keep their width."""
+    chars = CHARS_PER_LINE * 12 // text_size
+    line_height = round(LINE_HEIGHT * text_size / 12)
     columns: dict[int, list] = {level.value: [] for level in ChainLevel}
     for entry in entries:
         columns[entry.level].append(entry)
@@ -48,23 +54,24 @@ def results_chain_svg(entries, *, title: str) -> str:
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="44" rx="6" fill="#ffffff" '
                 f'stroke="#6c757d" stroke-dasharray="5 4"/>'
-                f'<text x="{x + BOX_WIDTH / 2}" y="{y + 26}" text-anchor="middle" font-size="12" '
+                f'<text x="{x + BOX_WIDTH / 2}" y="{y + 26}" text-anchor="middle" font-size="{text_size}" '
                 f'fill="#495057">Nothing at this level yet</text>'
             )
             y += 44 + BOX_GAP
         for entry in columns[level.value]:
-            lines = _lines(entry.description)
-            box_height = PADDING * 2 + LINE_HEIGHT * len(lines)
+            lines = _lines(entry.description, chars)
+            box_height = PADDING * 2 + line_height * len(lines)
             boxes[entry.pk] = (x, y, box_height)
             tspans = "".join(
-                f'<tspan x="{x + PADDING}" dy="{LINE_HEIGHT if i else 0}">{escape(line)}</tspan>'
+                f'<tspan x="{x + PADDING}" dy="{line_height if i else 0}">{escape(line)}</tspan>'
                 for i, line in enumerate(lines)
             )
             parts.append(
                 f"<g><title>{escape(level.label)}: {escape(entry.description)}</title>"
                 f'<rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="{box_height}" rx="6" '
                 f'fill="{FILL[level.value]}" stroke="{STROKE[level.value]}" stroke-width="1.5"/>'
-                f'<text x="{x + PADDING}" y="{y + PADDING + 11}" font-size="12" fill="#212529">{tspans}</text></g>'
+                f'<text x="{x + PADDING}" y="{y + PADDING + text_size - 1}" font-size="{text_size}" fill="#212529">'
+                f"{tspans}</text></g>"
             )
             y += box_height + BOX_GAP
         height = max(height, y)

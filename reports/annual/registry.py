@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 
 SECTIONS: list[str] = [
     "reports.annual.sections.front.COVER",
+    "reports.annual.sections.glance.GLANCE",
     "reports.annual.sections.front.CONTENTS",
     "reports.annual.sections.front.ABOUT",
     "reports.annual.sections.front.FOREWORD",

@@ -28,6 +28,7 @@ def build_sections(ctx: ReportContext, *, progress: Progress = no_progress, timi
     rendered: list[RenderedSection] = []
     for i, section in enumerate(sections):
         data = section.gather(ctx)
+        ctx.notes[f"data:{section.key}"] = data  # what a summary (the "At a glance" page) reads back
         if data is not None:
             rendered.append(RenderedSection(section, data))
         progress(ReportStage.GATHERING, 5 + int(35 * (i + 1) / len(sections)))

@@ -1,5 +1,5 @@
-"""Delivery: the action plan at year end and how its RAG moved, and what each partner said in its
-year-end (Q4) return: key achievements, key challenges and future priorities.
+"""Delivery: the action plan at year end and how it moved, and what each partner said in its approved
+year-end return (key achievements, key challenges, future priorities) and its points for action.
 
 RAG counts are numbers of actions, not people, so they are shown in full in every version.
 """
@@ -13,6 +13,7 @@ from actionplans import selectors as actions
 from actionplans.models import RAG_MEANINGS, RagStatus
 from indicators.models import PeriodKind
 from partnerships.access import scoped
+from partnerships.models import Organisation
 from reports.models import Return, ReturnStatus
 
 from .. import svg
@@ -40,7 +41,8 @@ def _strand_key(action) -> tuple[int, str]:
 
 
 def _action_plan(ctx: ReportContext) -> dict:
-    """One query for the plan at year end (``plan_as_of``) and one per quarter end (``counts_at``)."""
+    """One query for the plan at year end (``plan_as_of``), one per quarter end (``counts_at``) and
+    three for its movement in the year (``movement``)."""
     today = ctx.as_of.date()
     last_day = min(ctx.year.end, today)
     ends = [d for d in _quarter_ends(ctx) if d <= last_day]
@@ -59,16 +61,34 @@ def _action_plan(ctx: ReportContext) -> dict:
             key, {"strand": strand, "objective": action.objective, "counts": dict.fromkeys(RagStatus.values, 0)}
         )
         line["counts"][action.rag] = line["counts"].get(action.rag, 0) + 1
-    attention = [a for a in plan if a.rag in (RagStatus.RED, RagStatus.AMBER)]
-    listed, listing = plan, "all"
+    for action in plan:
+        action.overdue = action.rag != RagStatus.COMPLETE and action.due_date < last_day
+    # Red and overdue first (a board decides on these), the longest overdue first; completed actions
+    # are condensed to a line per objective; the rest (amber, then green) follow by strand.
+    urgent = sorted(
+        (a for a in plan if a.rag == RagStatus.RED or a.overdue),
+        key=lambda a: (a.rag != RagStatus.RED, a.due_date, a.pk),
+    )
+    urgent_ids = {a.pk for a in urgent}
+    completed = [a for a in plan if a.rag == RagStatus.COMPLETE]
+    others = [a for a in plan if a.pk not in urgent_ids and a.rag != RagStatus.COMPLETE]
+    attention = [a for a in others if a.rag == RagStatus.AMBER]
+    listed, listing = others, "all"
     if len(plan) > LIST_LIMIT:
-        # A board reads exceptions: a county's plan of thousands of actions would fill a hundred
-        # pages. Red before amber, the longest overdue first; the rest are counted above.
-        attention.sort(key=lambda a: (a.rag != RagStatus.RED, a.due_date or last_day, a.pk))
+        # A county's plan of thousands of actions would fill a hundred pages: beyond the red and
+        # overdue ones, the amber ones (at most this many); the rest are counted above.
+        attention.sort(key=lambda a: (a.due_date, a.pk))
         listed, listing = attention[:LIST_LIMIT], "attention"
+        urgent = urgent[:LIST_LIMIT]
     groups: dict[tuple, list] = defaultdict(list)
     for action in listed:
         groups[_strand_key(action)].append(action)
+    done: dict[str, list] = defaultdict(list)
+    for action in completed:
+        done[action.objective.code if action.objective else "Not under an objective"].append(action.title)
+    moved = actions.movement(ctx.partnership, ctx.year.start, last_day)
+    for action in urgent:
+        action.next_step = "" if ctx.for_publication else (action.note_then or "")
     labels = [f"{d:%-d %b %Y}" for d in ends]
     return {
         "groups": [(name, groups[(order, name)]) for order, name in sorted(groups)],
@@ -77,6 +97,18 @@ def _action_plan(ctx: ReportContext) -> dict:
         "listed": len(listed),
         "not_listed": len(attention) - len(listed) if listing == "attention" else 0,
         "attention": len(attention),
+        "urgent": urgent,
+        "red": sum(1 for a in plan if a.rag == RagStatus.RED),
+        "overdue": sum(1 for a in plan if a.overdue),
+        "completed": sorted(done.items()) if len(completed) <= LIST_LIMIT else [],
+        "completed_count": len(completed),
+        "movement": {
+            "before": moved.before,
+            "added": len(moved.added),
+            "completed": len(moved.completed),
+            "dropped": moved.dropped,
+            "start": ctx.year.start,
+        },
         "by_objective": [
             {**line, "values": [line["counts"][k] for k in RagStatus.values], "total": sum(line["counts"].values())}
             for _key, line in sorted(by_objective.items(), key=lambda kv: kv[0])
@@ -111,10 +143,12 @@ ACTION_PLAN = Section(
 )
 
 
-# The year-end return's three questions, and the quarterly narrative's answers that stand in for them
-# until it is in (labelled as what they are, not as year-end answers).
-YEAR_END_LABELS = ("Key achievements", "Key challenges", "Future priorities")
-QUARTER_LABELS = ("Progress this quarter", "Problems", "Priorities")
+# The year-end return's three questions (the Salford template)
+YEAR_END = (
+    ("key_achievements", "Key achievements"),
+    ("key_challenges", "Key challenges"),
+    ("future_priorities", "Future priorities"),
+)
 
 
 def return_text_key(ret, name: str) -> str:
@@ -123,49 +157,53 @@ def return_text_key(ret, name: str) -> str:
 
 
 def _partners(ctx: ReportContext) -> dict:
-    """One query: the year's submitted returns (approved ones only in a version for publication).
-    Each organisation's year-end (Q4) answers when it has
-    given them; before then (a year still running), the progress, problems and priorities of its latest
-    return in the year, labelled as such."""
+    """Two queries: the partnership's active organisations, and the year's approved returns.
+
+    Only approved returns count, in every version: a return sent back for changes, or waiting for
+    review, is not yet the partner's word. Each organisation's year-end answers come from its approved
+    return that gives them; its quarters' points for action follow. Partners with no approved year-end
+    answers are named in a list of their own, never left out silently (one that is no longer active
+    but gave them still has its words shown)."""
+    due = {o.pk: o for o in scoped(ctx.partnership, Organisation).filter(is_active=True).order_by("name")}
     returns = (
         scoped(ctx.partnership, Return)
-        .filter(period__kind=PeriodKind.QUARTER, period__start__gte=ctx.year.start, period__end__lte=ctx.year.end)
-        .exclude(status=ReturnStatus.DRAFT)
+        .filter(
+            status=ReturnStatus.APPROVED,
+            period__kind=PeriodKind.QUARTER,
+            period__start__gte=ctx.year.start,
+            period__end__lte=ctx.year.end,
+        )
         .select_related("organisation", "period")
-        .order_by("organisation__name", "-period__start")
+        .order_by("organisation__name", "period__start")
     )
-    if ctx.for_publication:  # words that leave the partnership: only returns the coordinator approved
-        returns = returns.filter(status=ReturnStatus.APPROVED)
-    chosen: dict[int, dict] = {}
+    by_org: dict[int, dict] = {}
     for ret in returns:
-        if ret.organisation_id in chosen:
-            continue
-        if ret.key_achievements or ret.key_challenges or ret.future_priorities:
-            names = ("key_achievements", "key_challenges", "future_priorities")
-            labels = YEAR_END_LABELS
-            source = f"Year-end return ({ret.period.label})"
-        elif ret.progress or ret.problems or ret.priorities:
-            names = ("progress", "problems", "priorities")
-            labels = QUARTER_LABELS
-            source = f"Latest return in the year ({ret.period.label}); the year-end return is not in yet"
-        else:
-            continue
-        answers = [
-            ctx.publishable(
-                return_text_key(ret, name),
-                f"{ret.organisation.name}'s return for {ret.period.label}: {label}",
-                getattr(ret, name),
+        item = by_org.setdefault(
+            ret.organisation_id, {"organisation": ret.organisation, "answers": [], "points": [], "source": ""}
+        )
+        label = f"{ret.organisation.name}'s return for {ret.period.label}"
+        if ret.points_for_action.strip():
+            text = ctx.publishable(
+                return_text_key(ret, "points_for_action"), f"{label}: Points for action", ret.points_for_action
             )
-            for name, label in zip(names, labels, strict=True)
-        ]
-        chosen[ret.organisation_id] = {
-            "organisation": ret.organisation,
-            "answers": list(zip(labels, answers, strict=True)),
-            "source": source,
-            "status": ret.get_status_display(),
-        }
-    items = list(chosen.values())
-    return {"items": items, "count": len(items)}
+            item["points"].append((ret.period.label, text))
+        if any(getattr(ret, name).strip() for name, _ in YEAR_END):  # the latest approved one wins
+            item["answers"] = [
+                (title, ctx.publishable(return_text_key(ret, name), f"{label}: {title}", getattr(ret, name)))
+                for name, title in YEAR_END
+            ]
+            item["source"] = f"Year-end return ({ret.period.label}), approved"
+    items = [i for i in by_org.values() if i["answers"] or i["points"]]
+    items.sort(key=lambda i: i["organisation"].name)
+    for item in by_org.values():
+        due.setdefault(item["organisation"].pk, item["organisation"])
+    missing = sorted((o for o in due.values() if not by_org.get(o.pk, {}).get("answers")), key=lambda o: o.name)
+    return {
+        "items": items,
+        "count": sum(1 for i in items if i["answers"]),
+        "missing": missing,
+        "due": len(due),
+    }
 
 
 PARTNERS = Section(
@@ -174,7 +212,7 @@ PARTNERS = Section(
     template="reports/annual/sections/partners.html",
     gather=_partners,
     help_text=(
-        "Each organisation's key achievements, challenges and future priorities from its year-end return (until "
-        "that is in, the progress, problems and priorities of its latest return in the year)."
+        "Each organisation's key achievements, challenges and future priorities from its approved year-end "
+        "return, its points for action from the year's approved returns, and who has no approved year-end return."
     ),
 )

@@ -68,10 +68,15 @@ OUTCOMES = Section(
 def _risks(ctx: ReportContext) -> dict:
     """One query (with the objectives prefetched): strategy's register; the heat map from its ``heat_map``."""
     register = sorted(strategy.risks(ctx.partnership), key=lambda r: (r.status == RiskStatus.CLOSED, -r.score, r.title))
+    for risk in register:  # a review date passed on a risk still open is flagged
+        risk.review_overdue = bool(
+            risk.review_date and risk.review_date < ctx.as_at and risk.status != RiskStatus.CLOSED
+        )
     return {
         "risks": register,
         "grid": strategy.heat_map(register),
         "open": sum(1 for r in register if r.status != RiskStatus.CLOSED),
+        "reviews_overdue": sum(1 for r in register if r.review_overdue),
         "count": len(register),
     }
 

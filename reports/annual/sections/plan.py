@@ -98,7 +98,10 @@ def _draw_chains(ctx: ReportContext, data: dict) -> dict:
             if not objective.chain:
                 objective.chain_svg = ""
                 continue
-            svg = results_chain_svg(objective.chain, title=f"Results chain of {objective.code} {objective.title}")
+            # printed at the landscape page's width (about two-thirds of its size): 14 px text prints at 9 pt
+            svg = results_chain_svg(
+                objective.chain, title=f"Results chain of {objective.code} {objective.title}", text_size=14
+            )
             for name in ("chain-title", "chain-desc", "chain-arrow"):
                 svg = svg.replace(name, f"{name}-{objective.pk}")
             objective.chain_svg = svg

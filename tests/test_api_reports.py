@@ -42,7 +42,8 @@ def test_a_coordinator_starts_a_report_and_gets_the_job_to_follow(a, django_capt
     job = ReportJob.objects.get(pk=response.json()["id"])
     assert job.requested_by == a.coordinator and job.foreword == "Our third year." and job.sections
     assert response.json()["status"] == "queued" and response.json()["version"] is None
-    assert len(queued) == 1  # handed to the worker once the request's transaction commits
+    handed = [c for c in queued if c.__module__ != "aspm.data_version"]  # not the cache's version bumps
+    assert len(handed) == 1  # handed to the worker once the request's transaction commits
     assert api.get(_api(a, f"report-jobs/{job.pk}/")).json()["year_label"] == job.year_label
 
 

@@ -73,7 +73,9 @@ def test_an_html_file_is_refused_on_the_return_page(a, login):
     return_ = _return(a)
     url = reverse("reports:return_attachment_add", kwargs={"slug": a.slug, "pk": return_.pk})
     response = login(a.spoc_police).post(url, {"file": SimpleUploadedFile("evidence.html", HTML)}, follow=True)
-    assert "was not attached" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 422 and "There is a problem" in page
+    assert "This kind of file is not accepted." in page
     assert not ReturnAttachment.objects.filter(return_obj=return_).exists()
 
 

@@ -98,4 +98,4 @@ def test_a_post_to_our_own_url_carrying_the_other_partnerships_ids_changes_nothi
 
 
 def test_the_bodies_with_the_other_partnerships_ids_cover_bulk_status_and_meeting_items():
-    assert {"actions:bulk_status", "meetings:item_add", "meetings:item_to_plan"} <= set(FOREIGN_IDS)
+    assert {"actions:bulk_status", "meetings:item_add", "actions:from_meeting_item"} <= set(FOREIGN_IDS)

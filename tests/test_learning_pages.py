@@ -51,7 +51,7 @@ def test_the_coordinator_adds_a_recommendation_with_its_report(a, login):
     response = login(a.coordinator).post(_url(a, "create"), data)
     rec = Recommendation.objects.get(source_title="Joint inspection 2026")
     assert response.status_code == 302
-    download = login(a.viewer).get(_url(a, "document", rec))
+    download = login(a.viewer).get(_url(a, "document", rec))  # learning:document, served only to members
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
@@ -92,6 +92,7 @@ def test_one_click_adds_the_actions_and_a_second_click_adds_none(a, login):
 
 
 def test_the_owners_spoc_adds_a_progress_note_and_another_spoc_cannot(a, login):
+    # learning:note is an "own organisation" right (tests/access_registry/learning.py)
     rec = make_recommendation(a, organisation=a.police)
     assert login(a.spoc_police).post(_url(a, "note", rec), {"note": "Draft protocol out."}).status_code == 302
     assert rec.history.last().note == "Draft protocol out."

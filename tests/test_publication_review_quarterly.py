@@ -119,6 +119,13 @@ def test_the_quarterly_page_offers_a_version_for_publication_that_starts_with_th
 def test_the_annual_publication_reviews_only_approved_returns_words_and_keeps_the_quarterly_decisions(
     a, story, django_capture_on_commit_callbacks
 ):
+    from reports.models import Return
+
+    # The annual report prints each approved return's points for action (its year summary, not each
+    # quarter's progress): a flagged sentence there is decided once, for both outputs.
+    Return.objects.filter(period=story, organisation=a.police).update(
+        points_for_action="Follow up the two workers who asked for help."
+    )
     quarterly = _publication_job(a, story, django_capture_on_commit_callbacks)
     for item in selectors.publication_review(quarterly).items:
         services.text_decision_record(
@@ -133,5 +140,5 @@ def test_the_annual_publication_reviews_only_approved_returns_words_and_keeps_th
             for_publication=True,
         )
     items = selectors.publication_review(annual).items
-    assert [i.label for i in items] == ["Northvale Police's return for 2026/27 Q1: Progress this quarter"]
+    assert [i.sentence for i in items] == ["Follow up the two workers who asked for help."]
     assert all(i.reviewed for i in items)  # the same sentences of the same return: decided once

@@ -400,5 +400,6 @@ SPECTACULAR_SETTINGS = {
         "ReturnStatusEnum": "reports.models.returns.ReturnStatus",
         "ProgressStatusEnum": "indicators.measurement.progress.Status",
         "ReportJobStatusEnum": "reports.models.annual.ReportJobStatus",
+        "RecommendationStatusEnum": "actionplans.learning.models.RecStatus",
     },
 }

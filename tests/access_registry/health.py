@@ -78,7 +78,7 @@ MATRIX = {
 # POST bodies of our URLs carrying the other partnership's ids: nothing may change.
 FOREIGN_IDS = {
     "meetings:item_add": lambda own, other: {"text": "Share the venue list", "owner_organisation": other.police.pk},
-    "meetings:item_to_plan": lambda own, other: {
+    "actions:from_meeting_item": lambda own, other: {
         "owner_organisation": str(other.police.pk),
         "due_date": (dt.date.today() + dt.timedelta(30)).isoformat(),
     },

@@ -16,14 +16,7 @@ sys.modules["import_graph"] = import_graph
 _spec.loader.exec_module(import_graph)
 
 # Known exceptions, each with its reason. Remove a line when its reason goes.
-CYCLES_ALLOWED = [
-    # The return pages import each other's helpers; branch "returns" turns them into a package
-    # (issue 17 point 7 is theirs for this part).
-    ["reports.returns.views", "reports.returns.views_review"],
-    # The rules reuse the figures service's breakdown check (parse_breakdown) rather than copy it;
-    # the figures service is being restructured on branch "arch-writes" (issue 17 point 8).
-    ["indicators.measurement.services.figures", "indicators.measurement.validation_rules"],
-]
+CYCLES_ALLOWED: list[list[str]] = []  # none left: add one here only with its reason
 UPWARD_ALLOWED = [
     # Demo data only (seed_demo): the health demo names the demo plan's sub-groups, one story.
     ("partnerships.health.demo", "indicators.demo_content"),

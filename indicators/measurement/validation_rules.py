@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..models import Figure, RuleKind, RuleSeverity, Unit, ValidationRule
+from .figure_parsing import parse_breakdown  # the figures service's own check, not a copy
 
 COMPARISONS = {
     "le": (op.le, "at most"),
@@ -183,7 +184,6 @@ def _compare_sentence(rule: Rule, left: Decimal, right: Decimal, where: str) -> 
 
 def _split_breaches(rule: Rule, fact: Fact) -> list[tuple[Decimal, str]]:
     """Each split of the figure that does not add up to its total: (the parts' sum, the message)."""
-    from .services.figures import parse_breakdown  # the figures service's own check, not a copy
 
     side = rule.left[0]
     indicator = _IndicatorLike(side)

@@ -23,11 +23,7 @@ ALLOWED = {
     "reports/returns/demo.py": "the demo back-dates its returns' timestamps, which no service may do",
     "reports/jobs/engine.py": "the report-job engine's state machine: progress, heartbeat, archive, sweeper",
     "reports/jobs/queue.py": "the report-job queue notes when a job was handed to the broker, outside any service",
-    # Benchmarking choices are to move beside measurement (issue 17 point 7); either path is allowed meanwhile.
-    "indicators/measurement/benchmarking": "benchmarking choices, once moved beside measurement",
-    "partnerships/health/benchmarking.py": "benchmarking choices, until they move beside measurement",
 }
-MOVING = {"indicators/measurement/benchmarking", "partnerships/health/benchmarking.py"}
 
 
 def _receivers(node: ast.AST) -> list[str]:
@@ -99,7 +95,7 @@ def test_every_entry_of_the_allow_list_still_writes():
     stale = [
         entry
         for entry in ALLOWED
-        if entry not in MOVING and not any(path == entry or path.startswith(entry) for path in found)
+        if not any(path == entry or path.startswith(entry) for path in found)
     ]
     assert stale == [], f"These modules no longer write: take them off the allow-list: {stale}"
 

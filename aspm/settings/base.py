@@ -279,7 +279,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 # Task modules the app's autodiscovery (each app's tasks.py) does not find: named here, not imported
 # from an AppConfig.ready.
-CELERY_IMPORTS = ("reports.returns.tasks",)
+CELERY_IMPORTS = ("reports.returns.tasks", "reports.monitoring.tasks")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL

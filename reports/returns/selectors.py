@@ -119,7 +119,7 @@ def completeness(partnership, today: date, *, quarters: int = 8) -> Completeness
     )
     rows_data = (
         scoped(partnership, Return)
-        .filter(period__in=periods)
+        .filter(period__in=periods, agreement__isnull=True)
         .values("id", "organisation_id", "period_id", "status", "started_at", "first_submitted_at", "due_date")
     )
     by_key = {(r["organisation_id"], r["period_id"]): r for r in rows_data}

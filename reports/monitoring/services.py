@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from aspm.financial_calendar import due_after
-from indicators.measurement.services.periods import periods_ensure_year
-from indicators.models import FundingAgreement, ReportingPeriod
+from indicators.measurement.services.periods import period_open, periods_ensure_year
+from indicators.models import FundingAgreement, PeriodStatus, ReportingPeriod
 from partnerships import audit
 from partnerships.access import check_same_partnership, scoped
 from partnerships.models import Organisation
@@ -66,8 +66,8 @@ def monitoring_report_open(
 
 def agreement_reports_open(*, actor, agreement: FundingAgreement, today: date) -> list[Return]:
     """Open every report due so far: each provider's for each period of the schedule that has begun
-    by ``today``. Adds the partnership's periods where missing. Safe to run again (adds only what is
-    missing)."""
+    by ``today``. Adds the partnership's periods where missing and opens those not open yet for
+    figures (a locked one stays locked). Safe to run again (adds only what is missing)."""
     slots = [s for s in schedule_slots(agreement) if s.start <= today]
     if not slots:
         return []
@@ -82,6 +82,9 @@ def agreement_reports_open(*, actor, agreement: FundingAgreement, today: date) -
                 kind=period_kind(agreement), start__in=[s.start for s in slots]
             )
         }
+        for period in periods.values():
+            if period.status == PeriodStatus.NOT_OPEN:
+                period_open(actor=actor, period=period)
         have = set(Return.objects.filter(agreement=agreement).values_list("organisation_id", "period__start"))
         for organisation in agreement.providers.filter(is_active=True).order_by("name"):
             for slot in slots:

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .cast import Side
 from indicators.models import FundingAgreement, Indicator, PeriodKind, ReportingPeriod
 from indicators.strategy import services as strategy
 from reports.models import Return
 from reports.monitoring import services as monitoring
 from reports.returns import services as returns
 
+from .cast import Side
 from .returns_cast import NARRATIVE
 
 STAFF, BEDS = Decimal("24000"), Decimal("12000")  # a year: £2,000 and £1,000 a month

@@ -9,6 +9,7 @@ from ..figures import DIMENSIONS, last_quarter_figures
 from ..forms import figure_anchor, figure_field_names
 from ..services.action_updates import field_names as action_field_names
 from ..services.action_updates import field_needing_fix
+from ..services.spend import line_field
 
 
 def _previous(indicator, value):
@@ -96,8 +97,6 @@ def action_rows(return_, post=None, errors=None) -> list[dict]:
 def spend_rows(return_, post=None, errors=None) -> list[dict]:
     """The monitoring report's budget lines, each with its boxes' names, what to show in them (the
     POST after a failed save) and their errors."""
-    from ..services.spend import line_field
-
     errors = errors or {}
     rows = []
     for row in return_.spend.all():

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from aspm import hooks
+from aspm.financial_calendar import calendar_of
 from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
@@ -51,6 +53,10 @@ def _check(partnership: Partnership, values: dict, organisations, exclude_pk=Non
             errors["baseline_value"] = "A percentage baseline must be between 0 and 100."
         elif values.get("unit") in (Unit.COUNT, Unit.MONEY) and baseline < 0:
             errors["baseline_value"] = "A baseline count or amount cannot be negative."
+    try:
+        calendar_of(partnership).check_date(values.get("baseline_date"), timezone.localdate(), field="baseline_date")
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
     unit, rule = values.get("unit") or Unit.COUNT, values.get("rollup") or ""
     allowed = ROLLUPS_BY_UNIT.get(unit, ("",))
     if rule not in allowed:

@@ -23,8 +23,7 @@ from ..services.periods import year_start_for
 
 def _year_choices(partnership) -> list[tuple[int, str]]:
     cal = calendar_of(partnership)
-    this = cal.year_start(timezone.localdate()).year
-    return [(y, year_label(cal.year_starting(y))) for y in range(this - 3, this + 2)]
+    return [(y, year_label(cal.year_starting(y))) for y in cal.years_open(timezone.localdate())]
 
 
 @partnership_view(need=Perm.VIEW)

@@ -80,3 +80,42 @@ def status_by_strand(groups: list[tuple[str, dict[str, int]]]) -> dict | None:
 
 
 __all__ = ["PALETTE", "actual_vs_target", "breakdown", "status_by_strand"]
+
+
+def milestone_path(page) -> dict | None:
+    """The way from the baseline through each milestone to the end of the strategy period, with the
+    financial years' actuals beside it, on a time axis (milestones fall on any date)."""
+    indicator = page.indicator
+    if not page.milestones or indicator.unit == "text":
+        return None
+    planned = [(m.due_on, "Milestone", m.value) for m in page.milestones]
+    if indicator.baseline_value is not None and indicator.baseline_date:
+        planned.insert(0, (indicator.baseline_date, "Baseline", indicator.baseline_value))
+    actual = [(p.end, f"Actual {p.label}", c.actual) for p, c in page.rows if p.kind == "year" and c.actual is not None]
+    chart = pygal.DateLine(
+        **chart_config(
+            f"{indicator.code}: baseline, milestones and each year's actual",
+            x_label_rotation=0,
+            dots_size=4,
+            include_x_axis=True,
+            legend_columns=2,
+            margin_right=36,
+            value_formatter=lambda v: format_combined(v, indicator),
+            x_value_formatter=lambda d: d.strftime("%b %Y"),
+        )
+    )
+    chart.add(
+        "Baseline and milestones", [(d, _num(v)) for d, _, v in planned], stroke_style={"dasharray": "8, 4", "width": 3}
+    )
+    if actual:
+        chart.add("Actual (financial year)", [(d, _num(v)) for d, _, v in actual])
+    rows = [
+        (f"{d:%-d %B %Y}", what, format_combined(v, indicator))
+        for d, what, v in sorted([*planned, *actual], key=lambda r: r[0])
+    ]
+    return {
+        "svg": render(chart),
+        "title": "Baseline, milestones and each year's actual",
+        "headers": ("Date", "What", "Value"),
+        "rows": rows,
+    }

@@ -20,6 +20,7 @@ from ..models import (
     Figure,
     Indicator,
     MeasurementSettings,
+    Milestone,
     Objective,
     PeriodKind,
     ReportingPeriod,
@@ -29,6 +30,7 @@ from ..models import (
 )
 from ..models.figures import DIMENSIONS
 from . import finality, progress, rollup
+from .milestones import last_due_between, milestones_of
 from .progress import Status
 from .rollup import Combined
 from .year_figures import YearFigures
@@ -177,12 +179,19 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     ytd: Cell = field(default_factory=Cell)
     plan_target: Decimal | None = None
+    milestone: Milestone | None = None  # the last milestone due in the table's year
 
     def cells_html(self) -> str:
         """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
         unit, decimals = self.indicator.combined_unit, self.indicator.decimals
         cells = "".join(cell.td(unit, decimals) for cell in [*self.cells, self.ytd])
         return mark_safe(cells)  # noqa: S308 - numbers and fixed words only
+
+    def milestone_html(self) -> str:
+        if self.milestone is None:
+            return '<td class="small text-body-secondary">—</td>'
+        value = format_value(self.milestone.value, self.indicator.combined_unit, decimals=self.indicator.decimals)
+        return f'<td class="small">{escape(value)} by {self.milestone.due_on:%-d %b %Y}</td>'
 
     def tr(self, detail_url: str) -> str:
         """The results table's whole row, built in Python like its cells (the template engine took a
@@ -195,6 +204,7 @@ class Row:
             f'<span class="fw-normal">{escape(name)}</span></th>'
             f'<td class="small">{escape(indicator.strand) if indicator.strand_id else "—"}</td>'
             f"{self.cells_html()}"
+            f"{self.milestone_html()}"
             f'<td data-sort-value="{ytd.status}"><span class="status status-{ytd.status}">'
             f"{escape(ytd.status_label)}</span></td></tr>"
         )
@@ -271,6 +281,9 @@ def results_table(
             combined=to_date.combined,
         )
         rows.append(row)
+    due = last_due_between(partnership, [i.pk for i in inds], year.start, year.end)
+    for row in rows:
+        row.milestone = due.get(row.indicator.pk)
     return ResultsTable(
         year=year, periods=periods, rows=rows, tolerance=tolerance, ytd_periods=started, figures=figures
     )
@@ -298,6 +311,7 @@ class IndicatorPage:
     breakdown: dict[str, list[tuple[str, int]]]
     tolerance: Decimal
     finality: finality.Finality | None = None
+    milestones: list[Milestone] = field(default_factory=list)
 
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
@@ -387,4 +401,5 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
         breakdown=labelled,
         tolerance=tolerance,
         finality=states,
+        milestones=milestones_of(indicator),
     )

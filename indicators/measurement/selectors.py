@@ -312,6 +312,7 @@ class IndicatorPage:
     tolerance: Decimal
     finality: finality.Finality | None = None
     milestones: list[Milestone] = field(default_factory=list)
+    hidden: int = 0  # periods with a target or figure that the page does not list (outside the years shown)
 
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
@@ -323,8 +324,9 @@ class IndicatorPage:
         return self.finality.summary(self.periods) if self.finality else ""
 
 
-def indicator_page(indicator: Indicator, *, today: date | None = None) -> IndicatorPage:
-    """Everything the indicator page shows, in a fixed number of queries."""
+def indicator_page(indicator: Indicator, *, today: date | None = None, shows=None) -> IndicatorPage:
+    """Everything the indicator page shows, in a fixed number of queries. ``shows(day)`` says whether a
+    period starting on ``day`` is listed (the strategy period by default, see ``YearWindow``)."""
     partnership = indicator.partnership
     tolerance = tolerance_of(partnership)
     # Every kind of period: an annual indicator may still be reported quarterly. Only periods with a
@@ -377,6 +379,8 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
         for p, c in zip(periods, cells, strict=True)
         if c.actual is not None or c.target is not None or c.reporters
     ]
+    listed = [(p, c) for p, c in shown if shows is None or shows(p.start)]
+    figures = [f for f in figures if shows is None or shows(f.period.start)]
     breakdown: dict[str, dict[str, int]] = {}
     for figure in figures:
         figure.split = [
@@ -394,12 +398,13 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
     }
     return IndicatorPage(
         indicator=indicator,
-        periods=[p for p, _ in shown],
-        cells=[c for _, c in shown],
+        periods=[p for p, _ in listed],
+        cells=[c for _, c in listed],
         figures=figures,
         targets=targets,
         breakdown=labelled,
         tolerance=tolerance,
         finality=states,
         milestones=milestones_of(indicator),
+        hidden=len(shown) - len(listed),
     )

@@ -49,3 +49,22 @@ def strategy_period_of(partnership) -> StrategyPeriod | None:
     """The partnership's strategy period, or None while it has not set one."""
     years = scoped(partnership, PlanStatement).values_list("strategy_start_year", "strategy_end_year").first()
     return period_from(partnership, *years) if years else None
+
+
+@dataclass(frozen=True)
+class YearWindow:
+    """Which years a page lists: the strategy period by default, every year when asked (``?years=all``)."""
+
+    period: StrategyPeriod | None
+    all_years: bool
+
+    @property
+    def limited(self) -> bool:
+        return self.period is not None and not self.all_years
+
+    def shows(self, day: date) -> bool:
+        return not self.limited or self.period.holds(day)
+
+
+def year_window(request) -> YearWindow:
+    return YearWindow(strategy_period_of(request.partnership), request.GET.get("years") == "all")

@@ -16,7 +16,7 @@ from partnerships.decorators import partnership_view
 
 from ...models import Indicator, IndicatorType, Milestone, PeriodKind, ReportingPeriod, Rollup, Target
 from ...models.figures import DIMENSIONS
-from ...strategy.period import strategy_period_of
+from ...strategy.period import strategy_period_of, year_window
 from .. import charts, selectors, services
 from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm, MilestoneForm
 
@@ -67,8 +67,11 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
 
 
 def _page(request, indicator: Indicator, milestone_form: MilestoneForm | None = None) -> HttpResponse:
-    page = selectors.indicator_page(indicator)
+    window = year_window(request)
+    page = selectors.indicator_page(indicator, shows=window.shows)
     context = {
+        "window": window,
+        "hidden": page.hidden,
         "milestone_chart": charts.milestone_path(page),
         "milestone_form": milestone_form or MilestoneForm(),
         "strategy_period": strategy_period_of(request.partnership),
@@ -168,7 +171,9 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
     """Baseline, whole-plan target and a target per period of the indicator's frequency."""
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
     kind = PERIOD_KIND_FOR.get(indicator.frequency, PeriodKind.QUARTER)
-    periods = list(scoped(request.partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
+    window = year_window(request)  # the strategy period's periods unless every year is asked for
+    every = list(scoped(request.partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
+    periods = [p for p in every if window.shows(p.start)]
     targets = {t.period_id: t.value for t in scoped(request.partnership, Target).filter(indicator=indicator)}
     initial = {
         "baseline_value": indicator.baseline_value,
@@ -192,5 +197,12 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Baseline and targets of {indicator.code} are saved.")
             return redirect("indicators:detail", slug=request.partnership.slug, pk=indicator.pk)
-    context = {"form": form, "indicator": indicator, "periods": periods, "no_periods": not periods}
+    context = {
+        "form": form,
+        "indicator": indicator,
+        "periods": periods,
+        "no_periods": not every,
+        "window": window,
+        "hidden": len(every) - len(periods),
+    }
     return render(request, "indicators/indicator_targets.html", context)

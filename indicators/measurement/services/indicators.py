@@ -53,6 +53,9 @@ def _check(partnership: Partnership, values: dict, organisations, exclude_pk=Non
             errors["baseline_value"] = "A percentage baseline must be between 0 and 100."
         elif values.get("unit") in (Unit.COUNT, Unit.MONEY) and baseline < 0:
             errors["baseline_value"] = "A baseline count or amount cannot be negative."
+    library = values.get("library_code")
+    if library and library not in LIBRARY_BY_CODE:
+        errors["library_code"] = f"“{library}” is not an indicator of the library (such as O1-01)."
     try:
         calendar_of(partnership).check_date(values.get("baseline_date"), timezone.localdate(), field="baseline_date")
     except ValidationError as error:
@@ -102,7 +105,8 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
 
 
 def indicator_update(*, actor, indicator: Indicator, reporting_organisations=None, **values) -> Indicator:
-    unknown = set(values) - set(EDITABLE)
+    """Change an indicator; ``library_code`` links it to its library entry (so it can be benchmarked)."""
+    unknown = set(values) - set(EDITABLE) - {"library_code"}
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
     unit = values.get("unit", indicator.unit)
@@ -110,7 +114,7 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
         values["rollup"] = default_rollup(unit)  # left empty on the form: the unit's usual rule
     elif "unit" in values and "rollup" not in values and indicator.rollup not in ROLLUPS_BY_UNIT.get(unit, ()):
         values["rollup"] = default_rollup(unit)  # a new unit brings its own rule unless one is given
-    merged = {name: getattr(indicator, name) for name in EDITABLE} | values
+    merged = {name: getattr(indicator, name) for name in (*EDITABLE, "library_code")} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
     with transaction.atomic():
         was_active = Indicator.objects.filter(pk=indicator.pk).values_list("is_active", flat=True).first()

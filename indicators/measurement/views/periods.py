@@ -62,7 +62,8 @@ def period_add_year(request: HttpRequest) -> HttpResponse:
         else:
             messages.info(request, f"{year_label(start)} was already there.")
     else:
-        messages.error(request, "Choose a financial year from the list.")
+        words = calendar_of(request.partnership).years_open_words(timezone.localdate())
+        messages.error(request, f"Choose a financial year from {words}.")
     return redirect("indicators:periods", slug=request.partnership.slug)
 
 

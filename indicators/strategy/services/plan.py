@@ -64,7 +64,9 @@ def strategy_period_set(*, actor, partnership: Partnership, start_year: int, end
     values = {"strategy_start_year": start_year, "strategy_end_year": end_year}
     statement = PlanStatement.objects.select_for_update().filter(partnership=partnership).order_by("pk").first()
     if statement is None:
-        return audit.create(actor=actor, obj=PlanStatement(partnership=partnership, **values))
+        return audit.create(
+            actor=actor, obj=PlanStatement(partnership=partnership, **values), action="planstatement.strategy_period"
+        )
     return audit.update(actor=actor, obj=statement, values=values, action="planstatement.strategy_period")
 
 

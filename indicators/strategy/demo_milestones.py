@@ -53,9 +53,11 @@ def _identification_counts(partnership) -> list[Indicator]:
 
 
 def _baseline_and_milestones(actor, indicator: Indicator, period, baseline_start: date) -> None:
+    """A 2018/19 baseline well below today's yearly target, and milestones that reach the target in the
+    strategy's first year and go a fifth beyond it by its last."""
     plan = Target.objects.filter(indicator=indicator, period__isnull=True).values_list("value", flat=True).first()
-    aim = Decimal(plan) if plan is not None else Decimal(40)  # a year's count by the end of the plan
-    baseline = (aim * Decimal("0.55")).quantize(Decimal(1))
+    aim = Decimal(plan) if plan is not None else Decimal(40)  # a year's count, the plan's target
+    baseline = (aim * Decimal("0.6")).quantize(Decimal(1))
     if indicator.baseline_date != baseline_start:
         measurement.indicator_update(
             actor=actor,
@@ -65,16 +67,15 @@ def _baseline_and_milestones(actor, indicator: Indicator, period, baseline_start
             baseline_span="year",
         )
     have = set(Milestone.objects.filter(indicator=indicator).values_list("due_on", flat=True))
-    # The end of the strategy's first, third and last year: a steady climb from the baseline to the aim.
-    for step, year in ((1, period.start_year), (3, period.start_year + 2), (5, period.end_year)):
+    # The end of the strategy's first, third and last year.
+    for year, share in ((period.start_year, "1"), (period.start_year + 2, "1.1"), (period.end_year, "1.2")):
         due = calendar_of(indicator.partnership).year_end(date(year, period.start.month, 1))
         if due in have:
             continue
-        value = (baseline + (aim - baseline) * Decimal(step) / Decimal(period.length)).quantize(Decimal(1))
         measurement.milestone_set(
             actor=actor,
             indicator=indicator,
             due_on=due,
-            value=value,
+            value=(aim * Decimal(share)).quantize(Decimal(1)),
             note="The partnership's count for the financial year ending on this date.",
         )

@@ -126,6 +126,13 @@ def test_milestones_outside_the_strategy_period_or_before_the_baseline_are_refus
     assert not Milestone.objects.exists()
 
 
+def test_a_baseline_moved_past_a_milestone_is_refused(a):
+    milestone = m.milestone(a)
+    with pytest.raises(ValidationError) as refused:
+        services.indicator_update(actor=a.coordinator, indicator=milestone.indicator, baseline_date=milestone.due_on)
+    assert f"The milestone due by {milestone.due_on:%-d %B %Y} would come before the baseline" in str(refused.value)
+
+
 def test_a_strategy_period_that_would_leave_a_milestone_outside_it_is_refused(a):
     milestone = m.milestone(a)
     period = strategy_period_of(a.partnership)

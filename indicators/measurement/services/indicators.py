@@ -15,7 +15,7 @@ from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
 
 from ... import library_data
-from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
+from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Milestone, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
 from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
 from .targets import target_set
@@ -116,6 +116,15 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
         values["rollup"] = default_rollup(unit)  # a new unit brings its own rule unless one is given
     merged = {name: getattr(indicator, name) for name in (*EDITABLE, "library_code")} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
+    baseline_date = merged.get("baseline_date")
+    early = baseline_date and Milestone.objects.filter(indicator=indicator, due_on__lte=baseline_date).first()
+    if early:
+        raise ValidationError(
+            {
+                "baseline_date": f"The milestone due by {early.due_on:%-d %B %Y} would come before the baseline: "
+                "milestones lie after it. Move or remove that milestone first."
+            }
+        )
     with transaction.atomic():
         was_active = Indicator.objects.filter(pk=indicator.pk).values_list("is_active", flat=True).first()
         audit.update(actor=actor, obj=indicator, values=values)

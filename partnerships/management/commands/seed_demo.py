@@ -14,6 +14,7 @@ SEEDERS = [
     "indicators.strategy.demo.seed",  # vision, sub-groups, objectives and chains, risks, development goals
     "indicators.measurement.demo.seed",  # after strategy: links indicators to strands and objectives
     "indicators.strategy.demo_funding.seed",  # after the indicators: a funding agreement tags some as its KPIs
+    "indicators.strategy.demo_milestones.seed",  # after the indicators: strategy period, 2018/19 baselines, milestones
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "actionplans.learning.demo.seed",  # after the action plan: recommendations raise actions

@@ -51,7 +51,7 @@ def test_a_plan_downloaded_from_one_partnership_goes_into_another_with_an_empty_
     sign_in(page, live_server, b.coordinator.email)
     page.goto(f"{live_server.url}/p/{b.slug}/plan/")
     page.get_by_role("link", name="Import a plan").click()
-    expect(page.get_by_text("This partnership has no plan yet")).to_be_visible()
+    expect(page.get_by_text("This partnership has no plan yet, so a whole plan workbook can go in.")).to_be_visible()
     _shots(page, "plan-import-upload")
     _upload(page, plan_xlsx(a.partnership))
     expect(page.get_by_text(re.compile(r"Every row is valid: all \d+ rows are valid"))).to_be_visible()

@@ -186,7 +186,10 @@ def test_a_plan_workbook_is_refused_by_a_partnership_that_already_has_a_plan_say
     _same_names(a, b)
     content = _broken(a, lambda cells: None)
     sw.risk(b)
-    page = _check(login(b.coordinator), b, content)
+    client = login(b.coordinator)
+    before = client.get(reverse("strategy:plan_import", kwargs={"slug": b.slug})).content.decode()
+    assert "already has a plan (1 risk). A plan workbook goes only into a partnership with no plan yet" in before
+    page = _check(client, b, content)
     text = page.content.decode()
     assert "This partnership already has a plan (1 risk)" in text
     assert "nothing was imported" in text

@@ -103,11 +103,15 @@ def _slug(partnership) -> dict:
 def _plan_context(partnership) -> dict:
     slug = _slug(partnership)
     there = plan_contents(partnership)
-    now = (
-        f"This partnership already has a plan ({', '.join(there)}), so a plan workbook will be refused "
-        "with nothing written. To add objectives to it, use the objectives import."
+    notice = (
+        (
+            "warning",
+            f"This partnership already has a plan ({', '.join(there)}). A plan workbook goes only into a "
+            "partnership with no plan yet, so it would be refused with nothing written. To add objectives to "
+            "this plan, import a table of objectives instead.",
+        )
         if there
-        else "This partnership has no plan yet, so the whole workbook can go in."
+        else ("info", "This partnership has no plan yet, so a whole plan workbook can go in.")
     )
     return {
         "breadcrumb": ("Vision and theory of change", reverse("strategy:plan", kwargs=_slug(partnership))),
@@ -115,7 +119,8 @@ def _plan_context(partnership) -> dict:
         "chain, Assumptions, Risks and the LogFrame. Rows link to one another by their Ref column. A plan "
         "workbook goes only into a partnership whose plan is empty (no vision, objectives, results chain, "
         "assumptions or risks): strands with the same ref are renamed to match the workbook, others are added. "
-        "The LogFrame sheet is not read: it is worked out again from the results chain and the risks. " + now,
+        "The LogFrame sheet is not read: it is worked out again from the results chain and the risks.",
+        "notice": notice,
         "links": [
             ("Download this partnership's plan workbook (.xlsx)", reverse("strategy:plan_xlsx", kwargs=slug)),
             ("Import a table of objectives instead", reverse("strategy:objectives_import", kwargs=slug)),
@@ -126,8 +131,12 @@ def _plan_context(partnership) -> dict:
 def _objectives_context(partnership) -> dict:
     return {
         "breadcrumb": ("Objectives", reverse("strategy:objectives", kwargs=_slug(partnership))),
-        "intro": "Your own table of objectives, one objective per row: each is added beside the objectives this "
-        "plan already has. Cells listing activities, outputs, outcomes or impact (one per line) become its "
+        "notice": (
+            "info",
+            "Each objective in the file is added beside those the plan already has; none of those is changed.",
+        ),
+        "intro": "Your own table of objectives, one objective per row, with its own headings. Cells listing "
+        "activities, outputs, outcomes or impact (one per line) become its "
         "results chain, each entry linked to the first entry of the level above. Strands, organisations and "
         f"sub-groups are named as they are in ASPM. Dates may be written {values.DATE_FORMS}.",
         "links": [("Import a whole plan workbook instead", reverse("strategy:plan_import", kwargs=_slug(partnership)))],

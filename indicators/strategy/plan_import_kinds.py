@@ -67,7 +67,7 @@ def _outcome(plan, file_errors, written: bool) -> Outcome:
             PreviewRow(
                 where=p.where,
                 label=p.label,
-                verb="Skip: worked out from the results chain" if p.skipped else "Be added",
+                verb=p.verb,
                 errors=p.errors,
             )
             for p in plan

@@ -61,10 +61,15 @@ class PlanRow:
     values: dict = field(default_factory=dict)
     entries: list[tuple[int, str]] = field(default_factory=list)  # own-layout objectives: (level, description)
     errors: list[str] = field(default_factory=list)
+    verb: str = "Be added"
 
     @property
     def skipped(self) -> bool:
         return self.kind == LOGFRAME_SHEET
+
+    def __post_init__(self):
+        if self.skipped:
+            self.verb = "Skip: worked out from the results chain"
 
 
 def sheet_kind(name: str) -> str | None:
@@ -110,9 +115,10 @@ class _Lookups:
     """What rows may name that the partnership already has: strands, organisations, sub-groups."""
 
     def __init__(self, partnership: Partnership):
-        self.strands = {}
+        self.strands, self.strand_codes = {}, set()
         for strand in scoped(partnership, Strand):
             self.strands[strand.code.lower()] = strand.code
+            self.strand_codes.add(strand.code.lower())
             self.strands.setdefault(strand.name.lower(), strand.code)
         self.organisations = {o.name.lower(): o for o in scoped(partnership, Organisation)}
         self.subgroups = {s.name.lower(): s for s in scoped(partnership, SubGroup)}
@@ -197,11 +203,14 @@ def _vision(item: PlanRow, data: dict, lookups, refs) -> None:
     if name is None:
         item.errors.append(f"Item “{item.label}” is not one of {', '.join(label for _, label in VISION_ITEMS)}.")
     item.values = {"name": name, "text": values.text(data.get("text"))}
+    item.verb = "Be written"
 
 
 def _strand(item: PlanRow, data: dict, lookups, refs) -> None:
     item.label = values.text(data.get("name"))
     item.values = {"code": item.ref.lower(), "name": item.label, "description": values.text(data.get("description"))}
+    if item.ref.lower() in lookups.strand_codes:
+        item.verb = "Match the strand already here with this ref"
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", item.ref.lower()):
         item.errors.append("Ref: a strand's ref is one word of up to 40 letters, digits or hyphens, such as pursue.")
     if not item.label:

@@ -285,3 +285,19 @@ def test_a_table_of_objectives_naming_a_strand_the_partnership_lacks_is_refused_
     assert "Strand: no strand has the ref or name “Partnership”" in text
     assert reverse("strategy:strand_create", kwargs={"slug": a.slug}) in text
     assert not Objective.objects.filter(partnership=a.partnership).exists()
+
+
+def test_the_plan_download_costs_the_same_queries_for_a_small_plan_and_a_big_one(a, login):
+    from .query_sizes import flat_queries, ok
+
+    client = login(a.coordinator)
+    url = reverse("strategy:plan_xlsx", kwargs={"slug": a.slug})
+
+    def grow(n):
+        for _ in range(n):
+            objective = sw.objective(a)
+            sw.chain(a, objective)
+            sw.assumption(a)
+            sw.risk(a, objectives=[objective])
+
+    flat_queries(grow=grow, measure=lambda: ok(client.get(url)), pinned=14, small=2, big=4)

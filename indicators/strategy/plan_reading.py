@@ -289,6 +289,9 @@ def read_objectives(partnership: Partnership, rows: list[MappedRow]) -> list[Pla
         item.values["code"] = item.ref
         item.entries = [(lvl.value, line[:300]) for name, lvl in CHAIN_FIELDS for line in lines(row.data.get(name))]
         item.label = item.values["title"]
+        if item.entries:
+            count = len(item.entries)
+            item.verb = f"Be added with {count} results-chain entr{'y' if count == 1 else 'ies'}"
         plan.append(item)
     return plan
 

@@ -282,7 +282,7 @@ def test_a_table_of_objectives_naming_a_strand_the_partnership_lacks_is_refused_
     url = reverse("strategy:objectives_import", kwargs={"slug": a.slug})
     page = client.post(url, {"file": SimpleUploadedFile("objectives.xlsx", _xlsx({"Sheet": rows}))})
     text = page.content.decode()
-    assert "Strand: no strand has the ref or name “Partnership”" in text
+    assert "Strand: there is no strand “Partnership” (by ref or name) in the file or in this partnership." in text
     assert reverse("strategy:strand_create", kwargs={"slug": a.slug}) in text
     assert not Objective.objects.filter(partnership=a.partnership).exists()
 
@@ -301,3 +301,12 @@ def test_the_plan_download_costs_the_same_queries_for_a_small_plan_and_a_big_one
             sw.risk(a, objectives=[objective])
 
     flat_queries(grow=grow, measure=lambda: ok(client.get(url)), pinned=14, small=2, big=4)
+
+
+def test_a_plan_naming_an_organisation_the_partnership_lacks_links_to_where_it_is_added(a, b, login):
+    content = _broken(a, lambda cells: None)
+    page = _check(login(b.coordinator), b, content)
+    text = page.content.decode()
+    assert "Owner organisation: No organisation named “Northvale Police” in this partnership." in text
+    assert reverse("partnerships:organisation_create", kwargs={"slug": b.slug}) in text
+    _nothing_in_the_plan(b)

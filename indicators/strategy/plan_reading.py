@@ -146,7 +146,7 @@ def _objective_values(row: PlanRow, data: dict, lookups: _Lookups, strand_refs: 
     strand = text(data.get("strand"))
     row.values["strand"] = strand_refs.get(strand.lower()) or lookups.strands.get(strand.lower()) if strand else None
     if strand and not row.values["strand"]:
-        row.errors.append(f"Strand: no strand has the ref or name “{strand}”, on the Strands sheet or in ASPM.")
+        row.errors.append(f"Strand: there is no strand “{strand}” (by ref or name) in the file or in this partnership.")
     for name, names, what in (("owner_organisation", lookups.organisations, "organisation"),
                               ("owner_subgroup", lookups.subgroups, "sub-group")):  # fmt: skip
         _read(row, name, lambda v, names=names, what=what: lookups.owner(text(v), names, what), data)

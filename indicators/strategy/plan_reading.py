@@ -69,7 +69,7 @@ class PlanRow:
 
     def __post_init__(self):
         if self.skipped:
-            self.verb = "Skip: worked out from the results chain"
+            self.verb = "Skip: made from the results chain"
 
 
 def sheet_kind(name: str) -> str | None:
@@ -210,7 +210,7 @@ def _strand(item: PlanRow, data: dict, lookups, refs) -> None:
     item.label = values.text(data.get("name"))
     item.values = {"code": item.ref.lower(), "name": item.label, "description": values.text(data.get("description"))}
     if item.ref.lower() in lookups.strand_codes:
-        item.verb = "Match the strand already here with this ref"
+        item.verb = "Match the strand with this ref"
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", item.ref.lower()):
         item.errors.append("Ref: a strand's ref is one word of up to 40 letters, digits or hyphens, such as pursue.")
     if not item.label:

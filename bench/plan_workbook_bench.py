@@ -85,4 +85,4 @@ def main(slug: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "greater-westmoor")
+    main(sys.argv[1] if len(sys.argv) > 1 else "westmoor")

@@ -17,10 +17,7 @@ _spec.loader.exec_module(import_graph)
 
 # Known exceptions, each with its reason. Remove a line when its reason goes.
 CYCLES_ALLOWED: list[list[str]] = []  # none left: add one here only with its reason
-UPWARD_ALLOWED = [
-    # Demo data only (seed_demo): the health demo names the demo plan's sub-groups, one story.
-    ("partnerships.health.demo", "indicators.demo_content"),
-]
+UPWARD_ALLOWED: list[tuple[str, str]] = []  # none left: the tenant core imports no feature app
 
 
 def test_no_module_level_import_cycle():

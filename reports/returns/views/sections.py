@@ -22,7 +22,7 @@ from .. import selectors, services, tasklist
 from ..figures import return_breaches
 from ..forms import AttachmentForm, NarrativeForm, figures_from_post
 from ..services import action_updates
-from .access import get_return
+from .access import get_return, on_behalf
 from .rows import action_rows, figure_rows
 
 
@@ -69,6 +69,7 @@ def render_sections(
         "attachment_form": attachment_form or AttachmentForm(),
         "rag_choices": RagStatus.choices,
         "error_summary": [{"text": link.text, "href": f"#{link.anchor}"} for link in summary],
+        "on_behalf": on_behalf(request, return_),
     }
     return render(request, "reports/returns/section.html", context, status=status)
 
@@ -99,7 +100,12 @@ def save(request, return_, section=None) -> HttpResponse:
         )
         if section is None and "submit" in request.POST:
             services.return_submit(actor=request.user, return_=return_)
-            messages.success(request, "The return is submitted. The coordinator will review it.")
+            messages.success(
+                request,
+                "The return is submitted and waits for your review."
+                if on_behalf(request, return_)
+                else "The return is submitted. The coordinator will review it.",
+            )
         else:
             messages.success(request, f"Saved: {section.title}." if section else "Your draft is saved.")
         return _task_list(request, return_)
@@ -134,7 +140,12 @@ def return_check(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.return_submit(actor=request.user, return_=plain)
-            messages.success(request, "The return is submitted. The coordinator will review it.")
+            messages.success(
+                request,
+                "The return is submitted and waits for your review."
+                if on_behalf(request, plain)
+                else "The return is submitted. The coordinator will review it.",
+            )
             return _task_list(request, plain)
         except ConflictError as error:
             messages.error(request, in_words(error))
@@ -167,5 +178,6 @@ def return_check(request: HttpRequest, pk: int) -> HttpResponse:
             for link in links
         ],
         "error_summary": summary,
+        "on_behalf": on_behalf(request, return_),
     }
     return render(request, "reports/returns/check.html", context, status=status)

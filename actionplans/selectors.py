@@ -56,6 +56,7 @@ class PlanFilter:
     group: str = "strand"
     only_organisation: int | None = None  # "My actions"
     only_person: int | None = None
+    attention_for: int | None = None  # a reader's list: Red or overdue, or naming this member as owner
     extra: dict = field(default_factory=dict)
 
 
@@ -79,6 +80,9 @@ def plan(partnership: Partnership, flt: PlanFilter | None = None) -> QuerySet[Ac
         qs = qs.filter(owner_organisation_id=flt.only_organisation)
     if flt.only_person:
         qs = qs.filter(owner_person_id=flt.only_person)
+    if flt.attention_for:
+        late = Q(due_date__lt=today) & ~Q(status=RagStatus.COMPLETE)
+        qs = qs.filter(Q(status=RagStatus.RED) | late | Q(owner_person_id=flt.attention_for))
     if flt.status == "overdue" or flt.overdue:
         qs = qs.filter(due_date__lt=today).exclude(status=RagStatus.COMPLETE)
     if flt.status in RagStatus.values:

@@ -16,7 +16,7 @@ from partnerships.models import SubGroup
 from .. import clock, selectors
 from ..forms import AsOfForm, BulkStatusForm, PlanFilterForm
 from ..models import RAG_MEANINGS, RagStatus
-from .common import mark_changeable
+from .common import mark_changeable, owns_actions
 
 PAGE_SIZE = 50
 
@@ -81,6 +81,8 @@ def plan(request: HttpRequest) -> HttpResponse:
 @partnership_view(need=Perm.VIEW)
 def mine(request: HttpRequest) -> HttpResponse:
     membership = request.membership
+    if not owns_actions(membership):
+        return _attention(request)
     if membership.organisation_id:
         flt = selectors.PlanFilter(only_organisation=membership.organisation_id, group="none")
         whose = str(membership.organisation)
@@ -97,6 +99,21 @@ def mine(request: HttpRequest) -> HttpResponse:
         **_table_context(request, queryset, "none", ""),
     }
     return render(request, "actionplans/mine.html", context)
+
+
+def _attention(request: HttpRequest) -> HttpResponse:
+    """"My actions" for a board member or a viewer, who own no actions: what the board should ask
+    about, the actions that are Red or past their due date, with their owners (and any action that
+    names the member as its owner), the longest overdue first."""
+    flt = selectors.PlanFilter(attention_for=request.membership.pk, group="none")
+    queryset = selectors.plan(request.partnership, flt)
+    context = {
+        "mine_page": True,
+        "attention": True,
+        "counts": selectors.status_counts(queryset),
+        **_table_context(request, queryset, "none", ""),
+    }
+    return render(request, "actionplans/attention.html", context)
 
 
 @partnership_view(need=Perm.VIEW)

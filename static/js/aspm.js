@@ -78,8 +78,12 @@
   function makeStackable(table) {
     var head = table.tHead && table.tHead.rows[0];
     if (!head) return;
-    var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
-    Array.prototype.forEach.call(table.tBodies, function (body) {
+    var names = Array.prototype.map.call(head.cells, function (th) {
+      return (th.getAttribute("data-stack-label") || th.textContent).replace(/\s+/g, " ").trim();
+    });
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    if (table.tFoot) bodies.push(table.tFoot);
+    bodies.forEach(function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
         Array.prototype.forEach.call(row.cells, function (cell, index) {
           if (!cell.hasAttribute("data-label") && names[index]) cell.setAttribute("data-label", names[index]);

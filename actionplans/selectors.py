@@ -26,11 +26,43 @@ SORTS = {
     "-status": ("-status_rank", "due_date", "id"),
 }
 GROUPS = {
-    "strand": ("strand__order", "strand__name"),
-    "objective": ("objective__code",),
-    "subgroup": ("subgroup__name",),
+    "strand": ("strand__order", "strand__name", "strand_id"),
+    "objective": ("objective__code", "objective_id"),
+    "subgroup": ("subgroup__name", "subgroup_id"),
     "none": (),
 }
+# What a group's heading is made of, read with its size (see ``group_sizes``).
+GROUP_NAMES = {
+    "strand": ("strand_id", "strand__name"),
+    "objective": ("objective_id", "objective__code", "objective__title"),
+    "subgroup": ("subgroup_id", "subgroup__name"),
+}
+NO_GROUP = {"strand": "No strand", "objective": "No objective", "subgroup": "No sub-group"}
+
+
+@dataclass(frozen=True)
+class GroupSize:
+    key: str  # "strand-3", or "strand-none" for the actions without one
+    label: str
+    count: int
+    first: int  # the plan's position (from 0) of the group's first action
+
+
+def group_sizes(queryset: QuerySet[Action], group: str) -> list[GroupSize]:
+    """The plan's groups in the plan's order, each with how many actions it has and where it starts,
+    so a long plan can list its groups with a link to the page each begins on. One query."""
+    if group not in GROUP_NAMES:
+        return []
+    names = GROUP_NAMES[group]
+    rows = queryset.order_by().values(*names).annotate(n=Count("id")).order_by(*GROUPS[group])
+    sizes, first = [], 0
+    for row in rows:
+        pk = row[names[0]]
+        label = " ".join(str(row[n]) for n in names[1:]) if pk is not None else NO_GROUP[group]
+        key = f"{group}-{pk if pk is not None else 'none'}"
+        sizes.append(GroupSize(key=key, label=label, count=row["n"], first=first))
+        first += row["n"]
+    return sizes
 
 
 def quarter_of(partnership: Partnership, day: dt.date) -> tuple[dt.date, dt.date]:

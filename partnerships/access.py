@@ -46,24 +46,37 @@ class Perm(StrEnum):
     DOWNLOAD_REPORT = "download_report"
     MANAGE_RECOMMENDATIONS = "manage_recommendations"  # the recommendations register and responses
     UPDATE_OWN_RECOMMENDATIONS = "update_own_recommendations"  # progress notes on the organisation's own
+    RATE_OWN_SELF_ASSESSMENT = "rate_own_self_assessment"  # the organisation's ratings in a self-assessment round
 
 
 _READ = {Perm.VIEW, Perm.DOWNLOAD_REPORT}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.COORDINATOR: frozenset(Perm),
-    Role.SPOC: frozenset(_READ | {Perm.UPDATE_OWN_ACTIONS, Perm.SUBMIT_OWN_RETURN, Perm.UPDATE_OWN_RECOMMENDATIONS}),
+    Role.SPOC: frozenset(
+        _READ
+        | {Perm.UPDATE_OWN_ACTIONS, Perm.SUBMIT_OWN_RETURN, Perm.UPDATE_OWN_RECOMMENDATIONS}
+        | {Perm.RATE_OWN_SELF_ASSESSMENT}
+    ),
     Role.BOARD: frozenset(_READ | {Perm.VIEW_ALL_RETURNS}),
     Role.VIEWER: frozenset(_READ | {Perm.VIEW_ALL_RETURNS}),
 }
 
 # Permissions that apply only to objects of the member's own organisation.
-OWN_ORGANISATION_PERMS = frozenset({Perm.UPDATE_OWN_ACTIONS, Perm.SUBMIT_OWN_RETURN, Perm.UPDATE_OWN_RECOMMENDATIONS})
+OWN_ORGANISATION_PERMS = frozenset(
+    {
+        Perm.UPDATE_OWN_ACTIONS,
+        Perm.SUBMIT_OWN_RETURN,
+        Perm.UPDATE_OWN_RECOMMENDATIONS,
+        Perm.RATE_OWN_SELF_ASSESSMENT,
+    }
+)
 # Where a role has the "any" right, it covers the "own" one too.
 _BROADER = {
     Perm.UPDATE_OWN_ACTIONS: Perm.UPDATE_ANY_ACTION,
     Perm.SUBMIT_OWN_RETURN: Perm.REVIEW_RETURNS,
     Perm.UPDATE_OWN_RECOMMENDATIONS: Perm.MANAGE_RECOMMENDATIONS,
+    Perm.RATE_OWN_SELF_ASSESSMENT: Perm.MANAGE_RECOMMENDATIONS,
 }
 
 

@@ -203,3 +203,76 @@ class JournalEntry(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.partner} on {self.date:%d/%m/%Y}"
+
+
+# ------------------------------------------------------------------ self-assessment rounds
+class RoundStatus(models.TextChoices):
+    DRAFT = "draft", "Being prepared"
+    OPEN = "open", "Open for ratings"
+
+
+class AssessmentRound(TenantModel):
+    """One self-assessment round: the statements (copied from the template, plus the partnership's
+    own) that every partner organisation rates for itself between two dates."""
+
+    title = models.CharField(max_length=limits.TITLE)
+    opens_on = models.DateField("opens on", validators=[validate_date_in_range])
+    closes_on = models.DateField("ratings due by", validators=[validate_date_in_range])
+    status = models.CharField(max_length=8, choices=RoundStatus.choices, default=RoundStatus.DRAFT, editable=False)
+
+    class Meta:
+        ordering = ["-opens_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=RoundStatus.values), name="assessment_round_status_known"),
+            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")), name="assessment_round_dates"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AssessmentStatement(TenantModel):
+    """A statement of a round. ``code`` is the template's (stable across rounds); the partnership's
+    own statements have none and are matched across rounds by their wording."""
+
+    round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="statements")
+    goal = models.CharField(max_length=20)
+    code = models.CharField(max_length=10, blank=True)
+    text = models.CharField("statement", max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+    actions = models.ManyToManyField("actionplans.Action", blank=True, related_name="assessment_statements")
+
+    class Meta:
+        ordering = ["round", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text}".strip()
+
+    @property
+    def key(self) -> str:
+        """What matches this statement with the same one in another round."""
+        return self.code or self.text.strip().lower()
+
+
+class AssessmentRating(TenantModel):
+    """One organisation's rating of one statement (1–4), with its evidence and a note."""
+
+    statement = models.ForeignKey(AssessmentStatement, on_delete=models.CASCADE, related_name="ratings")
+    organisation = models.ForeignKey("partnerships.Organisation", on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField()
+    evidence = LimitedTextField(blank=True, max_length=limits.SHORT)
+    note = LimitedTextField(blank=True, max_length=limits.SHORT)
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    rated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["statement", "organisation", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "organisation"], name="assessment_rating_once"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="assessment_rating_on_scale"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.level}"

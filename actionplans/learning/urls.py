@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import journal_views, views
+from . import journal_views, self_assessment_views, views
 
 app_name = "learning"
 
@@ -26,4 +26,24 @@ urlpatterns = [
     path("journals/<int:pk>/markers/<int:marker>/delete/", journal_views.marker_delete, name="journal_marker_delete"),
     path("journals/<int:pk>/entries/new/", journal_views.entry_create, name="journal_entry_create"),
     path("journals/<int:pk>/entries/<int:entry>/delete/", journal_views.entry_delete, name="journal_entry_delete"),
+    path("self-assessment/", self_assessment_views.rounds, name="assessments"),
+    path("self-assessment/new/", self_assessment_views.round_create, name="assessment_create"),
+    path("self-assessment/<int:pk>/", self_assessment_views.round_detail, name="assessment"),
+    path("self-assessment/<int:pk>/statements/", self_assessment_views.statement_add, name="assessment_statement_add"),
+    path("self-assessment/<int:pk>/open/", self_assessment_views.round_open, name="assessment_open"),
+    path(
+        "self-assessment/<int:pk>/organisations/<int:org>/",
+        self_assessment_views.organisation,
+        name="assessment_organisation",
+    ),
+    path(
+        "self-assessment/<int:pk>/organisations/<int:org>/statements/<int:statement>/",
+        self_assessment_views.rate,
+        name="assessment_rate",
+    ),
+    path(
+        "self-assessment/<int:pk>/statements/<int:statement>/action/",
+        self_assessment_views.raise_action,
+        name="assessment_action",
+    ),
 ]

@@ -38,6 +38,7 @@ def _role_table() -> list[dict]:
         Perm.DOWNLOAD_REPORT: "Download reports",
         Perm.UPDATE_OWN_ACTIONS: "Update the actions their organisation owns",
         Perm.UPDATE_OWN_RECOMMENDATIONS: "Add progress notes to the recommendations their organisation owns",
+        Perm.RATE_OWN_SELF_ASSESSMENT: "Rate their organisation in a self-assessment round",
         Perm.SUBMIT_OWN_RETURN: "Fill in and submit their organisation's quarterly return",
         Perm.VIEW_ALL_RETURNS: "Read every organisation's returns",
         Perm.EDIT_PLAN: "Write the plan: objectives, indicators, targets, risks",

@@ -45,3 +45,21 @@ def make_boundary_partner(side: Side, name="Hotel and short-let owners", markers
     for level, text in markers:
         journals.marker_add(actor=side.coordinator, partner=partner, level=level, text=text)
     return partner
+
+
+def make_round(side: Side, *, title="Self-assessment 2026", opens_on=dt.date(2026, 3, 1), open=True, own=()):
+    """A self-assessment round from the template (plus ``own`` statements), opened unless told not to."""
+    from actionplans.learning.services import self_assessment
+
+    made = self_assessment.round_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        title=title,
+        opens_on=opens_on,
+        closes_on=opens_on + dt.timedelta(days=30),
+    )
+    for text in own:
+        self_assessment.statement_add(actor=side.coordinator, round=made, text=text)
+    if open:
+        self_assessment.round_open(actor=side.coordinator, round=made)
+    return made

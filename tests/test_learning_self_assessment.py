@@ -162,13 +162,17 @@ def test_a_spoc_rates_through_the_pages_and_a_level_off_the_scale_shows_the_mess
     assert AssessmentRating.objects.get().organisation == a.police
 
 
-def test_a_spoc_cannot_open_the_rating_page_of_another_organisation(a, login):
+def test_only_the_organisations_spoc_and_the_coordinator_may_open_its_rating_page(a, login):
     made = make_round(a)
     url = reverse(
         "learning:assessment_rate", args=[a.partnership.slug, made.pk, a.charity.pk, statement(made, "VIC1").pk]
     )
-    assert login(a.spoc_police).get(url).status_code == 403
     assert login(a.spoc_charity).get(url).status_code == 200
+    assert login(a.coordinator).get(url).status_code == 200
+    for refused in (a.spoc_police, a.board, a.viewer):
+        assert login(refused).get(url).status_code == 403
+    assert login(a.spoc_police).post(url, {"level": "3"}).status_code == 403
+    assert not AssessmentRating.objects.exists()
 
 
 def test_the_coordinator_raises_an_action_from_a_gap_through_the_page(a, login):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from partnerships.access import Perm
 
 from ..cast import Side
-from ..learning_helpers import make_boundary_partner, make_recommendation
+from ..learning_helpers import make_boundary_partner, make_recommendation, make_round
 
 
 def _rec(side: Side) -> dict:
@@ -70,6 +70,44 @@ OBJECT_KWARGS.update(
 )
 
 
+def _draft_round(side: Side) -> dict:
+    return {"pk": make_round(side, title=f"Round {next(_names)}", open=False).pk}
+
+
+def _round(side: Side) -> dict:
+    return {"pk": make_round(side, title=f"Round {next(_names)}").pk}
+
+
+def _round_organisation(side: Side) -> dict:
+    return {**_round(side), "org": side.police.pk}
+
+
+def _round_statement(side: Side) -> dict:
+    made = make_round(side, title=f"Round {next(_names)}")
+    return {"pk": made.pk, "statement": made.statements.get(code="DAT1").pk}
+
+
+def _rating(side: Side) -> dict:
+    made = make_round(side, title=f"Round {next(_names)}")
+    return {"pk": made.pk, "org": side.police.pk, "statement": made.statements.get(code="DAT1").pk}
+
+
+OBJECT_KWARGS.update(
+    {
+        "learning:assessment": _round,
+        "learning:assessment_statement_add": _draft_round,
+        "learning:assessment_open": _draft_round,
+        "learning:assessment_organisation": _round_organisation,
+        "learning:assessment_rate": _rating,
+        "learning:assessment_action": _round_statement,
+    }
+)
+
+
+def _action_post(side: Side) -> dict:
+    return {"title": "Agree one recording standard", "owner_organisation": side.council.pk, "due_date": "2026-12-31"}
+
+
 def _partner_post(side: Side) -> dict:
     return {"name": f"Car wash operators {next(_names)}", "outcome_challenge": "Operators pay their workers lawfully."}
 
@@ -110,6 +148,26 @@ MATRIX = {
         lambda side: {"date": "2026-05-01", "evidence": "Seen at the review."},
     ),
     "learning:journal_entry_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    "learning:assessments": (Perm.VIEW, ("get",), None),
+    "learning:assessment_create": (
+        Perm.MANAGE_RECOMMENDATIONS,
+        ("get", "post"),
+        lambda side: {"title": f"Round {next(_names)}", "opens_on": "2026-03-01", "closes_on": "2026-04-01"},
+    ),
+    "learning:assessment": (Perm.VIEW, ("get",), None),
+    "learning:assessment_statement_add": (
+        Perm.MANAGE_RECOMMENDATIONS,
+        ("post",),
+        lambda side: {"text": f"We join joint visit {next(_names)}."},
+    ),
+    "learning:assessment_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    "learning:assessment_organisation": (Perm.VIEW, ("get",), None),
+    "learning:assessment_action": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _action_post),
+}
+
+# Another partnership's organisation as the owner of an action raised from a gap: refused, nothing written.
+FOREIGN_IDS = {
+    "learning:assessment_action": lambda own, other: {**_action_post(own), "owner_organisation": other.council.pk},
 }
 
 # A progress note is for the owner organisation's SPOC and coordinators; the document is a 404
@@ -117,6 +175,8 @@ MATRIX = {
 OWN_TESTS = {
     "learning:note": "tests/test_learning_pages.py",
     "learning:document": "tests/test_learning_pages.py",
+    # a SPOC rates only for their own organisation; the coordinator for any
+    "learning:assessment_rate": "tests/test_learning_self_assessment.py",
 }
 
 _READ = {"get": (Perm.VIEW, None)}

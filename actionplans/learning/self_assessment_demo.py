@@ -18,10 +18,10 @@ from .services import self_assessment as services
 
 RATERS = [  # (organisation, who rates for it: a demo person's key, else the coordinator)
     ("Northshire Constabulary", "spoc1"),
-    ("Northshire County Council", "spoc2"),
+    ("Northshire County Council", None),
     ("Eastbrook District Council", None),
     ("Northshire NHS Foundation Trust", None),
-    ("Safe Harbour Survivor Support", None),
+    ("Safe Harbour Survivor Support", "spoc2"),
     ("Northshire Business Against Slavery", None),
 ]
 STUBBORN = {"DAT1", "PRE2", "VIC4"}  # statements that stay low: the gaps this year's round still shows

@@ -38,12 +38,12 @@ EVIDENCE = {
 
 
 def _level(last_year: bool, org: int, n: int, code: str) -> int:
-    base = 1 + (org * 3 + n * 5) % 3  # 1 to 3, spread across organisations and statements
+    base = 1 + (org * 2 + n * 7) % 3  # 1 to 3, spread across organisations and statements
     if code in STUBBORN:
         base = 1 + (org + n) % 2
     if last_year or code in STUBBORN:
         return base
-    return min(template.HIGHEST, base + (1 if (org + n) % 4 else 0))
+    return min(template.HIGHEST, base + (1 if n % 5 else 0))  # every fifth statement has not moved
 
 
 def seed(world) -> None:

@@ -92,7 +92,8 @@ class Goal:
 class Results:
     round: AssessmentRound
     previous: AssessmentRound | None
-    organisations: list[Organisation]
+    organisations: list[Organisation]  # those that have rated: the grid's columns
+    waiting: list[Organisation]  # active organisations that have not rated anything yet
     goals: list[Goal]
 
     @property
@@ -143,7 +144,7 @@ def results(round: AssessmentRound) -> Results:
         goals.setdefault(statement.goal, Goal(statement.goal, names.get(statement.goal, statement.goal))).rows.append(
             row
         )
-    return Results(round, before_round, organisations, list(goals.values()))
+    return Results(round, before_round, organisations, waiting, list(goals.values()))
 
 
 def organisation_ratings(round: AssessmentRound, organisation: Organisation) -> list[tuple]:

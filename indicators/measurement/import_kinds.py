@@ -69,7 +69,7 @@ def fields(kind: str, partnership=None) -> list[Field]:
     if kind == "indicators" and "library_code" not in headers:
         headers.append("library_code")
     extra = _split_fields(partnership) if kind == "figures" and partnership is not None else []
-    return extra and [*_fields(kind, headers), *extra] or _fields(kind, headers)
+    return _fields(kind, headers) + extra
 
 
 def _fields(kind: str, headers: list[str]) -> list[Field]:

@@ -93,9 +93,7 @@ def test_cells_that_disagree_with_the_nationality_split_name_the_row(a):
             value="30",
             breakdown={"nationality*sex": d.CELLS, "nationality": {"british": 11, "albanian": 11, "vietnamese": 8}},
         )
-    assert "the cells for Nationality “Albanian” add up to 12, but the nationality split says 11" in str(
-        refused.value
-    )
+    assert "the cells for Nationality “Albanian” add up to 12, but the nationality split says 11" in str(refused.value)
     assert not Figure.objects.exists()
 
 

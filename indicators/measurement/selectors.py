@@ -323,8 +323,9 @@ def crosstab_table(key: str, cells: dict[str, int], registry, *, policy=None) ->
     """A cross-tab's cells as a table for a page or a report: rows by every dimension but the last,
     columns by the last, with totals; protected under ``policy`` (None: an internal page, exact)."""
     dims = dimensions.parts_of(key)
-    categories = [list(registry[d][1]) for d in dims]
     by_cell = {tuple(c.split(dimensions.SEP)): int(n) for c, n in cells.items()}
+    # the groups some cell names, in the dimension's own order (a group nobody was in is left out)
+    categories = [[c for c in registry[d][1] if any(cell[i] == c for cell in by_cell)] for i, d in enumerate(dims)]
     table = suppress_crosstab(by_cell, categories, policy=policy)
     names = [registry[d][1] for d in dims]
     return {

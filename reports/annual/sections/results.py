@@ -248,7 +248,8 @@ def _crosstabs(ctx: ReportContext, items: list[dict]) -> list[dict]:
             parts = dimensions.parts_of(key)
             if not dimensions.is_crosstab(key) or not split or any(p not in registry for p in parts):
                 continue
-            names = [registry[p][1] for p in parts]
+            used = [{cell.split(dimensions.SEP)[i] for cell in split} for i in range(len(parts))]
+            names = [{c: label for c, label in registry[p][1].items() if c in used[i]} for i, p in enumerate(parts)]
             protected = item["split_cells"].get(key)
             groups = protected[0] if protected else {c: n for c, n in split.items()}
             margins = [item["split_cells"].get(p, ({}, None, None))[0] for p in parts]

@@ -121,3 +121,21 @@ def dimension_rows(partnership) -> list[dict]:
             }
         )
     return rows
+
+
+def groups_of(key: str, registry: Registry) -> dict[str, str] | None:
+    """What a split's boxes are: a dimension's categories, or a cross-tab's cells ("Albanian, Female");
+    None when the split names a dimension the registry does not have."""
+    if not all(p in registry for p in parts_of(key)):
+        return None
+    if is_crosstab(key):
+        return {cell_key(c): cell_label(c, key, registry) for c in cells_of(key, registry)}
+    return registry[key][1]
+
+
+def registry_for_indicators(indicators) -> Registry:
+    """The registry a set of indicators of one partnership needs: no query unless one uses its own dimensions."""
+    indicators = list(indicators)
+    if all(builtin_only(i.disaggregation) for i in indicators):
+        return DIMENSIONS
+    return dimensions_of(indicators[0].partnership_id)

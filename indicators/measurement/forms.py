@@ -255,14 +255,9 @@ class FigureForm(forms.Form):
         """Each split of the indicator with its groups: a dimension's categories, or a cross-tab's cells."""
         found = []
         for key in self.indicator.disaggregation or []:
-            if not all(p in self.registry for p in dimensions.parts_of(key)):
-                continue
-            if dimensions.is_crosstab(key):
-                cells = dimensions.cells_of(key, self.registry)
-                groups = {dimensions.cell_key(c): dimensions.cell_label(c, key, self.registry) for c in cells}
-            else:
-                groups = self.registry[key][1]
-            found.append((key, groups))
+            groups = dimensions.groups_of(key, self.registry)
+            if groups is not None:
+                found.append((key, groups))
         return found
 
     def dimensions(self) -> list[dict]:

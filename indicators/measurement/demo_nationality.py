@@ -48,12 +48,18 @@ def prepare(demo) -> None:
 
 
 def _share_out(total: int, shares, seed: int) -> dict[str, int]:
-    shares = list(shares)
-    shift = seed % 5 - 2  # a little movement between quarters and organisations
-    shares[0], shares[1] = shares[0] + shift, shares[1] - shift
-    parts = {k: total * s // 100 for k, s in zip(KEYS, shares, strict=True)}
-    largest = max(range(len(KEYS)), key=lambda i: shares[i])
-    parts[KEYS[largest]] += total - sum(parts.values())
+    """``total`` people shared out by ``shares`` one by one at evenly spaced points (systematic
+    sampling), the starting point moved by ``seed``: a small figure then goes to different groups in
+    different quarters and organisations, and over many figures each group gets about its share."""
+    bounds, running = [], 0
+    for share in shares:
+        running += share
+        bounds.append(running)
+    start = (seed * 61) % 100 / 100
+    parts = dict.fromkeys(KEYS, 0)
+    for k in range(total):
+        point = (start + k) / total * running
+        parts[KEYS[next(i for i, b in enumerate(bounds) if point < b)]] += 1
     return parts
 
 

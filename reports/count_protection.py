@@ -60,7 +60,9 @@ def protect_count(policy: Policy | None, row, year_split: dict, *, earlier: Told
     for dim, categories in year_split.items():
         groups = {category: figures.add(n) for category, n in categories.items()}
         rest = figures.add(not_split(figures.values[year], categories))
-        parts = [*groups.values(), rest]
+        # A rest of 0 (every figure was split) is known to be 0 and adds nothing: left out of the
+        # relation, so the audit never withholds it, and then the year, to protect a zero.
+        parts = [*groups.values(), rest] if figures.values[rest] else list(groups.values())
         total = sum(figures.values[i] or 0 for i in parts)
         total_index = year if total == figures.values[year] else figures.add(total)
         figures.relate(total_index, parts)

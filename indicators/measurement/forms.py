@@ -342,28 +342,6 @@ class OutcomeHarvestForm(forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         _scope_links(self, partnership)
-        registry = dimensions.dimensions_of(partnership, active_only=True)
-        current = list(self.instance.disaggregation or []) if self.instance.pk else []
-        every = dimensions.dimensions_of(partnership) if current else registry
-        offered = dimensions.choices(registry) + [
-            (k, every[k][0]) for k in current if not dimensions.is_crosstab(k) and k in every and k not in registry
-        ]
-        self.fields["disaggregation"].choices = offered
-        for n in (1, 2, 3):
-            self.fields[f"crosstab_{n}"].choices = [("", "—")] + offered
-            self.fields[f"crosstab_{n}"].help_text = (
-                "Each cell (for example Albanian, female) is then entered, and the cells must add up to the total "
-                "and to each dimension's split."
-                if n == 2
-                else ""
-            )
-        crosstab = next((k for k in current if dimensions.is_crosstab(k)), "")
-        for n, part in enumerate(dimensions.parts_of(crosstab) if crosstab else [], start=1):
-            self.initial[f"crosstab_{n}"] = part
-        self.initial["disaggregation"] = [k for k in current if not dimensions.is_crosstab(k)]
-        order = [f for f in self.fields if not f.startswith("crosstab_")]
-        at = order.index("disaggregation") + 1
-        self.order_fields(order[:at] + ["crosstab_1", "crosstab_2", "crosstab_3"] + order[at:])
 
 
 class CaseStudyForm(forms.ModelForm):
@@ -375,28 +353,6 @@ class CaseStudyForm(forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         _scope_links(self, partnership)
-        registry = dimensions.dimensions_of(partnership, active_only=True)
-        current = list(self.instance.disaggregation or []) if self.instance.pk else []
-        every = dimensions.dimensions_of(partnership) if current else registry
-        offered = dimensions.choices(registry) + [
-            (k, every[k][0]) for k in current if not dimensions.is_crosstab(k) and k in every and k not in registry
-        ]
-        self.fields["disaggregation"].choices = offered
-        for n in (1, 2, 3):
-            self.fields[f"crosstab_{n}"].choices = [("", "—")] + offered
-            self.fields[f"crosstab_{n}"].help_text = (
-                "Each cell (for example Albanian, female) is then entered, and the cells must add up to the total "
-                "and to each dimension's split."
-                if n == 2
-                else ""
-            )
-        crosstab = next((k for k in current if dimensions.is_crosstab(k)), "")
-        for n, part in enumerate(dimensions.parts_of(crosstab) if crosstab else [], start=1):
-            self.initial[f"crosstab_{n}"] = part
-        self.initial["disaggregation"] = [k for k in current if not dimensions.is_crosstab(k)]
-        order = [f for f in self.fields if not f.startswith("crosstab_")]
-        at = order.index("disaggregation") + 1
-        self.order_fields(order[:at] + ["crosstab_1", "crosstab_2", "crosstab_3"] + order[at:])
 
 
 PERIOD_KIND_FOR = {"monthly": PeriodKind.MONTH, "quarterly": PeriodKind.QUARTER, "annual": PeriodKind.YEAR}

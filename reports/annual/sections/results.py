@@ -99,12 +99,15 @@ def _indicators(ctx: ReportContext) -> dict:
             counts[row.ytd.status] += 1
     ctx.notes["indicator_count"] = len(rows)
     ordered = [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])]
+    every = [item for _key, items in ordered for item in items]
+    # the partnership's own dimensions are read only when an indicator is split by one
+    registry = dimensions.registry_for_indicators([item["indicator"] for item in every]) if every else {}
     return {
         "count": len(rows),
         "labels": labels,
         "groups": ordered,
-        "breakdowns": _breakdowns(ctx, [item for _key, items in ordered for item in items]),
-        "crosstabs": _crosstabs(ctx, [item for _key, items in ordered for item in items]),
+        "breakdowns": _breakdowns(ctx, every, registry),
+        "crosstabs": _crosstabs(every, registry),
         "status_counts": [(Status(s).label, s, n) for s, n in counts.items()]
         + ([(WITHHELD_LABEL, WITHHELD, withheld)] if withheld else []),
         "tolerance": table.tolerance,
@@ -197,13 +200,12 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     }
 
 
-def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
+def _breakdowns(ctx: ReportContext, items: list[dict], registry) -> list[dict]:
     """One table per dimension (sex, age group, exploitation type): a row for each indicator whose
     figures were split that way, its year's count in each group and the total. Groups follow the
     dimension's own order; a group an indicator never used shows "–". Each row is one table for the
     small-count rule (its groups add up to its total); rows of different indicators are never added."""
     tables = []
-    registry = dimensions.dimensions_of(ctx.partnership)
     known = list(registry)
     used = {d for item in items for d in item["year_split"]}
     dims = known + sorted(d for d in used - set(known) if not dimensions.is_crosstab(d))
@@ -236,12 +238,11 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
     return tables
 
 
-def _crosstabs(ctx: ReportContext, items: list[dict]) -> list[dict]:
+def _crosstabs(items: list[dict], registry) -> list[dict]:
     """Each indicator's cross-tabulations for the year as tables (rows by every dimension but the last,
     columns by the last). The cells were protected with the indicator's other figures, its single
     splits among them (:func:`reports.count_protection.protect_count`), so the margins printed here are
     those splits' own cells and a small cell cannot be worked out across rows or columns."""
-    registry = dimensions.dimensions_of(ctx.partnership) if items else {}
     tables = []
     for item in items:
         for key, split in item["year_split"].items():

@@ -19,10 +19,10 @@ explains the difference.
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from actionplans.models import RagStatus
-from aspm.formatting import MONEY, PERCENTAGE, format_value
+from aspm.formatting import DEFAULT_DECIMALS, MONEY, PERCENTAGE, format_value
 from indicators.measurement.progress import Status
 from indicators.models import Rollup
 
@@ -58,19 +58,23 @@ def _last_row(ctx: ReportContext, row, earlier: dict, year_start) -> dict:
 
 
 def _change(ctx: ReportContext, indicator, this, last) -> str:
-    """The change in the actual figure in words ("up 12", "down 3.5 points"), where the two figures are
-    printed and measure the same span: a flow's year so far is not set against a whole year."""
-    if this is None or last is None or indicator.combined_unit not in CHANGE_UNITS:
+    """The change in the actual figure in words ("up 12", "down 3.5 points"), worked out from the two
+    figures as printed (rounded to the indicator's precision), where both are printed and measure the
+    same span: a flow's year so far is not set against a whole year."""
+    unit = indicator.combined_unit
+    if this is None or last is None or unit not in CHANGE_UNITS:
         return "–"
     if ctx.in_year and indicator.rule == Rollup.FLOW:
         return "–"
-    diff = Decimal(this) - Decimal(last)
+    places = indicator.decimals if indicator.decimals is not None else DEFAULT_DECIMALS.get(unit, 2)
+    step = Decimal(1).scaleb(-places)
+    diff = Decimal(this).quantize(step, ROUND_HALF_UP) - Decimal(last).quantize(step, ROUND_HALF_UP)
     if diff == 0:
         return "no change"
-    unit = indicator.combined_unit
-    amount = format_value(abs(diff), "" if unit == PERCENTAGE else unit, decimals=indicator.decimals)
-    if unit == PERCENTAGE:
-        amount += " points"
+    if unit == PERCENTAGE:  # a difference of percentages is in points, not per cent
+        amount = format_value(abs(diff), "score", decimals=places) + " points"
+    else:  # money keeps its own rule: pence only when the amount is not whole
+        amount = format_value(abs(diff), unit, decimals=None if unit == MONEY else places)
     return f"{'up' if diff > 0 else 'down'} {amount}"
 
 

@@ -191,6 +191,7 @@ YEAR_ON_YEAR = Section(
     draw=_draw,
     help_text=(
         "Every indicator beside the previous financial year (actual, target, status and the change), a small "
-        "chart per strand, and the action plan's RAG counts at the two year ends."
+        "chart per strand, and the action plan's RAG counts at the end of last year and of this one (or on "
+        "the report's date)."
     ),
 )

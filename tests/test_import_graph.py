@@ -53,6 +53,6 @@ def test_the_graph_finds_a_cycle_hidden_in_a_function(tmp_path, monkeypatch):
 
 
 def test_the_report_queue_names_the_render_task_by_its_path_and_its_celery_name():
-    from reports.jobs.queue import RENDER_TASK
+    from reports.jobs.services.queue import RENDER_TASK
 
     assert import_string(RENDER_TASK).name == RENDER_TASK == "reports.tasks.render_annual_report"

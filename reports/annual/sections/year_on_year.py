@@ -37,6 +37,9 @@ NO_FIGURE = "no figure"
 # Better or worse: a status nearer the top is better; "no target" and "no data" are not compared.
 RANK = {Status.ON_TRACK: 0, Status.AT_RISK: 1, Status.OFF_TRACK: 2}
 CHANGE_UNITS = ("count", MONEY, PERCENTAGE, "score")
+# Up to this many indicators, a panel each; a county's 300 would add some 35 pages of charts and a
+# quarter of the report's layout time (bench/annual_report.py), so beyond it the tables stand alone.
+CHART_LIMIT = 100
 
 
 def _last_row(ctx: ReportContext, row, earlier: dict, year_start) -> dict:
@@ -174,6 +177,9 @@ def _gather(ctx: ReportContext) -> dict:
 
 
 def _draw(ctx: ReportContext, data: dict) -> dict:
+    data["charted"] = data["count"] <= CHART_LIMIT
+    if not data["charted"]:
+        return data
     for number, group in enumerate(data["groups"], 1):
         panels = [r["chart"] for r in group["rows"] if r["chart"]]
         if panels:

@@ -1,5 +1,6 @@
-"""Funding agreements: the register, an agreement's page (budget by year, KPIs against their output
-goals, agreed outcomes), and the forms that change them through the services."""
+"""Funding agreements: the register, an agreement's page (budget by year, spend against it and the
+monitoring reports' states from the reports app, KPIs against their output goals, agreed outcomes),
+and the forms that change them through the services."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from aspm.deleting import delete_then_redirect
@@ -14,6 +16,8 @@ from aspm.forms import call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, get_object_for
 from partnerships.decorators import partnership_view
+from reports.monitoring.selectors import agreement_reports
+from reports.monitoring.spend import agreement_spend
 
 from ...models import BudgetLine, FundingAgreement
 from .. import funding_selectors as selectors
@@ -32,7 +36,13 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_for(request.membership, FundingAgreement, pk=pk, need=Perm.VIEW)
     page = selectors.agreement_page(agreement, chosen_year=request.GET.get("year", ""))
-    return render(request, "strategy/agreement_detail.html", {"page": page, "agreement": agreement})
+    context = {
+        "page": page,
+        "agreement": agreement,
+        "spend": agreement_spend(agreement),
+        "reports": agreement_reports(agreement, page.providers, timezone.localdate()),
+    }
+    return render(request, "strategy/agreement_detail.html", context)
 
 
 def _save(request, form, agreement=None):

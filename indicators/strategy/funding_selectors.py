@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -10,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Sum
 from django.utils import timezone
 
-from aspm.financial_calendar import year_label
+from aspm.financial_calendar import FinancialCalendar, year_label
 from partnerships.access import scoped
 from partnerships.models import Organisation, Partnership
 
@@ -19,6 +18,8 @@ from ..measurement.finality import period_finality
 from ..models import AgreementReview, BudgetLine, FundingAgreement, Objective, ReviewStatus
 from .services.funding import agreement_years
 from .services.funding_reviews import review_due
+
+year_end = FinancialCalendar.year_end
 
 
 def state_of(agreement: FundingAgreement, today: date) -> str:
@@ -43,10 +44,52 @@ def agreements(partnership: Partnership) -> list[FundingAgreement]:
     return rows
 
 
+# --------------------------------------------------------------------------- spend against budget
+# The one place the agreement pages and the funder's report learn what was spent. Monitoring reports
+# (the returns machinery's spend per budget line) are not built yet, so no spend is known: every line
+# has ``spent`` None. When they land, ``agreement_spend`` is the only function to replace; its callers
+# read only the fields below.
+
+
+@dataclass
+class SpendLine:
+    line: BudgetLine
+    spent: Decimal | None = None  # None: no spend reported for this line yet
+    tolerance_percent: int = 10
+
+    @property
+    def budget(self) -> Decimal:
+        return self.line.amount
+
+    @property
+    def variance(self) -> Decimal | None:
+        """Spent less budget: negative is an underspend."""
+        return None if self.spent is None else self.spent - self.budget
+
+    @property
+    def flag(self) -> str:
+        """ "over" or "under" when spend is further from the budget than the funder's tolerance, else ""."""
+        if self.spent is None:
+            return ""
+        allowed = self.budget * Decimal(self.tolerance_percent) / 100
+        if self.variance > allowed:
+            return "over"
+        if -self.variance > allowed:
+            return "under"
+        return ""
+
+
+def agreement_spend(agreement: FundingAgreement) -> list[SpendLine]:
+    """Every budget line of the agreement (oldest year first) with what was spent against it. One query."""
+    lines = scoped(agreement.partnership, BudgetLine).filter(agreement=agreement)
+    return [SpendLine(line, None, agreement.tolerance_percent) for line in lines]
+
+
 @dataclass
 class BudgetYear:
     start: date
     lines: list[BudgetLine] = field(default_factory=list)
+    spend: list[SpendLine] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -55,6 +98,22 @@ class BudgetYear:
     @property
     def total(self) -> Decimal:
         return sum((line.amount for line in self.lines), Decimal(0))
+
+    @property
+    def spent(self) -> Decimal | None:
+        """What was spent in the year, or None when no line has spend reported."""
+        known = [s.spent for s in self.spend if s.spent is not None]
+        return sum(known, Decimal(0)) if known else None
+
+
+def budget_years(agreement: FundingAgreement, spend: list[SpendLine]) -> list[BudgetYear]:
+    """Each financial year of the agreement (and any year a line was set for), oldest first, with its lines."""
+    by_year = {start: BudgetYear(start) for start in agreement_years(agreement)}
+    for item in spend:
+        year = by_year.setdefault(item.line.year_start, BudgetYear(item.line.year_start))
+        year.lines.append(item.line)
+        year.spend.append(item)
+    return [by_year[start] for start in sorted(by_year)]
 
 
 @dataclass
@@ -70,6 +129,13 @@ class AgreementPage:
     years: list  # the partnership's financial years (ReportingPeriod), to choose the KPIs' year
     figures_status: str = ""  # "Provisional figures, as at …" or final
     reviews: list = field(default_factory=list)  # ReviewSlot, per year begun and provider
+    spend_year: BudgetYear | None = None  # the year whose spend is charted: the KPIs' year, or today's
+
+    @property
+    def report_years(self) -> list[BudgetYear]:
+        """The years a funder's report can be made for: those of the agreement that have begun."""
+        today = timezone.localdate()
+        return [y for y in self.budget_years if y.start <= today]
 
     @property
     def over_budget(self) -> Decimal:
@@ -80,15 +146,8 @@ class AgreementPage:
 def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today: date | None = None) -> AgreementPage:
     partnership = agreement.partnership
     today = today or timezone.localdate()
-    by_year = {start: BudgetYear(start) for start in agreement_years(agreement)}
-    lines = scoped(partnership, BudgetLine).filter(agreement=agreement)
-    grouped = defaultdict(list)
-    for line in lines:
-        grouped[line.year_start].append(line)
-    for start, year_lines in grouped.items():
-        by_year.setdefault(start, BudgetYear(start)).lines = year_lines
-    budget_years = [by_year[start] for start in sorted(by_year)]
-    budget_total = sum((y.total for y in budget_years), Decimal(0))
+    years_of_budget = budget_years(agreement, agreement_spend(agreement))
+    budget_total = sum((y.total for y in years_of_budget), Decimal(0))
     years = measurement.financial_years(partnership)
     year = measurement.current_year(partnership, years, chosen_year)
     kpis = measurement.results_table(
@@ -100,11 +159,14 @@ def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today:
             [kpis.year]
         )
     providers = list(agreement.providers.order_by("name"))
+    shown = kpis.year.start if kpis.year is not None else today
+    spend_year = next((y for y in years_of_budget if y.start <= shown <= year_end(y.start)), None)
     return AgreementPage(
         agreement=agreement,
         state=state_of(agreement, today),
         providers=providers,
-        budget_years=budget_years,
+        budget_years=years_of_budget,
+        spend_year=spend_year or (years_of_budget[0] if years_of_budget else None),
         budget_total=budget_total,
         unbudgeted=agreement.total_value - budget_total,
         outcomes=list(agreement.objectives.select_related("strand").order_by("code")),

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from aspm.deleting import delete_then_redirect
 from aspm.forms import call_service
 from aspm.uploads import file_response
-from partnerships.access import Perm, get_object_for
+from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
+from reports.annual.svg import budget_and_spend
+from reports.funder.selectors import jobs_for
 
 from ...models import BudgetLine, FundingAgreement
 from .. import funding_selectors as selectors
@@ -32,7 +34,25 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_for(request.membership, FundingAgreement, pk=pk, need=Perm.VIEW)
     page = selectors.agreement_page(agreement, chosen_year=request.GET.get("year", ""))
-    return render(request, "strategy/agreement_detail.html", {"page": page, "agreement": agreement})
+    year = page.spend_year
+    chart = (
+        budget_and_spend(
+            "spend", f"Spend against budget, {year.label}", [(str(s.line), s.budget, s.spent) for s in year.spend]
+        )
+        if year and year.spend
+        else ""
+    )
+    return render(
+        request,
+        "strategy/agreement_detail.html",
+        {
+            "page": page,
+            "agreement": agreement,
+            "spend_chart": chart,
+            "funder_reports": jobs_for(agreement) if can(request.membership, Perm.DOWNLOAD_REPORT) else [],
+            "can_make_report": can(request.membership, Perm.START_REPORT),
+        },
+    )
 
 
 def _save(request, form, agreement=None):

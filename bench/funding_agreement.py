@@ -43,6 +43,7 @@ from indicators.strategy.services import funding as services  # noqa: E402
 from indicators.strategy.services import funding_reviews  # noqa: E402
 from partnerships.models import Membership, Organisation, Partnership, Role  # noqa: E402
 from reports.funder.services import funder_report_start  # noqa: E402
+from reports.jobs import engine  # noqa: E402
 from reports.models import ReportJob, ReportKind  # noqa: E402
 
 AGREEMENTS = 20
@@ -112,7 +113,8 @@ def seed(partnership: Partnership) -> FundingAgreement:
     first = FundingAgreement.objects.get(partnership=partnership, title="Commissioned service 01")
     if not ReportJob.objects.filter(kind=ReportKind.FUNDER, agreement=first).exists():
         for year in years:
-            funder_report_start(actor=coordinator, agreement=first, year_start=year)
+            job = funder_report_start(actor=coordinator, agreement=first, year_start=year)
+            engine.run_job(job.pk)  # made here, whether or not a worker is running
     return first
 
 

@@ -21,6 +21,6 @@ BEAT_SCHEDULE: dict[str, dict] = {
     # uploads checked but never confirmed or cancelled are removed a day later (aspm/imports/stored.py)
     "sweep-import-uploads": {"task": "imports.sweep_uploads", "schedule": crontab(minute=20)},
     # annual reports the broker never accepted (it was down) are handed over again; running ones
-    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/jobs/engine.py)
+    # whose worker stopped beating for 90 s are marked failed, with Retry (reports/jobs/services/engine.py)
     "sweep-report-jobs": {"task": "reports.tasks.sweep_report_jobs", "schedule": 60.0},
 }

@@ -1,5 +1,5 @@
 """Celery tasks of the reports app: thin, taking ids; the work is in the report-job engine
-(``reports.jobs``), which queues by task name (``reports.jobs.queue.RENDER_TASK``). The names are the ones
+(``reports.jobs``), which queues by task name (``reports.jobs.services.queue.RENDER_TASK``). The names are the ones
 queued jobs are looked up by in a deployment: keep them (the render task makes every kind of report)."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError
 
-from reports.jobs import engine as jobs
-from reports.jobs import queue
-from reports.jobs.queue import RENDER_TASK
+from reports.jobs.services import engine as jobs
+from reports.jobs.services import queue
+from reports.jobs.services.queue import RENDER_TASK
 
 logger = logging.getLogger(__name__)
 

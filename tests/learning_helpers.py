@@ -30,3 +30,18 @@ def make_recommendation(
 def accepted(side: Side, **values) -> Recommendation:
     rec = make_recommendation(side, **values)
     return services.recommendation_respond(actor=side.coordinator, recommendation=rec, response="accept")
+
+
+def make_boundary_partner(side: Side, name="Hotel and short-let owners", markers=()):
+    """A boundary partner with ``markers`` ((level, text) pairs), through the services."""
+    from actionplans.learning.services import journals
+
+    partner = journals.partner_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        name=name,
+        outcome_challenge="Owners spot the signs of exploitation in their rooms and report them.",
+    )
+    for level, text in markers:
+        journals.marker_add(actor=side.coordinator, partner=partner, level=level, text=text)
+    return partner

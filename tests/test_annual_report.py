@@ -19,9 +19,9 @@ from reports.annual import forms as annual_forms
 from reports.annual import services as annual_services
 from reports.annual.registry import default_section_keys
 from reports.annual.years import year_containing, year_starting
-from reports.jobs import engine as jobs
 from reports.jobs import selectors, services
 from reports.jobs.fetcher import BASE_URL, RefusedURL, ReportURLFetcher
+from reports.jobs.services import engine as jobs
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
 from reports.tasks import render_annual_report, sweep_report_jobs
 
@@ -143,7 +143,7 @@ def test_files_left_by_a_killed_run_are_removed_when_the_job_finishes(planned, d
 
 
 def test_a_failure_is_shown_with_its_log_and_can_be_tried_again(a, login, django_capture_on_commit_callbacks):
-    with mock.patch("reports.jobs.engine.render_pdf", side_effect=RuntimeError("fonts are missing")):
+    with mock.patch("reports.jobs.services.engine.render_pdf", side_effect=RuntimeError("fonts are missing")):
         job = start(a, django_capture_on_commit_callbacks)
     assert job.status == ReportJobStatus.FAILED and "fonts are missing" in job.message
     client = login(a.coordinator)

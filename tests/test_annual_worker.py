@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from aspm.celery import app
 from reports.annual.registry import default_section_keys
-from reports.jobs import engine as jobs
+from reports.jobs.services import engine as jobs
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
 from reports.tasks import render_annual_report
 

@@ -13,6 +13,9 @@ from django.urls import reverse
 
 from indicators.measurement.benchmarks import MIN_PARTNERSHIPS, benchmarks
 from indicators.measurement.services.benchmarking import benchmarking_set
+from indicators.measurement.services.figures import figure_record
+from indicators.measurement.services.periods import period_open
+from indicators.models import Indicator, PeriodKind, ReportingPeriod
 from partnerships.models import AuditEvent, BenchmarkingChoice, Organisation
 
 from .benchmark_helpers import record_year, sharing_partnership, side_shares
@@ -105,6 +108,23 @@ def test_a_part_year_of_counts_is_left_out_rather_than_shown_as_low(a, peers):
     side_shares(a, {NRM: [20, 20, 20, 20]})
     sharing_partnership("partial", {NRM: [1, None, None, None]})
     assert only(benchmarks(a.partnership)).partnerships == 5
+
+
+def test_a_year_reported_partly_by_month_counts_by_the_same_rule_as_the_results_table(a, peers):
+    """Q1 by month (5 + 5 + 10) and the other quarters by quarter: the year is 20 + 20 + 20 + 20, as the
+    results table's year to date would say (``year_figures``), not a part year left out."""
+    side_shares(a, {NRM: [None, 20, 20, 20]})
+    indicator = Indicator.objects.get(partnership=a.partnership, library_code=NRM)
+    months = ReportingPeriod.objects.filter(
+        partnership=a.partnership, kind=PeriodKind.MONTH, start__gte=dt.date(2025, 4, 1)
+    ).order_by("start")[:3]
+    for month, value in zip(months, [5, 5, 10], strict=True):
+        if month.status == "not_open":
+            period_open(actor=None, period=month)
+            month.refresh_from_db()
+        figure_record(actor=None, indicator=indicator, period=month, organisation=a.police, value=Decimal(value))
+    c = only(benchmarks(a.partnership))
+    assert (c.partnerships, c.own) == (5, "80")
 
 
 def test_a_partnership_that_does_not_share_sees_no_comparison(a, b, peers):

@@ -15,7 +15,7 @@ from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
 from aspm.celery import app
-from reports.jobs import engine as jobs
+from reports.jobs.services import engine as jobs
 
 from .browser import serious_accessibility_problems, sign_in
 
@@ -42,7 +42,8 @@ def test_coordinator_starts_the_report_watches_progress_and_downloads_it(world, 
         settings.MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(django_settings.VAR_DIR / "media"))
         app.conf.task_always_eager = False
     PAGE_SHOWN.clear()
-    patch = mock.patch("reports.jobs.queue.enqueue", side_effect=_once_the_page_is_shown) if not real_worker else None
+    enqueue = "reports.jobs.services.queue.enqueue"
+    patch = mock.patch(enqueue, side_effect=_once_the_page_is_shown) if not real_worker else None
     try:
         if patch:
             patch.start()

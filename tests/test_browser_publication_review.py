@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_coordinator_reviews_a_flagged_sentence_before_the_publication_version_is_made(world, live_server, page):
     a = world.a
-    with mock.patch("reports.jobs.queue.enqueue", return_value=True):
+    with mock.patch("reports.jobs.services.queue.enqueue", return_value=True):
         sign_in(page, live_server, a.coordinator.email)
         page.goto(f"{live_server.url}/p/{a.slug}/annual-reports/new/")
         page.get_by_label("Foreword (optional)").fill("Thanks to every partner. Two people were helped at a nail bar.")

@@ -12,8 +12,8 @@ from aspm.disclosure.free_text import sentence_digest
 from indicators.models import CaseStudy, OutcomeHarvest
 from partnerships.models import AuditEvent
 from reports.annual import services as annual_services
-from reports.jobs import engine as jobs
 from reports.jobs import selectors, services
+from reports.jobs.services import engine as jobs
 from reports.models import ReportJobStatus, ReportVersion, TextDecision
 
 from .test_annual_report import pdf_text, this_year

@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.jobs import engine as jobs
 from reports.jobs import services
+from reports.jobs.services import engine as jobs
 from reports.models import ReportJob, ReportJobStatus
 from reports.tasks import sweep_report_jobs
 

@@ -21,8 +21,6 @@ ALLOWED = {
     "partnerships/models.py": "UserManager.create_user, Django's contract for createsuperuser; services call it",
     "actionplans/demo.py": "the county-sized demo seeds thousands of actions in bulk, audited once (action.bulk_seed)",
     "reports/returns/demo.py": "the demo back-dates its returns' timestamps, which no service may do",
-    "reports/jobs/engine.py": "the report-job engine's state machine: progress, heartbeat, archive, sweeper",
-    "reports/jobs/queue.py": "the report-job queue notes when a job was handed to the broker, outside any service",
 }
 
 

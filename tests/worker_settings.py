@@ -24,7 +24,7 @@ if os.environ.get("ASPM_TEST_HANG_WHILE_STORING"):
         from django.core.files.base import ContentFile
         from django.core.files.storage import default_storage
 
-        from reports.jobs import engine as jobs
+        from reports.jobs.services import engine as jobs
 
         def half_then_hang(job, content):
             default_storage.save(f"{jobs.job_folder(job)}/partial.pdf", ContentFile(content[: len(content) // 2]))

@@ -116,3 +116,90 @@ class RecommendationChange(TenantModel):
         if self.pk is not None and not kwargs.get("force_insert"):
             raise ValueError("A recommendation's history is never changed once written.")
         super().save(*args, **kwargs)
+
+
+# ------------------------------------------------------------------ outcome journals (outcome mapping)
+class MarkerLevel(models.IntegerChoices):
+    """How far a boundary partner's change goes, from the first signs to deep change."""
+
+    EXPECT = 1, "Expect to see"
+    LIKE = 2, "Like to see"
+    LOVE = 3, "Love to see"
+
+
+class BoundaryPartner(TenantModel):
+    """An organisation or group the partnership works with and hopes to influence, but does not control
+    (e.g. hotel owners, GP practices, car-wash operators), and the change the partnership hopes to see."""
+
+    name = models.CharField(max_length=limits.TITLE)
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name="partner organisation (if it is one)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome_challenge = LimitedTextField(
+        "the change we hope to see",
+        max_length=limits.SHORT,
+        help_text="How this partner would act if the partnership's work succeeded, in a sentence or two.",
+    )
+    outcomes = models.ManyToManyField(
+        "indicators.ResultsChainEntry",
+        blank=True,
+        related_name="boundary_partners",
+        verbose_name="results-chain outcomes it serves",
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="boundary_partner_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgressMarker(TenantModel):
+    """One sign of change in a boundary partner, at one of three levels."""
+
+    partner = models.ForeignKey(BoundaryPartner, on_delete=models.CASCADE, related_name="markers")
+    level = models.PositiveSmallIntegerField(choices=MarkerLevel.choices)
+    text = models.CharField("what we would see", max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["partner", "level", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()}: {self.text}"
+
+
+class JournalEntry(TenantModel):
+    """A dated review of one boundary partner (usually at a review meeting): which progress markers were
+    seen, on what evidence. Each entry stands for the position on its date."""
+
+    partner = models.ForeignKey(BoundaryPartner, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField("date of the review", validators=[validate_date_in_range])
+    meeting = models.ForeignKey(
+        "partnerships.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    observed = models.ManyToManyField(ProgressMarker, blank=True, related_name="entries", verbose_name="markers seen")
+    evidence = LimitedTextField("evidence", max_length=limits.SHORT)
+    note = LimitedTextField("what it means and what we will do", blank=True, max_length=limits.SHORT)
+    harvests = models.ManyToManyField(
+        "indicators.OutcomeHarvest", blank=True, related_name="journal_entries", verbose_name="harvested outcomes"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["partner", "-date", "-id"]
+        verbose_name_plural = "journal entries"
+        indexes = [models.Index(fields=["partner", "date"], name="journal_entry_partner_date")]
+
+    def __str__(self) -> str:
+        return f"{self.partner} on {self.date:%d/%m/%Y}"

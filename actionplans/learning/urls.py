@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import journal_views, views
 
 app_name = "learning"
 
@@ -17,4 +17,13 @@ urlpatterns = [
     path("recommendations/<int:pk>/note/", views.note, name="note"),
     path("recommendations/<int:pk>/delete/", views.delete, name="delete"),
     path("recommendations/<int:pk>/document/", views.document, name="document"),
+    path("journals/", journal_views.journals, name="journals"),
+    path("journals/new/", journal_views.partner_create, name="journal_create"),
+    path("journals/<int:pk>/", journal_views.partner, name="journal"),
+    path("journals/<int:pk>/edit/", journal_views.partner_edit, name="journal_edit"),
+    path("journals/<int:pk>/delete/", journal_views.partner_delete, name="journal_delete"),
+    path("journals/<int:pk>/markers/", journal_views.marker_add, name="journal_marker_add"),
+    path("journals/<int:pk>/markers/<int:marker>/delete/", journal_views.marker_delete, name="journal_marker_delete"),
+    path("journals/<int:pk>/entries/new/", journal_views.entry_create, name="journal_entry_create"),
+    path("journals/<int:pk>/entries/<int:entry>/delete/", journal_views.entry_delete, name="journal_entry_delete"),
 ]

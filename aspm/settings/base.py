@@ -315,7 +315,7 @@ CELERY_REPORTS_QUEUE = env.str("CELERY_REPORTS_QUEUE", default="")
 if CELERY_REPORTS_QUEUE:
     CELERY_TASK_ROUTES = {"reports.tasks.render_annual_report": {"queue": CELERY_REPORTS_QUEUE}}
 # A report job's worker records a heartbeat this often while WeasyPrint lays the pages out; the
-# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/jobs/engine.py).
+# sweeper (every minute) marks a job silent for 90 s as failed, with Retry (reports/jobs/services/engine.py).
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10.0)
 # Periodic jobs are declared in one place: aspm/schedule.py (read by aspm/celery.py).
 

@@ -43,10 +43,12 @@ from aspm.financial_calendar import FinancialCalendar, year_label
 from aspm.formatting import format_value
 from partnerships.models import BenchmarkingChoice, DisclosurePolicy, Partnership
 
+from . import rollup
+from .rollup import Combined
 from .services.benchmarking import SHAREABLE_UNITS
+from .year_figures import quarter_actual, year_actual
 
 MIN_PARTNERSHIPS = 5
-KIND_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,42 @@ def _shown(value: Decimal, unit: str, policy: Policy) -> tuple[str, bool]:
     return _plain(value, unit), False
 
 
+class _Year:
+    """One partnership's figures for one shared indicator in one financial year, by period, combined
+    into the year by the same rule as everywhere else (``year_figures.quarter_actual`` and
+    ``year_actual``): a quarter's own figures or else its months', the quarters over time, and a figure
+    for the whole year only where no quarter has one."""
+
+    def __init__(self):
+        self.whole = rollup.NOTHING
+        self.quarters: dict[int, Combined] = {}
+        self.months: dict[int, list[Combined]] = defaultdict(list)  # in date order (the query's)
+
+    def add(self, kind: str, quarter: int, combined: Combined) -> None:
+        if kind == "year":
+            self.whole = combined
+        elif kind == "quarter":
+            self.quarters[quarter] = combined
+        else:
+            self.months[quarter].append(combined)
+
+    def _quarter(self, rule: str, number: int) -> Combined:
+        return quarter_actual(rule, self.quarters.get(number, rollup.NOTHING), self.months.get(number, []))
+
+    @property
+    def complete(self) -> bool:
+        """Every quarter has its own figure or all three of its months', or the year has its own."""
+        every_quarter = all(n in self.quarters or len(self.months.get(n, [])) == 3 for n in range(1, 5))
+        return every_quarter or (self.whole is not rollup.NOTHING and not self.quarters and not self.months)
+
+    def actual(self, rule: str) -> Combined:
+        return year_actual(rule, [self._quarter(rule, n) for n in range(1, 5)], self.whole)
+
+
 def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple[str, str, str], dict[int, Decimal]]:
     """{(library code, unit, year label): {partnership id: year value}} for the participants' shared
     indicators. One query; partnership ids never leave this module."""
     from indicators.library_data import LIBRARY_INDICATORS, rollup_of
-    from indicators.measurement import rollup
     from indicators.models import Figure
     from indicators.models.measurement import default_rollup
 
@@ -137,31 +170,26 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
         .order_by("partnership_id", "indicator_id", "period__start")
     )
     first_indicator: dict[tuple[int, str], int] = {}
-    periods: dict[tuple[int, str, str, str], list[tuple[str, Decimal, Decimal]]] = defaultdict(list)
+    years: dict[tuple[int, str, str, str, str], _Year] = defaultdict(_Year)
     for r in rows:
         pid, code = r["partnership_id"], r["indicator__library_code"]
         if code not in participants[pid]["codes"]:
             continue  # not among the indicators this partnership chose to share
         if first_indicator.setdefault((pid, code), r["indicator_id"]) != r["indicator_id"]:
             continue  # two indicators from one library item: only the first one counts
-        year = year_label(FinancialCalendar(participants[pid]["start_month"]).year_start(r["period__start"]))
         rule = r["indicator__rollup"] or default_rollup(r["indicator__unit"])
         if rule != library_rollup(code, r["indicator__unit"]):
             continue  # like with like: only figures combined by the library's own rule are compared
-        combined = rollup.across_organisations(rule, r)
-        periods[(pid, code, r["indicator__unit"], rule, year)].append((r["period__kind"], combined))
+        quarter = FinancialCalendar(participants[pid]["start_month"]).quarter_of(r["period__start"])
+        year = years[(pid, code, r["indicator__unit"], rule, year_label(quarter.year_start))]
+        year.add(r["period__kind"], quarter.number, rollup.across_organisations(rule, r))
     values: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
-    for (pid, code, unit, rule, year), all_items in periods.items():
-        # Figures may sit on months, quarters or the whole year: use one kind only (the one covering
-        # most of the year), so that nothing is counted twice.
-        kinds = {kind for kind, _ in all_items}
-        best = max(kinds, key=lambda k: (sum(KIND_MONTHS[k] for kind, _ in all_items if kind == k), k == "quarter"))
-        items = [combined for kind, combined in all_items if kind == best]
-        if rule == "flow" and sum(KIND_MONTHS[best] for _ in items) < 12:
+    for (pid, code, unit, rule, label), year in years.items():
+        if rule == "flow" and not year.complete:
             continue  # a part year would look like a low figure
-        value = rollup.over_time(rule, items).value
+        value = year.actual(rule).value
         if value is not None:  # a proportion that cannot be combined is left out, not averaged
-            values[(code, unit, year)][pid] = value
+            values[(code, unit, label)][pid] = value
     return values
 
 

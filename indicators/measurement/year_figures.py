@@ -40,6 +40,21 @@ class Value:
     combined: Combined = rollup.NOTHING  # what the actual is made of (numerator, denominator, notes)
 
 
+def quarter_actual(rule: str, own: Combined, months: list[Combined]) -> Combined:
+    """A quarter's actual: its own figures; where it has none, its months' figures (those reported)
+    combined over time by the indicator's rule. The one rule for a quarter, here and in benchmarking."""
+    if own is not rollup.NOTHING:
+        return own
+    return rollup.over_time(rule, months)
+
+
+def year_actual(rule: str, quarters: list[Combined], whole: Combined) -> Combined:
+    """A year's (or year to date's) actual: its quarters' actuals combined over time by the rule; where
+    no quarter has one, the figure entered for the whole year. Never both, so nothing counts twice."""
+    combined = rollup.over_time(rule, quarters)
+    return whole if combined is rollup.NOTHING else combined
+
+
 def _value(combined: Combined, target) -> Value:
     return Value(combined.value, target, combined.reporters, combined)
 
@@ -108,8 +123,8 @@ class YearFigures:
             reported = [m for m in months if month_figures[m.pk] is not rollup.NOTHING]
         else:  # no figure for any month of the year: only the months' targets can count
             reported = []
-        if combined is rollup.NOTHING and reported:
-            combined = rollup.over_time(indicator.rule, [month_figures[m.pk] for m in reported])
+        if reported:
+            combined = quarter_actual(indicator.rule, combined, [month_figures[m.pk] for m in reported])
         if target is None:
             counted = reported if reported and len(reported) < len(months) else months
             month_targets = [self._targets.get((indicator.pk, m.pk)) for m in counted]
@@ -130,11 +145,10 @@ class YearFigures:
         """The year to date from the quarters so far (their ``Value``s, in order) by the indicator's
         rule, judged on the quarters reported; where none has a figure, the figure entered for the
         whole year against the year's target."""
-        combined = rollup.over_time(indicator.rule, [v.combined for v in values])
-        if combined is rollup.NOTHING:
-            whole = self.whole_year(indicator)
-            if whole.combined is not rollup.NOTHING:
-                return whole
+        whole = self.whole_year(indicator)
+        combined = year_actual(indicator.rule, [v.combined for v in values], whole.combined)
+        if combined is whole.combined and whole.combined is not rollup.NOTHING:
+            return whole
         reported = [v.target for v in values if v.actual is not None or not v.combined.combinable]
         return _value(combined, rollup.targets_over_time(indicator.rule, reported))
 

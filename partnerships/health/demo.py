@@ -19,8 +19,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from indicators.demo_content import SUBGROUPS
-
 from .. import services as partnership_services
 from ..demo import DEMO_PASSWORD, DemoPartnership, DemoWorld, _ensure_member
 from ..meetings import services as meeting_services
@@ -117,14 +115,12 @@ def _seed_meetings(demo: DemoPartnership, today: dt.date) -> None:
     for n in range(6):
         day = _weekday(today - dt.timedelta(days=45 + 61 * n))
         plan.append((day, MeetingKind.OPERATIONAL, "Operational group", None, OPERATIONAL_AGENDA, None))
-    for i, spec in enumerate(SUBGROUPS):
-        subgroup = SubGroup.objects.filter(partnership=partnership, name=spec["name"]).first()
-        if subgroup is None:
-            continue
-        chair = by_name.get(spec["chair_org"])
+    subgroups = SubGroup.objects.filter(partnership=partnership).select_related("chair").order_by("pk")
+    for i, subgroup in enumerate(subgroups):  # the plan's sub-groups, made by the strategy demo
+        chair = subgroup.chair.organisation_id if subgroup.chair else None
         members = {o.pk for o in rng.sample(organisations, k=min(4, len(organisations)))}
         if chair is not None:
-            members.add(chair.pk)
+            members.add(chair)
         for n in range(8):
             day = _weekday(today - dt.timedelta(days=10 + 7 * i + 42 * n))
             plan.append((day, MeetingKind.SUBGROUP, f"{subgroup.name} sub-group", subgroup, SUBGROUP_AGENDA, members))

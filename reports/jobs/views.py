@@ -15,7 +15,7 @@ from partnerships.decorators import partnership_view
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
 
 from . import services
-from .engine import is_stalled
+from .services.engine import is_stalled
 
 
 def job_for(request, pk: int, need: Perm = Perm.DOWNLOAD_REPORT) -> ReportJob:

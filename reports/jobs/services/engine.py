@@ -1,5 +1,5 @@
 """Running a report job of any kind (``reports.jobs.kinds``): the worker side (render, archive,
-finalise) and the sweeper's reads (jobs to queue again, stalled jobs). Queueing: ``reports.jobs.queue``.
+finalise) and the sweeper's reads (jobs to queue again, stalled jobs). Queueing: ``reports.jobs.services.queue``.
 
 Exactly one version per job, however often the task runs and wherever a worker dies:
 
@@ -34,8 +34,8 @@ from reports.models import ReportJob, ReportJobStatus, ReportStage, ReportVersio
 from reports.review import UnreviewedText
 from reports.services import ledger
 
-from .kinds import kind_of
-from .pdf import Timings, render_pdf
+from ..kinds import kind_of
+from ..pdf import Timings, render_pdf
 
 logger = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership, User
 
-from .models import Recommendation, RecommendationChange, RecStatus, Response
-from .status import status_for
+from ..models import Recommendation, RecommendationChange, RecStatus, Response
+from ..status import status_for
 
 EDITABLE = (
     "reference",

@@ -1,6 +1,6 @@
 """Every change to report jobs of any kind: record and queue a new job, try a failed one again, and
 the free-text review of a version for publication. Versions are written only by the job itself
-(``reports.jobs.engine.finalise``); what a kind checks before a job is recorded is the kind's
+(``reports.jobs.services.engine.finalise``); what a kind checks before a job is recorded is the kind's
 (``reports.annual.services.report_start``, ``reports.returns.quarterly_pdf.quarterly_job_start``)."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from partnerships.access import scoped
 from partnerships.models import User
 from reports.models import ReportJob, ReportJobStatus, ReportStage, TextDecision, TextDecisionKind
 
-from . import queue, selectors
+from .. import selectors
+from . import queue
 from .engine import is_stalled, log_line
 
 REVIEW_FIRST = "Waiting for the free-text review before it is made."

@@ -43,7 +43,7 @@ from indicators.strategy.services import funding as services  # noqa: E402
 from indicators.strategy.services import funding_reviews  # noqa: E402
 from partnerships.models import Membership, Organisation, Partnership, Role  # noqa: E402
 from reports.funder.services import funder_report_start  # noqa: E402
-from reports.jobs import engine  # noqa: E402
+from reports.jobs.services import engine  # noqa: E402
 from reports.models import ReportJob, ReportKind  # noqa: E402
 
 AGREEMENTS = 20

@@ -9,6 +9,11 @@ the health goals, benchmarking and the year-end return.
 
     cal = calendar_of(partnership)
     cal.quarter_of(date(2026, 12, 3))  # Quarter(2026/27 Q3, 1 October 2026 to 31 December 2026)
+
+Which years can hold anything (baselines, targets, figures, a strategy period) is one rule, here:
+from the year starting in :data:`FIRST_YEAR` (2010/11, old enough for the seed guide's 2016-18
+baselines) to :data:`YEARS_AHEAD` years after the current one (``cal.years_open(today)``,
+``cal.check_year(start_year, today)``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+
+FIRST_YEAR = 2010  # the earliest financial year (2010/11) that can hold baselines, targets and figures
+YEARS_AHEAD = 10  # the latest is this many years after the current financial year
 
 
 def add_months(day: date, months: int) -> date:
@@ -101,6 +111,42 @@ class FinancialCalendar:
 
     def quarters_of_year(self, year_start: date) -> list[Quarter]:
         return [self.quarter_of(add_months(year_start, 3 * n)) for n in range(4)]
+
+    def years_open(self, today: date) -> range:
+        """The start years of every financial year that can hold figures: 2010/11 to ten years ahead."""
+        return range(FIRST_YEAR, self.year_start(today).year + YEARS_AHEAD + 1)
+
+    def open_span(self, today: date) -> tuple[date, date]:
+        """The first and last day of the years that can hold figures."""
+        years = self.years_open(today)
+        return self.year_starting(years[0]), self.year_end(self.year_starting(years[-1]))
+
+    def years_open_words(self, today: date) -> str:
+        years = self.years_open(today)
+        return f"{year_label(self.year_starting(years[0]))} to {year_label(self.year_starting(years[-1]))}"
+
+    def check_year(self, start_year: int, today: date, *, field: str = "year_start") -> None:
+        """Refuse a financial year outside :meth:`years_open`, saying which years are possible."""
+        if start_year not in self.years_open(today):
+            raise ValidationError(
+                {
+                    field: f"Choose a financial year from {self.years_open_words(today)}; "
+                    f"{year_label(self.year_starting(start_year))} is outside that range."
+                }
+            )
+
+    def check_date(self, day: date | None, today: date, *, field: str) -> None:
+        """Refuse a date (a baseline's, a milestone's) outside the years that can hold figures."""
+        if day is None:
+            return
+        first, last = self.open_span(today)
+        if not first <= day <= last:
+            raise ValidationError(
+                {
+                    field: f"Choose a date in the financial years {self.years_open_words(today)} "
+                    f"({first:%-d %B %Y} to {last:%-d %B %Y})."
+                }
+            )
 
     def is_year_end(self, quarter_end: date) -> bool:
         """Whether a quarter ending on ``quarter_end`` is the last of its financial year."""

@@ -18,6 +18,10 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "reports.returns.send_return_reminders",
         "schedule": crontab(hour="7-19", minute=5),
     },
+    "open-monitoring-reports": {  # funding agreements' monthly or quarterly reports (reports/monitoring/)
+        "task": "reports.monitoring.open_due_reports",
+        "schedule": crontab(hour=6, minute=35),
+    },
     # uploads checked but never confirmed or cancelled are removed a day later (aspm/imports/stored.py)
     "sweep-import-uploads": {"task": "imports.sweep_uploads", "schedule": crontab(minute=20)},
     # annual reports the broker never accepted (it was down) are handed over again; running ones

@@ -107,7 +107,6 @@ def _rows_of(content: bytes, kind: str, max_columns: int):
         finally:
             workbook.close()
     else:
-
         text = decode(content)
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)):
             yield tuple(row[: max_columns + 1]) + ((None,) if len(row) > max_columns + 1 else ())

@@ -9,6 +9,7 @@ app_name = "strategy"
 urlpatterns = [
     path("plan/", plan.plan, name="plan"),
     path("plan/edit/", plan.plan_edit, name="plan_edit"),
+    path("plan/strategy-period/", plan.strategy_period, name="strategy_period"),
     path("plan/assumptions/new/", plan.assumption_create, name="assumption_create"),
     path("plan/assumptions/<int:pk>/edit/", plan.assumption_edit, name="assumption_edit"),
     path("plan/assumptions/<int:pk>/review/", plan.assumption_review, name="assumption_review"),

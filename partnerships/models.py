@@ -171,7 +171,7 @@ class Membership(TenantModel):
         null=True,
         blank=True,
         editable=False,
-        help_text="When this member last opened the partnership's home (its \"since your last visit\" reads it).",
+        help_text='When this member last opened the partnership\'s home (its "since your last visit" reads it).',
     )
 
     class Meta:

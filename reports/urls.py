@@ -6,6 +6,7 @@ from .annual import views as annual
 from .funder import views as funder
 from .jobs import views as job_views
 from .jobs import views_review as publication
+from .monitoring import views as monitoring_views
 from .returns.views import autosave as returns_autosave
 from .returns.views import evidence as returns_evidence
 from .returns.views import page as returns_views
@@ -17,6 +18,8 @@ from .returns.views import spreadsheet as returns_sheet
 app_name = "reports"
 
 urlpatterns: list = [
+    # Funding agreements' monitoring reports (their pages are the returns' pages)
+    path("monitoring/<int:agreement_pk>/open/", monitoring_views.monitoring_reports_open, name="monitoring_open"),
     # Quarterly returns
     path("returns/", returns_views.return_list, name="returns"),
     path("returns/<int:pk>/", returns_views.return_detail, name="return_detail"),

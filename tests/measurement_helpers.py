@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -102,3 +102,31 @@ def case(side) -> CaseStudy:
         summary="A young woman found in a nail bar was supported into safe housing.",
         consent_confirmed=True,
     )
+
+
+def strategy_period(side, *, years: int = 5):
+    """A strategy period of ``years`` financial years starting with the current one (set once)."""
+    from indicators.strategy.period import strategy_period_of
+    from indicators.strategy.services import strategy_period_set
+
+    found = strategy_period_of(side.partnership)
+    if found is None:
+        start = this_year_start(side).year
+        strategy_period_set(
+            actor=side.coordinator, partnership=side.partnership, start_year=start, end_year=start + years - 1
+        )
+        found = strategy_period_of(side.partnership)
+    return found
+
+
+def milestone(side):
+    """A milestone of the referrals indicator at the end of the strategy period's second year."""
+    from indicators.models import Milestone
+
+    indicator = referrals(side)
+    found = Milestone.objects.filter(indicator=indicator).first()
+    if found is None:
+        period = strategy_period(side)
+        due = date(period.start_year + 2, period.start.month, 1) - timedelta(days=1)
+        found = services.milestone_set(actor=side.coordinator, indicator=indicator, due_on=due, value="30")
+    return found

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from indicators.strategy import funding_selectors, services
+from indicators.strategy import services
 from indicators.strategy.services import funding_reviews
 from reports.funder.services import funder_report_start
 from reports.models import ReportJobStatus, ReportKind, ReportVersion
@@ -146,21 +144,6 @@ def test_a_member_of_another_partnership_gets_404_for_the_agreements_report(a, b
     url = reverse("reports:funder_report_start", args=[b.partnership.slug, agreement.pk])
     assert login(b.coordinator).post(url, {"year": "2026-04-01"}).status_code == 404
     assert not ReportVersion.objects.filter(agreement=agreement).exists()
-
-
-def test_spend_is_flagged_only_beyond_the_funders_tolerance():
-    line = SimpleNamespace(amount=Decimal("1000"))  # a budget line of £1,000, tolerance 10%
-    at = funding_selectors.SpendLine
-    assert at(line, None, 10).flag == "" and at(line, None, 10).variance is None
-    assert at(line, Decimal("1100"), 10).flag == ""  # exactly at the tolerance
-    assert at(line, Decimal("1100.01"), 10).flag == "over"
-    assert at(line, Decimal("899.99"), 10).flag == "under"
-    assert at(line, Decimal("850"), 10).variance == Decimal("-150")
-
-
-def test_until_monitoring_reports_exist_every_line_has_no_spend(a):
-    agreement = sw.agreement(a)
-    assert [(s.budget, s.spent) for s in funding_selectors.agreement_spend(agreement)] == [(Decimal("24000"), None)]
 
 
 def test_the_agreements_page_takes_the_same_queries_with_more_reports_and_budget_lines(

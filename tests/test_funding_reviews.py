@@ -107,7 +107,7 @@ def test_returning_a_review_needs_a_reason(a):
 def test_the_agreement_page_flags_a_review_past_its_due_date(a, login):
     agreement = sw.agreement(a)  # 2025/26 ended on 31 March 2026, so its reviews were due on 30 April 2026
     page = login(a.coordinator).get(reverse("strategy:agreement_detail", args=[a.slug, agreement.pk])).content.decode()
-    row = next(r for r in page.split("<tr") if "data-label=\"Year\">2025/26" in r)
+    row = next(r for r in page.split("<tr") if 'data-label="Year">2025/26' in r)
     assert "30/04/2026" in row and "Overdue" in row
     sw.review(a)  # a second agreement's review does not count for this one
     services.review_save(
@@ -119,5 +119,5 @@ def test_the_agreement_page_flags_a_review_past_its_due_date(a, login):
         **sw.REVIEW_ANSWERS,
     )
     page = login(a.coordinator).get(reverse("strategy:agreement_detail", args=[a.slug, agreement.pk])).content.decode()
-    row = next(r for r in page.split("<tr") if "data-label=\"Year\">2025/26" in r)
+    row = next(r for r in page.split("<tr") if 'data-label="Year">2025/26' in r)
     assert "Submitted" in row and "Overdue" not in row

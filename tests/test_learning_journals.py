@@ -148,3 +148,36 @@ def test_the_journals_page_takes_the_same_queries_at_two_sizes(a, login):
 def test_another_partnerships_coordinator_sees_404_for_a_journal(a, b, hotels, login):
     url = reverse("learning:journal", args=[a.partnership.slug, hotels.pk])
     assert login(b.coordinator).get(url).status_code == 404
+
+
+def test_the_annual_report_shows_each_partner_reviewed_in_the_year_with_the_markers_seen(a, b, hotels):
+    from django.utils import timezone
+
+    from reports.annual.registry import default_section_keys
+    from reports.annual.render import build_sections, render_html
+    from reports.annual.sections.base import ReportContext
+    from reports.annual.sections.journals import JOURNALS
+    from reports.annual.years import year_containing
+
+    year = year_containing(a.partnership, timezone.localdate())
+    journals.entry_record(
+        actor=a.coordinator,
+        partner=hotels,
+        date=year.start,
+        evidence="Posters in most hotels visited.",
+        observed=[
+            marker(hotels, "Owners come to an awareness session"),
+            marker(hotels, "Owners put up the helpline poster"),
+        ],
+    )
+    make_boundary_partner(b, name="Southmoor taxi firms")  # another partnership's: never in a's report
+    ctx = ReportContext(partnership=a.partnership, year=year, as_of=timezone.now(), section_keys=default_section_keys())
+    (row,) = JOURNALS.gather(ctx)["partners"]
+    assert [(label, seen, out_of) for label, seen, _, out_of in row["levels"]] == [
+        ("Expect to see", 2, 2),
+        ("Like to see", 0, 1),
+        ("Love to see", 0, 1),
+    ]
+    html = render_html(ctx, build_sections(ctx), template="reports/annual/_body.html")
+    assert "How the partners we influence are changing" in html
+    assert "Posters in most hotels visited." in html and "Southmoor taxi firms" not in html

@@ -90,11 +90,7 @@ def test_every_write_outside_the_allow_list_is_in_a_services_module():
 
 def test_every_entry_of_the_allow_list_still_writes():
     found = writes_outside_services()
-    stale = [
-        entry
-        for entry in ALLOWED
-        if not any(path == entry or path.startswith(entry) for path in found)
-    ]
+    stale = [entry for entry in ALLOWED if not any(path == entry or path.startswith(entry) for path in found)]
     assert stale == [], f"These modules no longer write: take them off the allow-list: {stale}"
 
 

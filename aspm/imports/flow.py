@@ -76,6 +76,7 @@ FIXES = (
     ("organisation", "Add an organisation", "partnerships:organisation_create"),
     ("sub-group", "Add a sub-group", "strategy:subgroup_create"),
     ("strand", "Add a strand", "strategy:strand_create"),
+    ("period", "Add the financial year", "indicators:periods"),
 )
 
 

@@ -279,7 +279,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 # Task modules the app's autodiscovery (each app's tasks.py) does not find: named here, not imported
 # from an AppConfig.ready.
-CELERY_IMPORTS = ("reports.returns.tasks",)
+CELERY_IMPORTS = ("reports.returns.tasks", "reports.monitoring.tasks")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
@@ -356,9 +356,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # A 403 or 404 is one line in the log, not a traceback (aspm/error_pages.py); 5xx keep theirs.
     "filters": {"one_line_4xx": {"()": "aspm.error_pages.OneLineClientErrors"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_4xx"]}
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_4xx"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }

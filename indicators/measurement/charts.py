@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pygal
+from django.utils import timezone
 from pygal.style import Style
 
 from aspm.charts import PALETTE, STYLE, chart_config, render
+from aspm.financial_calendar import calendar_of, year_label
 from aspm.formatting import format_combined
 
+from . import rollup
 from .progress import STATUS_COLOURS, STATUS_ORDER, Status
 
 
@@ -80,3 +83,68 @@ def status_by_strand(groups: list[tuple[str, dict[str, int]]]) -> dict | None:
 
 
 __all__ = ["PALETTE", "actual_vs_target", "breakdown", "status_by_strand"]
+
+
+def yearly_actuals(page) -> list[tuple]:
+    """Each financial year's actual as ``(year end, label, value)``: the year's own figure, else its
+    quarters combined over time by the indicator's rule (a flow added up, a stock's latest quarter); a
+    year still running is labelled "so far"."""
+    cal = calendar_of(page.indicator.partnership)
+    years: dict = {}
+    for period, cell in page.rows:
+        if period.kind == "month" or cell.not_open:
+            continue
+        entry = years.setdefault(cal.year_start(period.start), {"year": None, "quarters": []})
+        if period.kind == "year":
+            entry["year"] = cell.combined if cell.actual is not None else None
+        else:
+            entry["quarters"].append((period, cell.combined))
+    today = timezone.localdate()
+    found = []
+    for start, entry in sorted(years.items()):
+        end = cal.year_end(start)
+        combined = entry["year"] or rollup.over_time(page.indicator.rule, [c for _, c in entry["quarters"]])
+        if combined.value is None:
+            continue
+        running = end >= today and entry["year"] is None
+        found.append((end, f"Actual {year_label(start)}{' so far' if running else ''}", combined.value))
+    return found
+
+
+def milestone_path(page) -> dict | None:
+    """The way from the baseline through each milestone to the end of the strategy period, with the
+    financial years' actuals beside it, on a time axis (milestones fall on any date)."""
+    indicator = page.indicator
+    if not page.milestones or indicator.unit == "text":
+        return None
+    planned = [(m.due_on, "Milestone", m.value) for m in page.milestones]
+    if indicator.baseline_value is not None and indicator.baseline_date:
+        planned.insert(0, (indicator.baseline_date, "Baseline", indicator.baseline_value))
+    actual = yearly_actuals(page)
+    chart = pygal.DateLine(
+        **chart_config(
+            f"{indicator.code}: baseline, milestones and each year's actual",
+            x_label_rotation=0,
+            dots_size=4,
+            include_x_axis=True,
+            legend_columns=2,
+            margin_right=36,
+            value_formatter=lambda v: format_combined(v, indicator),
+            x_value_formatter=lambda d: d.strftime("%b %Y"),
+        )
+    )
+    chart.add(
+        "Baseline and milestones", [(d, _num(v)) for d, _, v in planned], stroke_style={"dasharray": "8, 4", "width": 3}
+    )
+    if actual:
+        chart.add("Actual (financial year)", [(d, _num(v)) for d, _, v in actual])
+    rows = [
+        (f"{d:%-d %B %Y}", what, format_combined(v, indicator))
+        for d, what, v in sorted([*planned, *actual], key=lambda r: r[0])
+    ]
+    return {
+        "svg": render(chart),
+        "title": "Baseline, milestones and each year's actual",
+        "headers": ("Date", "What", "Value"),
+        "rows": rows,
+    }

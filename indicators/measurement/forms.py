@@ -260,6 +260,16 @@ class CorrectionForm(FigureForm):
             del self.fields[name]
 
 
+class MilestoneForm(forms.Form):
+    """A dated target on the way to the end of the strategy period (the service checks the date)."""
+
+    due_on = forms.DateField(widget=DateInput(), label="To be reached by", validators=[validate_date_in_range])
+    value = forms.CharField(
+        label="Value to reach", max_length=40, help_text="As you would write it: 120, £3,250.00, 80% or yes."
+    )
+    note = forms.CharField(required=False, label="Note (optional)", max_length=text.SHORT)
+
+
 class YearForm(forms.Form):
     year_start = forms.TypedChoiceField(coerce=int, label="Financial year")
 

@@ -28,6 +28,11 @@ HELP = {
     "library_code": "Links the indicator to its library entry (such as O1-01), so it can be benchmarked.",
     "strand": "Its code or its name, in any case.",
     "baseline_date": f"A date: {values.DATE_FORMS}.",
+    "baseline_value": f"A number ({values.NUMBER_FORMS}), or yes or no for a yes/no indicator.",
+    "range_low": f"A number: {values.NUMBER_FORMS}.",
+    "range_high": f"A number: {values.NUMBER_FORMS}.",
+    "numerator": f"A number: {values.NUMBER_FORMS}.",
+    "denominator": f"A number: {values.NUMBER_FORMS}.",
 }
 READERS = {
     "figures": {"value": values.number_or_yes_no, "numerator": values.number, "denominator": values.number}

@@ -107,7 +107,10 @@ class _Lookups:
             return None
         found = self.periods.get(label.lower())
         if found is None:
-            errors.append(f"Unknown period “{label}” (use a label such as 2026/27 Q1).")
+            errors.append(
+                f"Unknown period “{label}”: use a label such as 2026/27 Q1, and add its financial year first "
+                "if it is not on the periods page yet (any year from 2010/11 on)."
+            )
         return found
 
 
@@ -149,9 +152,10 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
     return results, inputs
 
 
-def _decimal(raw, label: str, errors: list[str]):
+def _decimal(raw, label: str, errors: list[str], *, yes_no: bool = False):
+    """A number as people write it (3250, £3,250.00, 80%), or yes/no where the indicator is yes/no."""
     try:
-        text = typed_values.number(raw)
+        text = (typed_values.number_or_yes_no if yes_no else typed_values.number)(raw)
     except ValueError as error:
         errors.append(f"{label}: {error}")
         return None
@@ -182,7 +186,9 @@ def _indicator_values(lookups: _Lookups, row: dict, errors: list[str]) -> tuple[
         errors.append("Every indicator needs a code and a name.")
     values["range_low"] = _decimal(row.get("range_low"), "range_low", errors)
     values["range_high"] = _decimal(row.get("range_high"), "range_high", errors)
-    values["baseline_value"] = _decimal(row.get("baseline_value"), "baseline_value", errors)
+    values["baseline_value"] = _decimal(
+        row.get("baseline_value"), "baseline_value", errors, yes_no=values["unit"] == Unit.YES_NO
+    )
     values["baseline_date"] = _date(row.get("baseline_date"), "baseline_date", errors)
     span = _text(row.get("baseline_span", "")).lower()
     if span and span not in ("month", "quarter", "year"):
@@ -236,7 +242,8 @@ def _write_indicators(*, actor, partnership, rows, dry_run) -> list[RowResult]:
                     with transaction.atomic():
                         existing = lookups.indicators.get(values["code"].upper())
                         if existing:
-                            values.pop("library_code", None)  # the library link is made when it is created
+                            if existing.library_code and values.get("library_code") == existing.library_code:
+                                values.pop("library_code")
                             services.indicator_update(
                                 actor=actor, indicator=existing, reporting_organisations=organisations, **values
                             )

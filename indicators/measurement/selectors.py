@@ -20,6 +20,7 @@ from ..models import (
     Figure,
     Indicator,
     MeasurementSettings,
+    Milestone,
     Objective,
     PeriodKind,
     ReportingPeriod,
@@ -29,6 +30,7 @@ from ..models import (
 )
 from ..models.figures import DIMENSIONS
 from . import finality, progress, rollup
+from .milestones import last_due_between, milestones_of
 from .progress import Status
 from .rollup import Combined
 from .year_figures import YearFigures
@@ -177,12 +179,19 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     ytd: Cell = field(default_factory=Cell)
     plan_target: Decimal | None = None
+    milestone: Milestone | None = None  # the last milestone due in the table's year
 
     def cells_html(self) -> str:
         """The period cells and the year-to-date cell, built in Python: 300 rows render in a few ms."""
         unit, decimals = self.indicator.combined_unit, self.indicator.decimals
         cells = "".join(cell.td(unit, decimals) for cell in [*self.cells, self.ytd])
         return mark_safe(cells)  # noqa: S308 - numbers and fixed words only
+
+    def milestone_html(self) -> str:
+        if self.milestone is None:
+            return '<td class="small text-body-secondary">—</td>'
+        value = format_value(self.milestone.value, self.indicator.combined_unit, decimals=self.indicator.decimals)
+        return f'<td class="small">{escape(value)} by {self.milestone.due_on:%-d %b %Y}</td>'
 
     def tr(self, detail_url: str) -> str:
         """The results table's whole row, built in Python like its cells (the template engine took a
@@ -195,6 +204,7 @@ class Row:
             f'<span class="fw-normal">{escape(name)}</span></th>'
             f'<td class="small">{escape(indicator.strand) if indicator.strand_id else "—"}</td>'
             f"{self.cells_html()}"
+            f"{self.milestone_html()}"
             f'<td data-sort-value="{ytd.status}"><span class="status status-{ytd.status}">'
             f"{escape(ytd.status_label)}</span></td></tr>"
         )
@@ -271,6 +281,9 @@ def results_table(
             combined=to_date.combined,
         )
         rows.append(row)
+    due = last_due_between(partnership, [i.pk for i in inds], year.start, year.end)
+    for row in rows:
+        row.milestone = due.get(row.indicator.pk)
     return ResultsTable(
         year=year, periods=periods, rows=rows, tolerance=tolerance, ytd_periods=started, figures=figures
     )
@@ -298,6 +311,8 @@ class IndicatorPage:
     breakdown: dict[str, list[tuple[str, int]]]
     tolerance: Decimal
     finality: finality.Finality | None = None
+    milestones: list[Milestone] = field(default_factory=list)
+    hidden: int = 0  # periods with a target or figure that the page does not list (outside the years shown)
 
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
@@ -309,8 +324,9 @@ class IndicatorPage:
         return self.finality.summary(self.periods) if self.finality else ""
 
 
-def indicator_page(indicator: Indicator, *, today: date | None = None) -> IndicatorPage:
-    """Everything the indicator page shows, in a fixed number of queries."""
+def indicator_page(indicator: Indicator, *, today: date | None = None, shows=None) -> IndicatorPage:
+    """Everything the indicator page shows, in a fixed number of queries. ``shows(day)`` says whether a
+    period starting on ``day`` is listed (the strategy period by default, see ``YearWindow``)."""
     partnership = indicator.partnership
     tolerance = tolerance_of(partnership)
     # Every kind of period: an annual indicator may still be reported quarterly. Only periods with a
@@ -363,6 +379,8 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
         for p, c in zip(periods, cells, strict=True)
         if c.actual is not None or c.target is not None or c.reporters
     ]
+    listed = [(p, c) for p, c in shown if shows is None or shows(p.start)]
+    figures = [f for f in figures if shows is None or shows(f.period.start)]
     breakdown: dict[str, dict[str, int]] = {}
     for figure in figures:
         figure.split = [
@@ -380,11 +398,13 @@ def indicator_page(indicator: Indicator, *, today: date | None = None) -> Indica
     }
     return IndicatorPage(
         indicator=indicator,
-        periods=[p for p, _ in shown],
-        cells=[c for _, c in shown],
+        periods=[p for p, _ in listed],
+        cells=[c for _, c in listed],
         figures=figures,
         targets=targets,
         breakdown=labelled,
         tolerance=tolerance,
         finality=states,
+        milestones=milestones_of(indicator),
+        hidden=len(shown) - len(listed),
     )

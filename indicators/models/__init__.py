@@ -29,6 +29,7 @@ from .measurement import (
     TargetRevision,
     Unit,
 )
+from .milestones import Milestone
 from .plan import Assumption, AssumptionReview, AssumptionStatus, PlanStatement
 from .risks import RISK_FIELDS, DevelopmentGoal, DevelopmentGoalCode, GoalStatus, Risk, RiskStatus, risk_band
 from .strategy import OBJECTIVE_FIELDS, ChainLevel, Objective, PathwayStage, Priority, ResultsChainEntry, Strand
@@ -51,6 +52,7 @@ __all__ = [
     "DevelopmentGoal",
     "DevelopmentGoalCode",
     "GoalStatus",
+    "Milestone",
     "PlanStatement",
     "Risk",
     "RiskStatus",

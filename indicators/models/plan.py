@@ -25,6 +25,10 @@ class PlanStatement(TenantModel):
         help_text="How the partnership's work is expected to lead to the vision, step by step.",
         max_length=text.NARRATIVE,
     )
+    # The strategy period: three to five financial years, named by the calendar year each starts in
+    # (2024 is 2024/25 for an April year). Rules in indicators.strategy.services.plan.strategy_period_set.
+    strategy_start_year = models.PositiveSmallIntegerField("strategy starts in", null=True, blank=True)
+    strategy_end_year = models.PositiveSmallIntegerField("strategy ends in", null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["partnership"], name="plan_statement_one_per_partnership")]

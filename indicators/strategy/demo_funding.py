@@ -1,6 +1,7 @@
 """Demo: Northshire's funding agreement for support before a National Referral Mechanism decision,
 modelled on the pre-NRM support agreement in the seed guide (a council funds two charities; monthly
-monitoring; outcomes, output goals and KPIs). Runs after the indicators are seeded: it tags them."""
+monitoring; outcomes, output goals and KPIs). Runs after the indicators are seeded: it tags them.
+Its monthly monitoring reports are the reports app's (``reports.monitoring.demo``), seeded after it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from aspm.financial_calendar import calendar_of
 from partnerships.models import Membership, Organisation, Role
+from reports.monitoring.demo import seed_reports
 
 from ..models import FundingAgreement, Indicator, Objective
 from . import services
@@ -52,8 +54,22 @@ FIRST_YEAR_REVIEW = {
 
 def seed(world) -> None:
     northshire = world.partnerships["northshire"].partnership
-    if FundingAgreement.objects.filter(partnership=northshire, title=TITLE).exists():
-        return
+    agreement = FundingAgreement.objects.filter(partnership=northshire, title=TITLE).first() or _agreement(northshire)
+    coordinator = Membership.objects.filter(partnership=northshire, role=Role.COORDINATOR).first()
+    spocs = {
+        m.organisation_id: m.user
+        for m in Membership.objects.filter(partnership=northshire, role=Role.SPOC).select_related("user")
+    }
+    with transaction.atomic():
+        seed_reports(
+            agreement=agreement,
+            coordinator=coordinator.user if coordinator else None,
+            spocs=spocs,
+            today=timezone.localdate(),
+        )
+
+
+def _agreement(northshire) -> FundingAgreement:
     organisations = {o.name: o for o in Organisation.objects.filter(partnership=northshire)}
     cal = calendar_of(northshire)
     this_year = cal.year_start(timezone.localdate())
@@ -97,3 +113,4 @@ def seed(world) -> None:
             **FIRST_YEAR_REVIEW,
         )
         services.funding_reviews.review_accept(actor=coordinator.user if coordinator else None, review=review)
+    return agreement

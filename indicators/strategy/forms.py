@@ -36,6 +36,20 @@ class PlanStatementForm(forms.ModelForm):
         }
 
 
+class StrategyPeriodForm(forms.Form):
+    """The first and last financial year of the strategy (the service checks it is three to five years)."""
+
+    strategy_start_year = forms.TypedChoiceField(coerce=int, label="First financial year")
+    strategy_end_year = forms.TypedChoiceField(
+        coerce=int, label="Last financial year", help_text="A strategy period runs for three to five financial years."
+    )
+
+    def __init__(self, *args, years: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("strategy_start_year", "strategy_end_year"):
+            self.fields[name].choices = years
+
+
 class AssumptionForm(forms.ModelForm):
     evidence_link = forms.URLField(
         required=False, assume_scheme="https", label="Link to evidence", help_text="A report, minutes or data source."

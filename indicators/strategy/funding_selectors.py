@@ -44,52 +44,10 @@ def agreements(partnership: Partnership) -> list[FundingAgreement]:
     return rows
 
 
-# --------------------------------------------------------------------------- spend against budget
-# The one place the agreement pages and the funder's report learn what was spent. Monitoring reports
-# (the returns machinery's spend per budget line) are not built yet, so no spend is known: every line
-# has ``spent`` None. When they land, ``agreement_spend`` is the only function to replace; its callers
-# read only the fields below.
-
-
-@dataclass
-class SpendLine:
-    line: BudgetLine
-    spent: Decimal | None = None  # None: no spend reported for this line yet
-    tolerance_percent: int = 10
-
-    @property
-    def budget(self) -> Decimal:
-        return self.line.amount
-
-    @property
-    def variance(self) -> Decimal | None:
-        """Spent less budget: negative is an underspend."""
-        return None if self.spent is None else self.spent - self.budget
-
-    @property
-    def flag(self) -> str:
-        """ "over" or "under" when spend is further from the budget than the funder's tolerance, else ""."""
-        if self.spent is None:
-            return ""
-        allowed = self.budget * Decimal(self.tolerance_percent) / 100
-        if self.variance > allowed:
-            return "over"
-        if -self.variance > allowed:
-            return "under"
-        return ""
-
-
-def agreement_spend(agreement: FundingAgreement) -> list[SpendLine]:
-    """Every budget line of the agreement (oldest year first) with what was spent against it. One query."""
-    lines = scoped(agreement.partnership, BudgetLine).filter(agreement=agreement)
-    return [SpendLine(line, None, agreement.tolerance_percent) for line in lines]
-
-
 @dataclass
 class BudgetYear:
     start: date
     lines: list[BudgetLine] = field(default_factory=list)
-    spend: list[SpendLine] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -99,20 +57,13 @@ class BudgetYear:
     def total(self) -> Decimal:
         return sum((line.amount for line in self.lines), Decimal(0))
 
-    @property
-    def spent(self) -> Decimal | None:
-        """What was spent in the year, or None when no line has spend reported."""
-        known = [s.spent for s in self.spend if s.spent is not None]
-        return sum(known, Decimal(0)) if known else None
 
-
-def budget_years(agreement: FundingAgreement, spend: list[SpendLine]) -> list[BudgetYear]:
-    """Each financial year of the agreement (and any year a line was set for), oldest first, with its lines."""
+def budget_years(agreement: FundingAgreement) -> list[BudgetYear]:
+    """Each financial year of the agreement (and any year a line was set for), oldest first, with its
+    lines. One query."""
     by_year = {start: BudgetYear(start) for start in agreement_years(agreement)}
-    for item in spend:
-        year = by_year.setdefault(item.line.year_start, BudgetYear(item.line.year_start))
-        year.lines.append(item.line)
-        year.spend.append(item)
+    for line in scoped(agreement.partnership, BudgetLine).filter(agreement=agreement):
+        by_year.setdefault(line.year_start, BudgetYear(line.year_start)).lines.append(line)
     return [by_year[start] for start in sorted(by_year)]
 
 
@@ -129,7 +80,7 @@ class AgreementPage:
     years: list  # the partnership's financial years (ReportingPeriod), to choose the KPIs' year
     figures_status: str = ""  # "Provisional figures, as at …" or final
     reviews: list = field(default_factory=list)  # ReviewSlot, per year begun and provider
-    spend_year: BudgetYear | None = None  # the year whose spend is charted: the KPIs' year, or today's
+    spend_year: BudgetYear | None = None  # the year whose spend is charted: the KPIs' year, or the first
 
     @property
     def report_years(self) -> list[BudgetYear]:
@@ -146,7 +97,7 @@ class AgreementPage:
 def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today: date | None = None) -> AgreementPage:
     partnership = agreement.partnership
     today = today or timezone.localdate()
-    years_of_budget = budget_years(agreement, agreement_spend(agreement))
+    years_of_budget = budget_years(agreement)
     budget_total = sum((y.total for y in years_of_budget), Decimal(0))
     years = measurement.financial_years(partnership)
     year = measurement.current_year(partnership, years, chosen_year)

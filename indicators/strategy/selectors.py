@@ -15,6 +15,7 @@ from ..models import (
     DevelopmentGoal,
     DevelopmentGoalCode,
     Indicator,
+    Milestone,
     Objective,
     PathwayStage,
     PlanStatement,
@@ -27,6 +28,15 @@ from .smart import failing, smart_check
 
 def plan_statement(partnership: Partnership) -> PlanStatement | None:
     return scoped(partnership, PlanStatement).first()
+
+
+def milestones_by_indicator(partnership: Partnership) -> list[tuple[Indicator, list[Milestone]]]:
+    """Every indicator with milestones, in code order, with its milestones by date (one query)."""
+    grouped: dict[int, tuple[Indicator, list[Milestone]]] = {}
+    rows = scoped(partnership, Milestone).select_related("indicator").order_by("indicator__code", "due_on")
+    for milestone in rows:
+        grouped.setdefault(milestone.indicator_id, (milestone.indicator, []))[1].append(milestone)
+    return list(grouped.values())
 
 
 def has_vision(partnership: Partnership) -> bool:

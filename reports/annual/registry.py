@@ -28,6 +28,7 @@ SECTIONS: list[str] = [
     "reports.annual.sections.governance.RISKS",
     "reports.annual.sections.governance.GOALS",
     "reports.annual.sections.recommendations.RECOMMENDATIONS",
+    "reports.annual.sections.journals.JOURNALS",
     "reports.annual.sections.front.LEARNING",
     "reports.annual.sections.annex.ANNEX",
 ]

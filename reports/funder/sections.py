@@ -9,8 +9,6 @@ reviewed them. Money is not a count of people and is printed in full.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db.models import Prefetch
 
 from indicators.models import AgreementReview, FundingAgreement, Objective, ReviewStatus
@@ -23,6 +21,7 @@ from partnerships.models import Organisation
 from ..annual import svg
 from ..annual.sections.base import ReportContext, Section
 from ..annual.sections.results import INDICATORS
+from ..monitoring.spend import agreement_spend
 
 PRINTED = (ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED)
 
@@ -69,23 +68,18 @@ def _kpis(ctx: ReportContext) -> dict:
 
 
 def _spend(ctx: ReportContext) -> dict:
-    agreement = agreement_of(ctx)
-    lines = [s for s in funding_selectors.agreement_spend(agreement) if s.line.year_start == ctx.year.start]
-    spent = [s.spent for s in lines if s.spent is not None]
-    return {
-        "lines": lines,
-        "budget": sum((s.budget for s in lines), Decimal(0)),
-        "spent": sum(spent, Decimal(0)) if spent else None,
-        "tolerance": agreement.tolerance_percent,
-    }
+    """The year's spend against budget from approved monitoring reports (``reports.monitoring.spend``)."""
+    spend = agreement_spend(agreement_of(ctx))
+    return {"year": spend.year(ctx.year.start), "rule": spend.rule, "tolerance": spend.tolerance_percent}
 
 
 def _draw_spend(ctx: ReportContext, data: dict) -> dict:
-    if data["lines"]:
+    year = data["year"]
+    if year is not None and year.lines:
         data["chart"] = svg.budget_and_spend(
             "spend",
-            f"Spend against budget, {ctx.year.label}",
-            [(str(s.line), s.budget, s.spent) for s in data["lines"]],
+            f"Budget for {year.label} and spend to date",
+            [(row.label, row.year_budget, row.to_date_spent if year.reported_through else None) for row in year.lines],
         )
     return data
 

@@ -14,6 +14,7 @@ from .returns import (
     ReturnAttachment,
     ReturnDeadline,
     ReturnFigure,
+    ReturnSpend,
     ReturnStatus,
     ReturnTransition,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "ReturnAttachment",
     "ReturnDeadline",
     "ReturnFigure",
+    "ReturnSpend",
     "ReturnStatus",
     "ReturnTransition",
     "TextDecision",

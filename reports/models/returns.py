@@ -1,6 +1,11 @@
 """Quarterly returns: what one partner organisation reports for one quarter, and how it moves
 from draft to approved.
 
+The same machinery carries a funding agreement's monitoring reports: a Return with ``agreement``
+set is one provider's report for one month or quarter of the agreement (its KPIs' figures, the 4Ps
+narrative, evidence, and income and expenditure per budget line in ReturnSpend), with the same
+states, services, reminders and pages.
+
 A return holds the figures for the indicators the organisation reports (staged here until the
 return is approved, then written through the indicators app), a narrative in the 4Ps reporting
 format, evidence files, and the history of every transition. Action updates join next.
@@ -56,10 +61,18 @@ class ReturnDeadline(TenantModel):
 
 
 class Return(TenantModel):
-    """One organisation's quarterly return."""
+    """One organisation's quarterly return, or (with ``agreement``) a provider's monitoring report."""
 
     organisation = models.ForeignKey("partnerships.Organisation", on_delete=models.PROTECT, related_name="+")
     period = models.ForeignKey("indicators.ReportingPeriod", on_delete=models.PROTECT, related_name="+")
+    agreement = models.ForeignKey(
+        "indicators.FundingAgreement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="monitoring_reports",
+        help_text="Set for a funding agreement's monitoring report; empty for a quarterly return.",
+    )
     status = models.CharField(max_length=10, choices=ReturnStatus.choices, default=ReturnStatus.DRAFT)
     due_date = models.DateField(
         help_text="Copied from the quarter's deadline; changed with it.", validators=[validate_date_in_range]
@@ -85,6 +98,13 @@ class Return(TenantModel):
     key_challenges = LimitedTextField(blank=True, max_length=text.NARRATIVE)
     future_priorities = LimitedTextField(blank=True, max_length=text.NARRATIVE)
 
+    income_total = models.DecimalField(
+        "grant income for the period", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    expenditure_total = models.DecimalField(
+        "expenditure for the period", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
     started_at = models.DateTimeField(null=True, blank=True, help_text="First saved by the organisation.")
     first_submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -96,12 +116,30 @@ class Return(TenantModel):
     class Meta:
         ordering = ["-period__start", "organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "period"], name="one_return_per_organisation_quarter")
+            models.UniqueConstraint(
+                fields=["organisation", "period"],
+                condition=models.Q(agreement__isnull=True),
+                name="one_return_per_organisation_quarter",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "organisation", "period"],
+                condition=models.Q(agreement__isnull=False),
+                name="one_monitoring_report_per_provider_period",
+            ),
         ]
         indexes = [models.Index(fields=["partnership", "status"], name="return_partnership_status")]
 
     def __str__(self) -> str:
-        return f"{self.organisation} return for {self.period}"
+        return f"{self.organisation} {self.noun} for {self.period}"
+
+    @property
+    def is_monitoring(self) -> bool:
+        return self.agreement_id is not None
+
+    @property
+    def noun(self) -> str:
+        """What pages and emails call it."""
+        return "monitoring report" if self.agreement_id else "return"
 
     @property
     def is_editable(self) -> bool:
@@ -116,7 +154,10 @@ class Return(TenantModel):
 
     @property
     def is_year_end(self) -> bool:
-        """The last quarter of the partnership's financial year asks the year-end questions too."""
+        """The last quarter of the partnership's financial year asks the year-end questions too (a
+        monitoring report never: the agreement's annual review asks its own)."""
+        if self.agreement_id:
+            return False
         return calendar_of(self.partnership).is_year_end(self.period.end)
 
 
@@ -233,3 +274,19 @@ class ReturnActionUpdate(TenantModel):
     @property
     def is_filled(self) -> bool:
         return bool(self.status or self.note.strip())
+
+
+class ReturnSpend(TenantModel):
+    """A monitoring report's grant income and expenditure against one budget line of the agreement."""
+
+    return_obj = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="spend", db_column="return_id")
+    budget_line = models.ForeignKey("indicators.BudgetLine", on_delete=models.PROTECT, related_name="+")
+    income = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    expenditure = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["budget_line__category", "budget_line__description"]
+        constraints = [models.UniqueConstraint(fields=["return_obj", "budget_line"], name="one_spend_per_budget_line")]
+
+    def __str__(self) -> str:
+        return f"{self.budget_line}: {self.expenditure if self.expenditure is not None else '—'}"

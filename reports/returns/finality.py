@@ -18,4 +18,3 @@ def quarters_with_returns_outstanding(*, partnership: Partnership, quarter_ids: 
         .values_list("period_id", flat=True)
         .distinct()
     )
-

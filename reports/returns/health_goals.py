@@ -31,7 +31,7 @@ def returns_on_time(partnership: Partnership, quarters: list[Quarter]) -> dict[s
         aggregates[f"k{i}"] = Count("id", filter=counted & on_time)
     row = (
         scoped(partnership, Return)
-        .filter(due_date__gte=quarters[0].start, due_date__lte=quarters[-1].end)
+        .filter(agreement__isnull=True, due_date__gte=quarters[0].start, due_date__lte=quarters[-1].end)
         .aggregate(**aggregates)
     )
     return {q.label: percent(row[f"k{i}"], row[f"n{i}"]) for i, q in enumerate(quarters)}

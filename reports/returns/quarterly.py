@@ -114,7 +114,10 @@ def quarterly_report(
     parts[None] = StrandPart(name=NO_STRAND)
 
     returns = list(
-        scoped(partnership, Return).filter(period=period).select_related("organisation").order_by("organisation__name")
+        scoped(partnership, Return)
+        .filter(period=period, agreement__isnull=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
     )
     approved = [r for r in returns if r.status == ReturnStatus.APPROVED]
     main = _main_strands(partnership, [r.organisation_id for r in approved])

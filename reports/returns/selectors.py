@@ -18,6 +18,7 @@ from ..models.returns import (
     Return,
     ReturnActionUpdate,
     ReturnFigure,
+    ReturnSpend,
     ReturnStatus,
     ReturnTransition,
     return_state,
@@ -27,7 +28,7 @@ from ..models.returns import (
 def returns_visible_to(membership: Membership) -> QuerySet[Return]:
     """The returns this member may open: all of the partnership's for readers of every return,
     only their own organisation's for a SPOC (so another organisation's return is a 404)."""
-    qs = scoped(membership.partnership, Return).select_related("organisation", "period", "partnership")
+    qs = scoped(membership.partnership, Return).select_related("organisation", "period", "partnership", "agreement")
     if can(membership, Perm.VIEW_ALL_RETURNS):
         return qs
     if membership.organisation_id is None:
@@ -39,8 +40,14 @@ def return_page(return_: Return) -> Return:
     """The return with everything its page shows, loaded in a fixed number of queries."""
     return (
         Return.objects.filter(pk=return_.pk)
-        .select_related("organisation", "period", "partnership", "approved_by")
+        .select_related("organisation", "period", "partnership", "approved_by", "agreement")
         .prefetch_related(
+            Prefetch(
+                "spend",
+                queryset=ReturnSpend.objects.select_related("budget_line").order_by(
+                    "budget_line__category", "budget_line__description"
+                ),
+            ),
             Prefetch(
                 "figures",
                 queryset=ReturnFigure.objects.select_related("indicator", "indicator__strand").order_by(
@@ -119,7 +126,7 @@ def completeness(partnership, today: date, *, quarters: int = 8) -> Completeness
     )
     rows_data = (
         scoped(partnership, Return)
-        .filter(period__in=periods)
+        .filter(period__in=periods, agreement__isnull=True)
         .values("id", "organisation_id", "period_id", "status", "started_at", "first_submitted_at", "due_date")
     )
     by_key = {(r["organisation_id"], r["period_id"]): r for r in rows_data}

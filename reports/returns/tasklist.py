@@ -24,7 +24,7 @@ STATUS_LABELS = {
 class Section:
     slug: str
     title: str
-    kind: str  # "figures", "actions", "narrative" or "evidence"
+    kind: str  # "figures", "actions", "spend" (a monitoring report's money), "narrative" or "evidence"
     figures: list = field(default_factory=list)
     updates: list = field(default_factory=list)
     status: str = NOT_STARTED
@@ -71,6 +71,8 @@ def sections(return_, problems=()) -> list[Section]:
                 figures=figures,
             )
         )
+    if return_.agreement_id:
+        result.append(Section(slug="spend", title="Income and expenditure", kind="spend"))
     updates = list(return_.action_updates.all())
     if updates:
         result.append(Section(slug="actions", title="Action updates", kind="actions", updates=updates))
@@ -84,6 +86,8 @@ def sections(return_, problems=()) -> list[Section]:
             section.status = _progress(done, len(section.figures))
         elif section.kind == "actions":
             section.status = _progress(sum(1 for u in section.updates if u.is_filled), len(section.updates))
+        elif section.kind == "spend":
+            section.status = _spend_status(return_)
         elif section.kind == "narrative":
             done = sum(1 for name in narrative_names if getattr(return_, name).strip())
             section.status = _progress(done, len(narrative_names))
@@ -94,8 +98,16 @@ def sections(return_, problems=()) -> list[Section]:
     return result
 
 
+def _spend_status(return_) -> str:
+    rows = list(return_.spend.all())
+    boxes = [return_.income_total, return_.expenditure_total, *(r.expenditure for r in rows)]
+    return _progress(sum(1 for b in boxes if b is not None), len(boxes))
+
+
 def section_of(all_sections: list[Section], problem) -> str:
     """The slug of the section where a ``services.Problem`` is fixed."""
+    if getattr(problem, "section", ""):
+        return problem.section
     if problem.narrative:
         return "narrative"
     for section in all_sections:
@@ -109,7 +121,9 @@ def problem_links(return_, all_sections: list[Section], problems) -> list[Link]:
     figures = {f.indicator_id: f for f in return_.figures.all()}
     links = []
     for problem in problems:
-        if problem.narrative:
+        if problem.section == "spend":
+            anchor = "id_expenditure_total"
+        elif problem.narrative:
             anchor = f"id_{problem.narrative}"
         else:
             first = next((figures[i] for i in problem.indicator_ids if i in figures), None)
@@ -122,6 +136,10 @@ def save_error_links(section: Section, errors: dict) -> list[Link]:
     """The errors of a section's failed save (keyed ``figure-<id>`` / ``action-<id>``), each linked
     to the box that needs the fix, in the page's order."""
     links = []
+    if section.kind == "spend":
+        for key, messages in errors.items():
+            if key.startswith("spend-") or key in ("income_total", "expenditure_total"):
+                links.extend(Link(m, section.slug, f"id_{key}") for m in messages)
     for figure in section.figures:
         for message in errors.get(f"figure-{figure.indicator_id}", []):
             links.append(Link(f"{figure.indicator.code}: {message}", section.slug, figure_anchor(figure)))

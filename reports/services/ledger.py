@@ -70,6 +70,4 @@ def ledger_record(*, partnership, printed: list[Printed], output: str, actor=Non
 
 def _narrower(a: Printed, b: Printed) -> Printed:
     high = a.high if b.high is None else b.high if a.high is None else min(a.high, b.high)
-    return Printed(
-        a.indicator_id, a.year_start, a.key, a.value, max(a.low, b.low), high, a.hidden or b.hidden, a.text
-    )
+    return Printed(a.indicator_id, a.year_start, a.key, a.value, max(a.low, b.low), high, a.hidden or b.hidden, a.text)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from partnerships.access import Perm
 
 from ..cast import Side
-from ..learning_helpers import make_recommendation
+from ..learning_helpers import make_boundary_partner, make_recommendation
 
 
 def _rec(side: Side) -> dict:
@@ -28,6 +29,49 @@ OBJECT_KWARGS: dict[str, Callable[[Side], dict]] = {
         "api:recommendation-response",
     )
 }
+
+
+_names = itertools.count(1)
+
+
+def _new_partner(side: Side, **values):
+    return make_boundary_partner(side, name=f"Boundary partner {next(_names)}", **values)
+
+
+def _partner(side: Side) -> dict:
+    return {"pk": _new_partner(side, markers=[(1, "Owners come to a session")]).pk}
+
+
+def _marker(side: Side) -> dict:
+    partner = _new_partner(side, markers=[(1, "Owners come to a session")])
+    return {"pk": partner.pk, "marker": partner.markers.get().pk}
+
+
+def _entry(side: Side) -> dict:
+    import datetime as dt
+
+    from actionplans.learning.services import journals
+
+    partner = _new_partner(side)
+    entry = journals.entry_record(actor=None, partner=partner, date=dt.date(2026, 5, 1), evidence="Seen.")
+    return {"pk": partner.pk, "entry": entry.pk}
+
+
+OBJECT_KWARGS.update(
+    {
+        "learning:journal": _partner,
+        "learning:journal_edit": _partner,
+        "learning:journal_delete": _partner,
+        "learning:journal_marker_add": _partner,
+        "learning:journal_entry_create": _partner,
+        "learning:journal_marker_delete": _marker,
+        "learning:journal_entry_delete": _entry,
+    }
+)
+
+
+def _partner_post(side: Side) -> dict:
+    return {"name": f"Car wash operators {next(_names)}", "outcome_challenge": "Operators pay their workers lawfully."}
 
 
 def _rec_post(side: Side) -> dict:
@@ -53,6 +97,19 @@ MATRIX = {
     "learning:respond": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _response_post),
     "learning:make_actions": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
     "learning:delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    "learning:journals": (Perm.VIEW, ("get",), None),
+    "learning:journal": (Perm.VIEW, ("get",), None),
+    "learning:journal_create": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _partner_post),
+    "learning:journal_edit": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _partner_post),
+    "learning:journal_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    "learning:journal_marker_add": (Perm.MANAGE_RECOMMENDATIONS, ("post",), lambda side: {"level": 2, "text": "New"}),
+    "learning:journal_marker_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    "learning:journal_entry_create": (
+        Perm.MANAGE_RECOMMENDATIONS,
+        ("get", "post"),
+        lambda side: {"date": "2026-05-01", "evidence": "Seen at the review."},
+    ),
+    "learning:journal_entry_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
 }
 
 # A progress note is for the owner organisation's SPOC and coordinators; the document is a 404

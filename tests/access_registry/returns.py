@@ -44,6 +44,25 @@ def _attachment(side: Side) -> dict:
     return {"pk": return_.pk, "attachment_pk": attachment.pk}
 
 
+def _agreement(side: Side):
+    from indicators.models import FundingAgreement
+    from indicators.strategy import services as strategy
+
+    found = FundingAgreement.objects.filter(partnership=side.partnership, title="Monitored service").first()
+    return found or strategy.agreement_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        title="Monitored service",
+        funder_organisation=side.council,
+        providers=[side.charity],
+        purpose="Safe beds.",
+        start_date=date(2026, 4, 1),
+        end_date=date(2027, 3, 31),
+        total_value="1000",
+        schedule="monthly",
+    )
+
+
 OBJECT_KWARGS = {
     "reports:return_detail": lambda side: {"pk": _return(side).pk},
     "reports:return_autosave": lambda side: {"pk": _return(side).pk},
@@ -61,6 +80,7 @@ OBJECT_KWARGS = {
     "reports:return_open_period": lambda side: {"period_pk": _period(side).pk},
     "reports:quarterly_report": lambda side: {"period_pk": _period(side).pk},
     "reports:quarterly_pdf": lambda side: {"period_pk": _period(side).pk},
+    "reports:monitoring_open": lambda side: {"agreement_pk": _agreement(side).pk},
 }
 
 MATRIX = {
@@ -69,6 +89,7 @@ MATRIX = {
     "reports:return_open_period": (Perm.REVIEW_RETURNS, ("post",), None),
     "reports:quarterly_report": (Perm.VIEW_ALL_RETURNS, ("get",), None),
     "reports:quarterly_pdf": (Perm.START_REPORT, ("post",), None),
+    "reports:monitoring_open": (Perm.REVIEW_RETURNS, ("post",), None),
 }
 
 OWN_TESTS = {

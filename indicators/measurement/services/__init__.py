@@ -15,6 +15,7 @@ from .figures import (
     figures_validate_many,
 )
 from .indicators import indicator_create, indicator_delete, indicator_update, library_adopt, settings_update
+from .milestones import milestone_delete, milestone_set
 from .periods import period_lock, period_open, period_set_due_date, periods_ensure_year
 from .rules import library_rules_adopt, rule_create, rule_delete, rule_update
 from .targets import target_set, targets_set_many
@@ -36,6 +37,8 @@ __all__ = [
     "indicator_update",
     "library_adopt",
     "library_rules_adopt",
+    "milestone_delete",
+    "milestone_set",
     "rule_create",
     "rule_delete",
     "rule_update",

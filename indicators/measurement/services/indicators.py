@@ -6,14 +6,16 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from aspm import hooks
+from aspm.financial_calendar import calendar_of
 from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Organisation, Partnership, Sector
 
 from ... import library_data
-from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Rollup, Strand, Unit
+from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Milestone, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
 from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
 from .targets import target_set
@@ -51,6 +53,13 @@ def _check(partnership: Partnership, values: dict, organisations, exclude_pk=Non
             errors["baseline_value"] = "A percentage baseline must be between 0 and 100."
         elif values.get("unit") in (Unit.COUNT, Unit.MONEY) and baseline < 0:
             errors["baseline_value"] = "A baseline count or amount cannot be negative."
+    library = values.get("library_code")
+    if library and library not in LIBRARY_BY_CODE:
+        errors["library_code"] = f"“{library}” is not an indicator of the library (such as O1-01)."
+    try:
+        calendar_of(partnership).check_date(values.get("baseline_date"), timezone.localdate(), field="baseline_date")
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
     unit, rule = values.get("unit") or Unit.COUNT, values.get("rollup") or ""
     allowed = ROLLUPS_BY_UNIT.get(unit, ("",))
     if rule not in allowed:
@@ -96,7 +105,8 @@ def indicator_create(*, actor, partnership: Partnership, reporting_organisations
 
 
 def indicator_update(*, actor, indicator: Indicator, reporting_organisations=None, **values) -> Indicator:
-    unknown = set(values) - set(EDITABLE)
+    """Change an indicator; ``library_code`` links it to its library entry (so it can be benchmarked)."""
+    unknown = set(values) - set(EDITABLE) - {"library_code"}
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
     unit = values.get("unit", indicator.unit)
@@ -104,8 +114,17 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
         values["rollup"] = default_rollup(unit)  # left empty on the form: the unit's usual rule
     elif "unit" in values and "rollup" not in values and indicator.rollup not in ROLLUPS_BY_UNIT.get(unit, ()):
         values["rollup"] = default_rollup(unit)  # a new unit brings its own rule unless one is given
-    merged = {name: getattr(indicator, name) for name in EDITABLE} | values
+    merged = {name: getattr(indicator, name) for name in (*EDITABLE, "library_code")} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
+    baseline_date = merged.get("baseline_date")
+    early = baseline_date and Milestone.objects.filter(indicator=indicator, due_on__lte=baseline_date).first()
+    if early:
+        raise ValidationError(
+            {
+                "baseline_date": f"The milestone due by {early.due_on:%-d %B %Y} would come before the baseline: "
+                "milestones lie after it. Move or remove that milestone first."
+            }
+        )
     with transaction.atomic():
         was_active = Indicator.objects.filter(pk=indicator.pk).values_list("is_active", flat=True).first()
         audit.update(actor=actor, obj=indicator, values=values)

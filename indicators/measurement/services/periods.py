@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from aspm import hooks
 from aspm.financial_calendar import add_months, calendar_of, due_after, month_end, year_label
@@ -43,6 +44,7 @@ def periods_ensure_year(*, actor, partnership: Partnership, year_start: date) ->
         raise ValidationError(
             {"year_start": "A financial year starts on the 1st of the partnership's first month of the year."}
         )
+    calendar_of(partnership).check_year(year_start.year, timezone.localdate())
     with transaction.atomic():
         existing = {
             (p.kind, p.start): p

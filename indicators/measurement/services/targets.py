@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspm.imports import values as typed_values
 from partnerships import audit
 from partnerships.access import check_same_partnership
 
@@ -14,9 +15,12 @@ from ...models import Indicator, ReportingPeriod, Target, TargetRevision, Unit
 
 
 def parse_target(indicator: Indicator, raw) -> Decimal:
+    """A target or milestone as people write it (12, 3,250, £3,250.00, 80%, yes or no), checked against the unit."""
     try:
-        value = Decimal(str(raw).strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
+        value = Decimal(typed_values.number_or_yes_no(raw))
+    except ValueError as error:
+        raise ValidationError({"value": str(error)}) from None
+    except InvalidOperation:
         raise ValidationError({"value": "Enter a number, such as 12 or 12.5."}) from None
     if not value.is_finite():
         raise ValidationError({"value": "Enter a number, such as 12 or 12.5."})
@@ -28,7 +32,7 @@ def parse_target(indicator: Indicator, raw) -> Decimal:
     if unit in (Unit.COUNT, Unit.MONEY, Unit.SCORE) and value < 0:
         raise ValidationError({"value": "A target cannot be negative."})
     if unit == Unit.YES_NO and value not in (0, 1):
-        raise ValidationError({"value": "A yes/no target is 1 (yes) or 0 (no)."})
+        raise ValidationError({"value": "A yes/no target is yes or no (or 1 or 0)."})
     return value
 
 

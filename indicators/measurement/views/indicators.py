@@ -14,10 +14,11 @@ from aspm.forms import add_service_errors, call_service
 from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
-from ...models import Indicator, IndicatorType, PeriodKind, ReportingPeriod, Rollup, Target
+from ...models import Indicator, IndicatorType, Milestone, PeriodKind, ReportingPeriod, Rollup, Target
 from ...models.figures import DIMENSIONS
+from ...strategy.period import strategy_period_of, year_window
 from .. import charts, selectors, services
-from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm
+from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm, MilestoneForm
 
 
 def _int(value) -> int | None:
@@ -65,16 +66,15 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/indicator_form.html", {"form": form, "indicator": None})
 
 
-@partnership_view(need=Perm.VIEW)
-def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = get_object_for(
-        request.membership,
-        Indicator.objects.select_related("strand", "objective", "chain_entry"),
-        pk=pk,
-        need=Perm.VIEW,
-    )
-    page = selectors.indicator_page(indicator)
+def _page(request, indicator: Indicator, milestone_form: MilestoneForm | None = None) -> HttpResponse:
+    window = year_window(request)
+    page = selectors.indicator_page(indicator, shows=window.shows)
     context = {
+        "window": window,
+        "hidden": page.hidden,
+        "milestone_chart": charts.milestone_path(page),
+        "milestone_form": milestone_form or MilestoneForm(),
+        "strategy_period": strategy_period_of(request.partnership),
         "indicator": indicator,
         "page": page,
         "reporters": list(indicator.reporting_organisations.all()),
@@ -85,6 +85,52 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "split_labels": [DIMENSIONS[d][0] for d in indicator.disaggregation or () if d in DIMENSIONS],
     }
     return render(request, "indicators/indicator_detail.html", context)
+
+
+def _indicator(request, pk: int, need=Perm.VIEW) -> Indicator:
+    return get_object_for(
+        request.membership,
+        Indicator.objects.select_related("strand", "objective", "chain_entry"),
+        pk=pk,
+        need=need,
+    )
+
+
+@partnership_view(need=Perm.VIEW)
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _indicator(request, pk))
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add (or change, for a date already set) a milestone from the form on the indicator's page."""
+    indicator = _indicator(request, pk, need=Perm.EDIT_PLAN)
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        ok, milestone = call_service(
+            form, services.milestone_set, actor=request.user, indicator=indicator, **form.cleaned_data
+        )
+        if ok:
+            messages.success(request, f"The milestone for {milestone.due_on:%-d %B %Y} is saved.")
+            return redirect(
+                reverse("indicators:detail", kwargs={"slug": request.partnership.slug, "pk": indicator.pk})
+                + "#milestones-heading"
+            )
+    return _page(request, indicator, milestone_form=form)
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def milestone_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = get_object_for(request.membership, Milestone, pk=pk, need=Perm.EDIT_PLAN)
+    back = reverse("indicators:detail", kwargs={"slug": request.partnership.slug, "pk": milestone.indicator_id})
+    return delete_then_redirect(
+        request,
+        lambda: services.milestone_delete(actor=request.user, milestone=milestone),
+        done=f"The milestone for {milestone.due_on:%-d %B %Y} is removed.",
+        back=back + "#milestones-heading",
+    )
 
 
 @partnership_view(need=Perm.VIEW)
@@ -125,7 +171,9 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
     """Baseline, whole-plan target and a target per period of the indicator's frequency."""
     indicator = get_object_for(request.membership, Indicator, pk=pk, need=Perm.EDIT_PLAN)
     kind = PERIOD_KIND_FOR.get(indicator.frequency, PeriodKind.QUARTER)
-    periods = list(scoped(request.partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
+    window = year_window(request)  # the strategy period's periods unless every year is asked for
+    every = list(scoped(request.partnership, ReportingPeriod).filter(kind=kind).order_by("start"))
+    periods = [p for p in every if window.shows(p.start)]
     targets = {t.period_id: t.value for t in scoped(request.partnership, Target).filter(indicator=indicator)}
     initial = {
         "baseline_value": indicator.baseline_value,
@@ -149,5 +197,12 @@ def indicator_targets(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Baseline and targets of {indicator.code} are saved.")
             return redirect("indicators:detail", slug=request.partnership.slug, pk=indicator.pk)
-    context = {"form": form, "indicator": indicator, "periods": periods, "no_periods": not periods}
+    context = {
+        "form": form,
+        "indicator": indicator,
+        "periods": periods,
+        "no_periods": not every,
+        "window": window,
+        "hidden": len(every) - len(periods),
+    }
     return render(request, "indicators/indicator_targets.html", context)

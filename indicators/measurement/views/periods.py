@@ -16,6 +16,7 @@ from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
 from ...models import ReportingPeriod
+from ...strategy.period import year_window
 from .. import selectors, services
 from ..forms import SettingsForm, YearForm
 from ..services.periods import year_start_for
@@ -23,13 +24,14 @@ from ..services.periods import year_start_for
 
 def _year_choices(partnership) -> list[tuple[int, str]]:
     cal = calendar_of(partnership)
-    this = cal.year_start(timezone.localdate()).year
-    return [(y, year_label(cal.year_starting(y))) for y in range(this - 3, this + 2)]
+    return [(y, year_label(cal.year_starting(y))) for y in cal.years_open(timezone.localdate())]
 
 
 @partnership_view(need=Perm.VIEW)
 def period_list(request: HttpRequest) -> HttpResponse:
-    periods = scoped(request.partnership, ReportingPeriod).order_by("-start", "kind")
+    window = year_window(request)  # twenty years of months would bury the page: the strategy period first
+    everything = list(scoped(request.partnership, ReportingPeriod).order_by("-start", "kind"))
+    periods = [p for p in everything if window.shows(p.start)]
     years = [p for p in periods if p.kind == "year"]
     quarters = [p for p in periods if p.kind == "quarter"]
     months = [p for p in periods if p.kind == "month"]
@@ -37,6 +39,8 @@ def period_list(request: HttpRequest) -> HttpResponse:
         "years": years,
         "quarters": quarters,
         "months": months,
+        "window": window,
+        "hidden": len(everything) - len(periods),
         "year_form": YearForm(
             years=_year_choices(request.partnership),
             initial={"year_start": year_start_for(request.partnership, timezone.localdate()).year},
@@ -58,7 +62,8 @@ def period_add_year(request: HttpRequest) -> HttpResponse:
         else:
             messages.info(request, f"{year_label(start)} was already there.")
     else:
-        messages.error(request, "Choose a financial year from the list.")
+        words = calendar_of(request.partnership).years_open_words(timezone.localdate())
+        messages.error(request, f"Choose a financial year from {words}.")
     return redirect("indicators:periods", slug=request.partnership.slug)
 
 

@@ -18,12 +18,14 @@ from .plan import (
     assumption_review,
     assumption_update,
     plan_statement_update,
+    strategy_period_set,
 )
 from .risks import risk_create, risk_delete, risk_update
 from .strands import DEFAULT_STRANDS, create_default_strands, strand_create, strand_update
 from .subgroups import subgroup_create, subgroup_update
 
 __all__ = [
+    "strategy_period_set",
     "funding_reviews",
     "agreement_create",
     "agreement_delete",

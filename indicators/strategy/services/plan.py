@@ -8,11 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from aspm.financial_calendar import calendar_of
 from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership
 
-from ...models import Assumption, AssumptionReview, AssumptionStatus, Indicator, PlanStatement
+from ...models import Assumption, AssumptionReview, AssumptionStatus, Indicator, Milestone, PlanStatement
+from ..period import LONGEST, SHORTEST, period_from
 
 PLAN_FIELDS = ("vision", "mission", "theory_of_change")
 ASSUMPTION_FIELDS = ("statement", "indicator", "evidence_link", "order")
@@ -27,6 +29,45 @@ def plan_statement_update(*, actor, partnership: Partnership, **values) -> PlanS
     if statement is None:
         return audit.create(actor=actor, obj=PlanStatement(partnership=partnership, **values))
     return audit.update(actor=actor, obj=statement, values=values)
+
+
+@transaction.atomic
+def strategy_period_set(*, actor, partnership: Partnership, start_year: int, end_year: int) -> PlanStatement:
+    """Set the plan's strategy period: three to five whole financial years inside the years that can
+    hold figures, which must still hold every milestone already set."""
+    cal, today = calendar_of(partnership), timezone.localdate()
+    cal.check_year(start_year, today, field="strategy_start_year")
+    cal.check_year(end_year, today, field="strategy_end_year")
+    length = end_year - start_year + 1
+    if not SHORTEST <= length <= LONGEST:
+        raise ValidationError(
+            {
+                "strategy_end_year": f"A strategy period runs for {SHORTEST} to {LONGEST} financial years; "
+                f"this one would run for {length}."
+            }
+        )
+    period = period_from(partnership, start_year, end_year)
+    outside = (
+        Milestone.objects.filter(partnership=partnership)
+        .exclude(due_on__range=(period.start, period.end))
+        .select_related("indicator")
+        .order_by("due_on")
+        .first()
+    )
+    if outside is not None:
+        raise ValidationError(
+            {
+                "strategy_start_year": f"The milestone of {outside.indicator.code} due by "
+                f"{outside.due_on:%-d %B %Y} would fall outside {period.label}: move or remove it first."
+            }
+        )
+    values = {"strategy_start_year": start_year, "strategy_end_year": end_year}
+    statement = PlanStatement.objects.select_for_update().filter(partnership=partnership).order_by("pk").first()
+    if statement is None:
+        return audit.create(
+            actor=actor, obj=PlanStatement(partnership=partnership, **values), action="planstatement.strategy_period"
+        )
+    return audit.update(actor=actor, obj=statement, values=values, action="planstatement.strategy_period")
 
 
 def _check_links(partnership: Partnership, indicator: Indicator | None) -> None:

@@ -1,5 +1,6 @@
-"""Funding agreements: the register, an agreement's page (budget by year, KPIs against their output
-goals, agreed outcomes), and the forms that change them through the services."""
+"""Funding agreements: the register, an agreement's page (budget by year, spend against it and the
+monitoring reports' states from the reports app, KPIs against their output goals, agreed outcomes),
+and the forms that change them through the services."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from aspm.deleting import delete_then_redirect
@@ -16,6 +18,8 @@ from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 from reports.annual.svg import budget_and_spend
 from reports.funder.selectors import jobs_for
+from reports.monitoring.selectors import agreement_reports
+from reports.monitoring.spend import agreement_spend
 
 from ...models import BudgetLine, FundingAgreement
 from .. import funding_selectors as selectors
@@ -34,24 +38,29 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_for(request.membership, FundingAgreement, pk=pk, need=Perm.VIEW)
     page = selectors.agreement_page(agreement, chosen_year=request.GET.get("year", ""))
-    year = page.spend_year
-    chart = (
-        budget_and_spend(
-            "spend", f"Spend against budget, {year.label}", [(str(s.line), s.budget, s.spent) for s in year.spend]
-        )
-        if year and year.spend
-        else ""
-    )
-    return render(
-        request,
-        "strategy/agreement_detail.html",
-        {
-            "page": page,
-            "agreement": agreement,
-            "spend_chart": chart,
-            "funder_reports": jobs_for(agreement) if can(request.membership, Perm.DOWNLOAD_REPORT) else [],
-            "can_make_report": can(request.membership, Perm.START_REPORT),
-        },
+    spend = agreement_spend(agreement)
+    shown = page.spend_year.start if page.spend_year else None
+    year = spend.year(shown) if shown else None
+    context = {
+        "page": page,
+        "agreement": agreement,
+        "spend": spend,
+        "spend_chart": spend_chart(year) if year and year.lines else "",
+        "spend_chart_year": year,
+        "reports": agreement_reports(agreement, page.providers, timezone.localdate()),
+        "funder_reports": jobs_for(agreement) if can(request.membership, Perm.DOWNLOAD_REPORT) else [],
+        "can_make_report": can(request.membership, Perm.START_REPORT),
+    }
+    return render(request, "strategy/agreement_detail.html", context)
+
+
+def spend_chart(year) -> str:
+    """Each budget line's budget for the year against what approved monitoring reports say was spent
+    so far (the funder's PDF draws the same chart)."""
+    return budget_and_spend(
+        "spend",
+        f"Budget for {year.label} and spend to date",
+        [(row.label, row.year_budget, row.to_date_spent if year.reported_through else None) for row in year.lines],
     )
 
 

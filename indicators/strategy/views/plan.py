@@ -9,13 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from aspm.financial_calendar import calendar_of, year_label
 from aspm.forms import call_service
 from partnerships.access import Perm, get_object_for
 from partnerships.decorators import partnership_view
 
 from ...models import Assumption, Strand
 from .. import selectors, services
-from ..forms import AssumptionForm, AssumptionReviewForm, PlanStatementForm, StrandForm
+from ..forms import AssumptionForm, AssumptionReviewForm, PlanStatementForm, StrandForm, StrategyPeriodForm
+from ..period import strategy_period_of
 
 
 def _to_plan(request):
@@ -30,8 +32,38 @@ def plan(request: HttpRequest) -> HttpResponse:
         {
             "statement": selectors.plan_statement(request.partnership),
             "assumptions": selectors.assumptions(request.partnership),
+            "strategy_period": strategy_period_of(request.partnership),
+            "milestones": selectors.milestones_by_indicator(request.partnership),
         },
     )
+
+
+@partnership_view(need=Perm.EDIT_PLAN)
+def strategy_period(request: HttpRequest) -> HttpResponse:
+    """Choose the strategy period's first and last financial year."""
+    cal, today = calendar_of(request.partnership), timezone.localdate()
+    years = [(y, year_label(cal.year_starting(y))) for y in cal.years_open(today)]
+    current = strategy_period_of(request.partnership)
+    this = cal.year_start(today).year
+    initial = (
+        {"strategy_start_year": current.start_year, "strategy_end_year": current.end_year}
+        if current
+        else {"strategy_start_year": this, "strategy_end_year": this + 4}
+    )
+    form = StrategyPeriodForm(request.POST or None, years=years, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        ok, _ = call_service(
+            form,
+            services.strategy_period_set,
+            actor=request.user,
+            partnership=request.partnership,
+            start_year=form.cleaned_data["strategy_start_year"],
+            end_year=form.cleaned_data["strategy_end_year"],
+        )
+        if ok:
+            messages.success(request, f"The strategy period is now {strategy_period_of(request.partnership).label}.")
+            return _to_plan(request)
+    return render(request, "strategy/form.html", {"form": form, "title": "Strategy period"})
 
 
 @partnership_view(need=Perm.EDIT_PLAN)

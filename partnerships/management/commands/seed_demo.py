@@ -14,9 +14,11 @@ SEEDERS = [
     "indicators.strategy.demo.seed",  # vision, sub-groups, objectives and chains, risks, development goals
     "indicators.measurement.demo.seed",  # after strategy: links indicators to strands and objectives
     "indicators.strategy.demo_funding.seed",  # after the indicators: a funding agreement tags some as its KPIs
+    "indicators.strategy.demo_milestones.seed",  # after the indicators: strategy period, 2018/19 baselines, milestones
     "partnerships.health.demo.seed",  # meetings, survey rounds, process-goal targets (after strategy: sub-groups)
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "actionplans.learning.demo.seed",  # after the action plan: recommendations raise actions
+    "actionplans.learning.journal_demo.seed",  # after the meetings: reviews at the board meetings
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
     "indicators.measurement.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]

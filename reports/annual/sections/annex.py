@@ -37,6 +37,10 @@ TERMS = (
         "The value of an indicator when measurement began, against which change is read.",
     ),
     (
+        "Boundary partner",
+        "An organisation or group the partnership works with and hopes to influence but does not control.",
+    ),
+    (
         "CPS",
         "The Crown Prosecution Service, which decides on and brings criminal prosecutions in England and Wales.",
     ),
@@ -100,6 +104,10 @@ TERMS = (
     (
         "Points for action",
         "What a partner asks the partnership or its board to do, written in its quarterly return.",
+    ),
+    (
+        "Progress marker",
+        "A sign of change in a boundary partner that the partnership expects, would like or would love to see.",
     ),
     (
         "RAG",

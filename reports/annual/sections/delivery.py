@@ -169,6 +169,7 @@ def _partners(ctx: ReportContext) -> dict:
         scoped(ctx.partnership, Return)
         .filter(
             status=ReturnStatus.APPROVED,
+            agreement__isnull=True,
             period__kind=PeriodKind.QUARTER,
             period__start__gte=ctx.year.start,
             period__end__lte=ctx.year.end,

@@ -42,7 +42,7 @@ from ..figures import (
     return_breaches,
     same_as,
 )
-from . import action_updates
+from . import action_updates, spend
 
 TEXT_LIMIT = NARRATIVE  # characters per narrative answer
 
@@ -77,7 +77,7 @@ def return_deadline_set(*, actor, period: ReportingPeriod, due_date: date, reaso
             )
         else:
             audit.update(actor=actor, obj=deadline, values={"due_date": due_date, "reason": reason, "set_by": actor})
-        Return.objects.filter(period=period).update(due_date=due_date, version=F("version") + 1)
+        Return.objects.filter(period=period, agreement__isnull=True).update(due_date=due_date, version=F("version") + 1)
         period_set_due_date(actor=actor, period=period, due_date=due_date)  # the periods page shows it too
     return deadline
 
@@ -105,7 +105,9 @@ def returns_open_for_period(*, actor, period: ReportingPeriod, **_hook_kwargs) -
     opened = []
     with transaction.atomic():
         due = due_date_for(period)
-        existing = set(Return.objects.filter(period=period).values_list("organisation_id", flat=True))
+        existing = set(
+            Return.objects.filter(period=period, agreement__isnull=True).values_list("organisation_id", flat=True)
+        )
         for organisation in organisations_due_a_return(period.partnership):
             if organisation.pk in existing:
                 continue
@@ -121,7 +123,10 @@ def returns_open_for_period(*, actor, period: ReportingPeriod, **_hook_kwargs) -
 def _previous_figures(return_: Return) -> dict[int, ReturnFigure]:
     previous = (
         Return.objects.filter(
-            organisation=return_.organisation, period__kind=PeriodKind.QUARTER, period__end__lt=return_.period.start
+            organisation=return_.organisation,
+            agreement=return_.agreement_id,
+            period__kind=return_.period.kind,
+            period__end__lt=return_.period.start,
         )
         .order_by("-period__start")
         .first()
@@ -163,7 +168,10 @@ def figures_sync(*, actor, return_: Return) -> None:
     owns. Only while editable, on the caller's locked return; one audit event when rows came or went."""
     if return_.status not in EDITABLE_STATUSES:
         return
-    wanted = {i.pk: i for i in reported_indicators(return_.organisation)}
+    reported = reported_indicators(return_.organisation)
+    if return_.agreement_id:  # a monitoring report: the agreement's KPIs the provider reports
+        reported = reported.filter(funding_agreements=return_.agreement_id)
+    wanted = {i.pk: i for i in reported}
     have = {f.indicator_id: f for f in return_.figures.select_related("indicator")}
     previous = _previous_figures(return_) if set(wanted) - set(have) else {}
     new = [
@@ -181,7 +189,10 @@ def figures_sync(*, actor, return_: Return) -> None:
     stale = [f for pk, f in have.items() if pk not in wanted and not f.is_filled and not f.comment]
     if stale:
         ReturnFigure.objects.filter(pk__in=[f.pk for f in stale]).delete()
-    changes = action_updates.action_updates_sync(return_=return_)
+    if return_.agreement_id:  # actions are updated in the quarterly return, money only here
+        changes = spend.spend_sync(return_=return_)
+    else:
+        changes = action_updates.action_updates_sync(return_=return_)
     if new:
         changes["figures added"] = [None, sorted(f.indicator.code for f in new)]
     if stale:
@@ -220,10 +231,12 @@ def return_save_draft(
     narrative: dict | None = None,
     figures: dict | None = None,
     actions: dict | None = None,
+    money: dict | None = None,
     keep_going: bool = False,
 ) -> Return:
     """Save what the organisation has typed so far. ``figures`` maps indicator id to
-    ``{"value", "breakdown", "comment", "text_value"}``. Every figure is checked; on any error
+    ``{"value", "breakdown", "comment", "text_value"}``; ``money`` (a monitoring report's income and
+    expenditure, see ``spend.spend_from_post``) is saved whole or not at all. Every figure is checked; on any error
     nothing is saved and the errors are keyed ``figure-<indicator id>``. With ``keep_going`` (the
     autosave) the valid parts are saved, bad figures keep their stored value, and the errors are
     left on the returned object as ``figure_errors``."""
@@ -268,17 +281,32 @@ def return_save_draft(
                 updates.append(figure)
         changed_actions, action_errors = action_updates.action_updates_stage(return_=locked, data=actions or {})
         errors.update(action_errors)
+        changed_spend, money_values, money_errors = spend.spend_stage(return_=locked, data=money or {})
+        errors.update(money_errors)
         if errors and not keep_going:
             raise ValidationError(errors)
         locked.figure_errors = errors
+        values.update(money_values)
         changed = [n for n, v in values.items() if getattr(locked, n) != v]
-        if not changed and not updates and not changed_actions:
+        if not changed and not updates and not changed_actions and not changed_spend:
             return locked
         if updates:
             ReturnFigure.objects.bulk_update(
                 updates, ["value", "numerator", "denominator", "breakdown", "text_value", "comment", "updated_at"]
             )
         action_updates.action_updates_save(actor=actor, return_=locked, changed=changed_actions)
+        spend.spend_save(changed=changed_spend)
+        if changed_spend:
+            audit.record(
+                actor=actor,
+                partnership=locked.partnership,
+                action="return.spend",
+                obj=locked,
+                changes={
+                    str(row.budget_line): [None, [str(row.income or ""), str(row.expenditure or "")]]
+                    for row in changed_spend
+                },
+            )
         values["version"] = locked.version + 1
         if locked.started_at is None:
             values["started_at"] = timezone.now()
@@ -307,6 +335,7 @@ class Problem:
     narrative: str = ""
     indicator_ids: tuple[int, ...] = ()
     broken_rule: bool = False  # False: something not given yet
+    section: str = ""  # the section that fixes it, when neither a narrative answer nor a figure ("spend")
 
 
 def submit_problems(return_: Return, breaches: list | None = None) -> list[Problem]:
@@ -328,6 +357,7 @@ def submit_problems(return_: Return, breaches: list | None = None) -> list[Probl
                     indicator_ids=(figure.indicator_id,),
                 )
             )
+    problems.extend(Problem(message, section="spend") for message in spend.spend_missing(return_))
     for b in return_breaches(return_) if breaches is None else breaches:
         if b.must_hold:
             problems.append(

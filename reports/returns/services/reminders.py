@@ -1,4 +1,5 @@
-"""Reminder emails about quarterly returns, sent by a periodic job (see ``aspm/schedule.py``).
+"""Reminder emails about quarterly returns and funding agreements' monitoring reports (the same
+rows), sent by a periodic job (see ``aspm/schedule.py``).
 
 The SPOC of each open return is reminded at fixed offsets from the due date and weekly once it is
 late; coordinators are told of returns just submitted. A ReminderSent row with a unique key is
@@ -102,7 +103,7 @@ def send_due_reminders(today: date) -> int:
         partnership__is_active=True,
         organisation__is_active=True,
         due_date__lte=today + timedelta(days=-min(BEFORE_DUE)),
-    ).select_related("partnership", "organisation", "period")
+    ).select_related("partnership", "organisation", "period", "agreement")
     candidates = [r for r in candidates if reminder_due(r.due_date, today)]
     spocs = _spoc_emails({r.partnership_id for r in candidates})
     sent = 0
@@ -111,10 +112,11 @@ def send_due_reminders(today: date) -> int:
         late = today > return_.due_date
         days = abs((today - return_.due_date).days)
         context = {"return": return_, "link": _link(return_), "late": late, "days": days}
+        what = f"{return_.organisation}'s {return_.noun} for {return_.period}"
         subject = (
-            f"Late: {return_.organisation}'s return for {return_.period} was due {return_.due_date:%-d %B}"
+            f"Late: {what} was due {return_.due_date:%-d %B}"
             if late
-            else f"Reminder: {return_.organisation}'s return for {return_.period} is due {return_.due_date:%-d %B}"
+            else f"Reminder: {what} is due {return_.due_date:%-d %B}"
         )
         sent += _send_once(
             key=f"return-{return_.pk}-due-{return_.due_date:%Y%m%d}-{name}",
@@ -131,7 +133,9 @@ def send_submission_notices(now) -> int:
     """Tell coordinators of returns submitted (or resubmitted) recently; once per submission."""
     moves = ReturnTransition.objects.filter(
         to_status=ReturnStatus.SUBMITTED, at__gte=now - SUBMITTED_LOOKBACK, at__lte=now
-    ).select_related("return_obj__partnership", "return_obj__organisation", "return_obj__period", "actor")
+    ).select_related(
+        "return_obj__partnership", "return_obj__organisation", "return_obj__period", "return_obj__agreement", "actor"
+    )
     moves = list(moves)
     coordinators = _coordinator_emails({m.partnership_id for m in moves})
     sent = 0
@@ -144,7 +148,7 @@ def send_submission_notices(now) -> int:
             return_=return_,
             kind="submitted",
             recipients=coordinators.get(return_.partnership_id, []),
-            subject=f"{return_.organisation} submitted{again} its return for {return_.period}",
+            subject=f"{return_.organisation} submitted{again} its {return_.noun} for {return_.period}",
             body=render_to_string("emails/return_submitted.txt", context),
         )
     return sent

@@ -15,6 +15,7 @@ from partnerships.decorators import partnership_view
 from .. import services
 from ..forms import NarrativeForm, figures_from_post
 from ..services import action_updates
+from ..services.spend import spend_from_post
 from .access import get_return
 
 
@@ -36,6 +37,7 @@ def return_autosave(request: HttpRequest, pk: int) -> HttpResponse:
             narrative=form.posted(),
             figures=figures,
             actions=actions,
+            money=spend_from_post(request.POST, return_.spend.all()),
             keep_going=True,
         )
     except ValidationError as error:

@@ -9,6 +9,7 @@ from ..figures import DIMENSIONS, last_quarter_figures
 from ..forms import figure_anchor, figure_field_names
 from ..services.action_updates import field_names as action_field_names
 from ..services.action_updates import field_needing_fix
+from ..services.spend import line_field
 
 
 def _previous(indicator, value):
@@ -91,3 +92,38 @@ def action_rows(return_, post=None, errors=None) -> list[dict]:
             }
         )
     return rows
+
+
+def spend_rows(return_, post=None, errors=None) -> list[dict]:
+    """The monitoring report's budget lines, each with its boxes' names, what to show in them (the
+    POST after a failed save) and their errors."""
+    errors = errors or {}
+    rows = []
+    for row in return_.spend.all():
+        names = {name: line_field(row, name) for name in ("income", "expenditure")}
+        shown = {
+            name: (
+                post.get(names[name], "")
+                if post is not None
+                else ("" if getattr(row, name) is None else getattr(row, name))
+            )
+            for name in names
+        }
+        rows.append(
+            {"row": row, "names": names, "shown": shown, "errors": {n: errors.get(names[n], []) for n in names}}
+        )
+    return rows
+
+
+def spend_totals(return_, post=None, errors=None) -> list[dict]:
+    """The period's two totals, as ``spend_rows`` gives the lines."""
+    errors = errors or {}
+    totals = []
+    for name, label in (
+        ("income_total", "Grant income received in the period"),
+        ("expenditure_total", "Total expenditure in the period"),
+    ):
+        value = getattr(return_, name)
+        shown = post.get(name, "") if post is not None else ("" if value is None else value)
+        totals.append({"name": name, "label": label, "shown": shown, "errors": errors.get(name, [])})
+    return totals

@@ -22,8 +22,9 @@ from .. import selectors, services, tasklist
 from ..figures import return_breaches
 from ..forms import AttachmentForm, NarrativeForm, figures_from_post
 from ..services import action_updates
+from ..services.spend import spend_from_post
 from .access import get_return
-from .rows import action_rows, figure_rows
+from .rows import action_rows, figure_rows, spend_rows, spend_totals
 
 
 def _task_list(request, return_):
@@ -56,6 +57,9 @@ def render_sections(
             part["figure_rows"] = figure_rows(return_, section.figures, post, errors, breaches)
         elif section.kind == "actions":
             part["action_rows"] = action_rows(return_, post, errors)
+        elif section.kind == "spend":
+            part["spend_rows"] = spend_rows(return_, post, errors)
+            part["spend_totals"] = spend_totals(return_, post, errors)
         parts.append(part)
     only = shown[0] if len(shown) == 1 else None
     following = names[names.index(only.slug) + 1] if only and names.index(only.slug) + 1 < len(names) else None
@@ -93,13 +97,19 @@ def save(request, return_, section=None) -> HttpResponse:
     form.is_valid()
     figures = figures_from_post(request.POST, return_.figures.select_related("indicator"))
     actions = action_updates.action_updates_from_post(request.POST, return_.action_updates.all())
+    money = spend_from_post(request.POST, return_.spend.all())
     try:
         services.return_save_draft(
-            actor=request.user, return_=return_, narrative=form.posted(), figures=figures, actions=actions
+            actor=request.user,
+            return_=return_,
+            narrative=form.posted(),
+            figures=figures,
+            actions=actions,
+            money=money,
         )
         if section is None and "submit" in request.POST:
             services.return_submit(actor=request.user, return_=return_)
-            messages.success(request, "The return is submitted. The coordinator will review it.")
+            messages.success(request, f"The {return_.noun} is submitted. The coordinator will review it.")
         else:
             messages.success(request, f"Saved: {section.title}." if section else "Your draft is saved.")
         return _task_list(request, return_)
@@ -112,7 +122,9 @@ def save(request, return_, section=None) -> HttpResponse:
         shown = [s for s in every if s.slug == section.slug] if section else [s for s in every if s.kind != "evidence"]
         by_field = getattr(error, "error_dict", {})
         errors = {
-            k: [m for e in v for m in e.messages] for k, v in by_field.items() if k.startswith(("figure-", "action-"))
+            k: [m for e in v for m in e.messages]
+            for k, v in by_field.items()
+            if k.startswith(("figure-", "action-", "spend-")) or k in ("income_total", "expenditure_total")
         }
         summary = [link for s in shown for link in tasklist.save_error_links(s, errors)]
         if not errors and section is None and "submit" in request.POST:  # something missing: say what
@@ -134,7 +146,7 @@ def return_check(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.return_submit(actor=request.user, return_=plain)
-            messages.success(request, "The return is submitted. The coordinator will review it.")
+            messages.success(request, f"The {plain.noun} is submitted. The coordinator will review it.")
             return _task_list(request, plain)
         except ConflictError as error:
             messages.error(request, in_words(error))
@@ -157,6 +169,9 @@ def return_check(request: HttpRequest, pk: int) -> HttpResponse:
             part["figure_rows"] = figure_rows(return_, section.figures, breaches=breaches)
         elif section.kind == "actions":
             part["action_rows"] = action_rows(return_)
+        elif section.kind == "spend":
+            part["spend_rows"] = spend_rows(return_)
+            part["spend_totals"] = spend_totals(return_)
         parts.append(part)
     context = {
         "return": return_,

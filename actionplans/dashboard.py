@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygal
 from django.db.models import Count, Q
 
-from aspm import data_version
+from aspm import data_version, dates
 from aspm.charts import chart_config, rag_style, render
 from partnerships.access import scoped
 
@@ -36,7 +36,7 @@ def _over_time(partnership, now_counts: dict) -> tuple[list[dict], str]:
     counts = [*selectors.counts_at(partnership, days[:-1]), {s: now_counts[s] for s in STATUSES}]
     series = [{"day": d, "is_today": d == today, **c} for d, c in zip(days, counts, strict=True)]
     chart = pygal.StackedBar(**chart_config("Actions by RAG status at each quarter end", style=rag_style(), height=320))
-    chart.x_labels = ["Today" if s["is_today"] else s["day"].strftime("%-d %b %Y") for s in series]
+    chart.x_labels = ["Today" if s["is_today"] else dates.table_date(s["day"]) for s in series]
     for status in STATUSES:
         chart.add(RagStatus(status).label, [s[status] for s in series])
     return series, render(chart)

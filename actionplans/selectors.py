@@ -26,11 +26,43 @@ SORTS = {
     "-status": ("-status_rank", "due_date", "id"),
 }
 GROUPS = {
-    "strand": ("strand__order", "strand__name"),
-    "objective": ("objective__code",),
-    "subgroup": ("subgroup__name",),
+    "strand": ("strand__order", "strand__name", "strand_id"),
+    "objective": ("objective__code", "objective_id"),
+    "subgroup": ("subgroup__name", "subgroup_id"),
     "none": (),
 }
+# What a group's heading is made of, read with its size (see ``group_sizes``).
+GROUP_NAMES = {
+    "strand": ("strand_id", "strand__name"),
+    "objective": ("objective_id", "objective__code", "objective__title"),
+    "subgroup": ("subgroup_id", "subgroup__name"),
+}
+NO_GROUP = {"strand": "No strand", "objective": "No objective", "subgroup": "No sub-group"}
+
+
+@dataclass(frozen=True)
+class GroupSize:
+    key: str  # "strand-3", or "strand-none" for the actions without one
+    label: str
+    count: int
+    first: int  # the plan's position (from 0) of the group's first action
+
+
+def group_sizes(queryset: QuerySet[Action], group: str) -> list[GroupSize]:
+    """The plan's groups in the plan's order, each with how many actions it has and where it starts,
+    so a long plan can list its groups with a link to the page each begins on. One query."""
+    if group not in GROUP_NAMES:
+        return []
+    names = GROUP_NAMES[group]
+    rows = queryset.order_by().values(*names).annotate(n=Count("id")).order_by(*GROUPS[group])
+    sizes, first = [], 0
+    for row in rows:
+        pk = row[names[0]]
+        label = " ".join(str(row[n]) for n in names[1:]) if pk is not None else NO_GROUP[group]
+        key = f"{group}-{pk if pk is not None else 'none'}"
+        sizes.append(GroupSize(key=key, label=label, count=row["n"], first=first))
+        first += row["n"]
+    return sizes
 
 
 def quarter_of(partnership: Partnership, day: dt.date) -> tuple[dt.date, dt.date]:
@@ -56,6 +88,7 @@ class PlanFilter:
     group: str = "strand"
     only_organisation: int | None = None  # "My actions"
     only_person: int | None = None
+    attention_for: int | None = None  # a reader's list: Red or overdue, or naming this member as owner
     extra: dict = field(default_factory=dict)
 
 
@@ -79,6 +112,9 @@ def plan(partnership: Partnership, flt: PlanFilter | None = None) -> QuerySet[Ac
         qs = qs.filter(owner_organisation_id=flt.only_organisation)
     if flt.only_person:
         qs = qs.filter(owner_person_id=flt.only_person)
+    if flt.attention_for:
+        late = Q(due_date__lt=today) & ~Q(status=RagStatus.COMPLETE)
+        qs = qs.filter(Q(status=RagStatus.RED) | late | Q(owner_person_id=flt.attention_for))
     if flt.status == "overdue" or flt.overdue:
         qs = qs.filter(due_date__lt=today).exclude(status=RagStatus.COMPLETE)
     if flt.status in RagStatus.values:

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .strategy.views import chain, funding, funding_reviews, goals, logframe, objectives, plan, risks, subgroups
+from .strategy.views import (
+    chain,
+    funding,
+    funding_reviews,
+    goals,
+    logframe,
+    objectives,
+    plan,
+    plan_io,
+    risks,
+    subgroups,
+)
 
 app_name = "strategy"
 
@@ -10,6 +21,9 @@ urlpatterns = [
     path("plan/", plan.plan, name="plan"),
     path("plan/edit/", plan.plan_edit, name="plan_edit"),
     path("plan/strategy-period/", plan.strategy_period, name="strategy_period"),
+    path("plan.xlsx", plan_io.plan_export, name="plan_xlsx"),
+    path("plan/import/", plan_io.plan_import, name="plan_import"),
+    path("objectives/import/", plan_io.objectives_import, name="objectives_import"),
     path("plan/assumptions/new/", plan.assumption_create, name="assumption_create"),
     path("plan/assumptions/<int:pk>/edit/", plan.assumption_edit, name="assumption_edit"),
     path("plan/assumptions/<int:pk>/review/", plan.assumption_review, name="assumption_review"),

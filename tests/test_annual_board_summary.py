@@ -128,6 +128,10 @@ def test_the_demos_reports_put_the_boards_business_first_use_approved_words_only
         used = (height - 22 * MM - min(body)) / (height - 42 * MM)
         next_starts_a_chapter = any(size > 16 for size, _y in text_runs(report.pages[number]))
         assert used > 1 / 3 or next_starts_a_chapter, f"page {number} is {used:.0%} full and no chapter ends there"
+        # No heading (a section's at 17 pt, a part's at 12.5 pt) is the last line of its page, parted from
+        # what it heads. (pypdf reads the charts' labels at their SVG size, 12, under the headings' sizes.)
+        foot = [size for size, y in text_runs(page) if abs(y - min(body)) < 1.5]
+        assert max(foot) < 12.2, f"page {number} ends on a heading"
 
     # Last year's report, the year over: each partner's approved year-end answers, and who sent none.
     ended = " ".join(words(p) for p in pdf_of(northshire, last_year).pages)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerships.access import Perm, can
+from partnerships.access import Perm, can, role_can
 
 from ..models import Action
 
@@ -23,3 +23,9 @@ def mark_changeable(membership, actions) -> list[Action]:
     for a in actions:
         a.can_change = any_ or (own and a.owner_organisation_id == membership.organisation_id)
     return actions
+
+
+def owns_actions(membership) -> bool:
+    """May this member's role own and update actions at all? A board member or a viewer may not:
+    their "My actions" is the list of actions that need the board's attention instead."""
+    return role_can(membership.role, Perm.UPDATE_OWN_ACTIONS) or role_can(membership.role, Perm.UPDATE_ANY_ACTION)

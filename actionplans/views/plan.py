@@ -16,7 +16,7 @@ from partnerships.models import SubGroup
 from .. import clock, selectors
 from ..forms import AsOfForm, BulkStatusForm, PlanFilterForm
 from ..models import RAG_MEANINGS, RagStatus
-from .common import mark_changeable
+from .common import mark_changeable, owns_actions
 
 PAGE_SIZE = 50
 
@@ -31,11 +31,23 @@ def _group_label(action, group: str) -> str:
     return ""
 
 
-def _table_context(request, queryset, group: str, query: str) -> dict:
+def _group_key(action, group: str) -> str:
+    pk = getattr(action, f"{group}_id", None) if group != "none" else None
+    return f"{group}-{pk if pk is not None else 'none'}"
+
+
+def _table_context(request, queryset, group: str, query: str, sizes=()) -> dict:
+    """The page of actions, in groups; ``sizes`` (``selectors.group_sizes``) marks a group begun on
+    an earlier page as continued."""
     paginator = Paginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     actions = mark_changeable(request.membership, page.object_list)
-    groups = [(label, list(rows)) for label, rows in groupby(actions, key=lambda a: _group_label(a, group))]
+    starts = {size.key: size.first for size in sizes}
+    groups = []
+    for key, rows in groupby(actions, key=lambda a: _group_key(a, group)):
+        rows = list(rows)
+        continued = starts.get(key, page.start_index() - 1) < page.start_index() - 1
+        groups.append((_group_label(rows[0], group), rows, key, continued))
     return {
         "page": page,
         "groups": groups,
@@ -68,12 +80,19 @@ def plan(request: HttpRequest) -> HttpResponse:
     queryset = selectors.plan(request.partnership, flt)
     counts = selectors.status_counts(scoped(request.partnership, queryset.model))
     params = {k: v for k, v in request.GET.items() if k != "page"}
+    query = urlencode(params)
+    sizes = selectors.group_sizes(queryset, flt.group)
     context = {
         "form": form,
         "counts": counts,
         "sort_links": _sort_links(params, flt.sort),
         "status_links": {s: "?" + urlencode({"status": s}) for s in [*RagStatus.values, "overdue"]},
-        **_table_context(request, queryset, flt.group, urlencode(params)),
+        "group_kind": flt.group,
+        "contents": [
+            {"label": size.label, "count": size.count, "page": size.first // PAGE_SIZE + 1, "key": size.key}
+            for size in sizes
+        ],
+        **_table_context(request, queryset, flt.group, query, sizes),
     }
     return render(request, "actionplans/plan.html", context)
 
@@ -81,6 +100,8 @@ def plan(request: HttpRequest) -> HttpResponse:
 @partnership_view(need=Perm.VIEW)
 def mine(request: HttpRequest) -> HttpResponse:
     membership = request.membership
+    if not owns_actions(membership):
+        return _attention(request)
     if membership.organisation_id:
         flt = selectors.PlanFilter(only_organisation=membership.organisation_id, group="none")
         whose = str(membership.organisation)
@@ -97,6 +118,21 @@ def mine(request: HttpRequest) -> HttpResponse:
         **_table_context(request, queryset, "none", ""),
     }
     return render(request, "actionplans/mine.html", context)
+
+
+def _attention(request: HttpRequest) -> HttpResponse:
+    """"My actions" for a board member or a viewer, who own no actions: what the board should ask
+    about, the actions that are Red or past their due date, with their owners (and any action that
+    names the member as its owner), the longest overdue first."""
+    flt = selectors.PlanFilter(attention_for=request.membership.pk, group="none")
+    queryset = selectors.plan(request.partnership, flt)
+    context = {
+        "mine_page": True,
+        "attention": True,
+        "counts": selectors.status_counts(queryset),
+        **_table_context(request, queryset, "none", ""),
+    }
+    return render(request, "actionplans/attention.html", context)
 
 
 @partnership_view(need=Perm.VIEW)
@@ -127,7 +163,10 @@ def subgroup_plan(request: HttpRequest, pk: int) -> HttpResponse:
     subgroup = get_object_for(request.membership, SubGroup.objects.select_related("chair__user"), pk=pk)
     queryset = selectors.plan(request.partnership, selectors.PlanFilter(subgroup=subgroup.pk, group="objective"))
     actions = list(queryset)
-    groups = [(label, list(rows)) for label, rows in groupby(actions, key=lambda a: _group_label(a, "objective"))]
+    groups = [
+        (_group_label(rows[0], "objective"), rows, key, False)
+        for key, rows in ((k, list(r)) for k, r in groupby(actions, key=lambda a: _group_key(a, "objective")))
+    ]
     context = {
         "subgroup": subgroup,
         "groups": groups,

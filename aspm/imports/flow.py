@@ -1,9 +1,10 @@
 """The one import page: upload → map columns and choose sheets → preview every row → import or cancel.
 
-Each import (actions, indicators, targets, figures) supplies an :class:`ImportKind`: its fields and a
-``run(actor, partnership, rows, dry_run)`` that checks (and unless ``dry_run`` writes, all rows or
-none, through its services). The view of each import keeps its own URL and permission and calls
-:func:`handle`. The file stays in storage (:mod:`.stored`); the session holds only a small note.
+Each import (actions, indicators, targets, figures, the plan workbook, a table of objectives) supplies an
+:class:`ImportKind`: its fields and a ``run(actor, partnership, rows, dry_run)`` that checks (and
+unless ``dry_run`` writes, all rows or none, through its services). The view of each import keeps its
+own URL and permission and calls :func:`handle`. The file stays in storage (:mod:`.stored`); the
+session holds only a small note.
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ class MappedRow:
     sheet: str
     line: int
     data: dict = field(default_factory=dict)
+    source: str = ""  # the sheet's name even when it is the only one (a plan workbook's rows are read by sheet)
+    absent: frozenset = frozenset()  # mapped fields whose column this row's sheet does not have
 
     @property
     def where(self) -> str:
@@ -88,5 +90,13 @@ def apply(sheets: list[Sheet], mapping: dict[str, str]) -> list[MappedRow]:
                 name: ("" if i is None or i >= len(values) or values[i] is None else values[i])
                 for name, i in columns.items()
             }
-            rows.append(MappedRow(sheet=sheet.name if len(sheets) > 1 else "", line=line, data=data))
+            rows.append(
+                MappedRow(
+                    sheet=sheet.name if len(sheets) > 1 else "",
+                    line=line,
+                    data=data,
+                    source=sheet.name,
+                    absent=frozenset(name for name, i in columns.items() if i is None),
+                )
+            )
     return rows

@@ -13,6 +13,7 @@ Limits are those of :mod:`aspm.spreadsheets` (rows, columns, rows scanned), coun
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,10 +47,19 @@ class Sheet:
         found = []
         for _, values in self.rows:
             if index < len(values) and values[index] not in (None, ""):
-                found.append(str(values[index]))
+                found.append(_shown(values[index]))
                 if len(found) == count:
                     break
         return found
+
+
+def _shown(value) -> str:
+    """A cell as the mapping page shows it: dates the British way (30/06/2016), not 2016-06-30 00:00:00."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
 
 
 def _csv_rows(content: bytes) -> Iterator[tuple]:

@@ -200,7 +200,7 @@ class Row:
         indicator, ytd = self.indicator, self.ytd
         name = indicator.name if len(indicator.name) <= NAME_LENGTH else indicator.name[: NAME_LENGTH - 1] + "…"
         return (
-            f'<tr><th scope="row"><a href="{escape(detail_url)}">{escape(indicator.code)}</a> '
+            f'<tr><th scope="row" data-label=""><a href="{escape(detail_url)}">{escape(indicator.code)}</a> '
             f'<span class="fw-normal">{escape(name)}</span></th>'
             f'<td class="small">{escape(indicator.strand) if indicator.strand_id else "—"}</td>'
             f"{self.cells_html()}"

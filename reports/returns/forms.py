@@ -99,11 +99,15 @@ def figures_from_post(post, figures) -> dict:
 
 
 class ReasonForm(forms.Form):
+    # Checked on the server and shown with the site's error summary, not the browser's own bubble.
+    use_required_attribute = False
+
     reason = forms.CharField(
         label="Your reason",
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=text.SHORT,
         help_text="The organisation sees this, and it is kept in the return's history.",
+        error_messages={"required": "Enter your reason, so the organisation knows what to change."},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -170,3 +170,17 @@ def _cell(data: dict | None, today: date) -> Cell:
     if data["first_submitted_at"] is not None:
         days_late = (data["first_submitted_at"].date() - data["due_date"]).days
     return Cell(return_id=data["id"], state=state, late=late, days_late=days_late)
+
+
+@dataclass(frozen=True)
+class NextWaiting:
+    first: Return | None  # the submitted return waiting longest, other than the one just reviewed
+    count: int  # how many submitted returns wait, that one included
+
+
+def next_waiting(partnership, *, after: Return) -> NextWaiting:
+    """What a reviewer turns to after approving or returning ``after``: the submitted return that
+    has waited longest, and how many wait. Two queries."""
+    waiting = scoped(partnership, Return).filter(status=ReturnStatus.SUBMITTED).exclude(pk=after.pk)
+    first = waiting.select_related("organisation", "period").order_by("submitted_at", "pk").first()
+    return NextWaiting(first=first, count=waiting.count() if first else 0)

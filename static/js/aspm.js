@@ -71,6 +71,15 @@
       var name = given || ((caption ? caption.textContent.trim() : "") || "Table") + " (scrolls sideways)";
       region.setAttribute("aria-label", name);
     }
+    /* Say so in words: a cut-off column has no other sign that there is more to the right. */
+    var previous = region.previousElementSibling;
+    if (!previous || !previous.classList.contains("scroll-hint")) {
+      var hint = document.createElement("p");
+      hint.className = "scroll-hint small text-body-secondary mb-1";
+      hint.textContent = "This " + (region.querySelector("table") ? "table" : "chart") +
+        " is wider than the screen: scroll it sideways (or select it and use the arrow keys) to see all of it.";
+      region.parentNode.insertBefore(hint, region);
+    }
   }
 
   /* Below 576 px a table marked data-stack shows each row as a card: every cell gets the name of
@@ -78,8 +87,12 @@
   function makeStackable(table) {
     var head = table.tHead && table.tHead.rows[0];
     if (!head) return;
-    var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
-    Array.prototype.forEach.call(table.tBodies, function (body) {
+    var names = Array.prototype.map.call(head.cells, function (th) {
+      return (th.getAttribute("data-stack-label") || th.textContent).replace(/\s+/g, " ").trim();
+    });
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    if (table.tFoot) bodies.push(table.tFoot);
+    bodies.forEach(function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
         Array.prototype.forEach.call(row.cells, function (cell, index) {
           if (!cell.hasAttribute("data-label") && names[index]) cell.setAttribute("data-label", names[index]);

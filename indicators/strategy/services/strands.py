@@ -41,12 +41,20 @@ def _check_name(partnership: Partnership, name: str, exclude_pk: int | None = No
 
 
 @transaction.atomic
-def strand_create(*, actor, partnership: Partnership, name: str, description: str = "", order: int | None = None):
+def strand_create(
+    *, actor, partnership: Partnership, name: str, description: str = "", order: int | None = None, code: str = ""
+):
+    """Add a strand; its code is made from the name unless given (a plan workbook keeps its strands' codes)."""
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Give the strand a name."})
     _check_name(partnership, name)
-    code = base = slugify(name)[:36] or "strand"
+    if code:
+        if Strand.objects.filter(partnership=partnership, code=code).exists():
+            raise ValidationError({"code": f"This partnership already has a strand with the code {code}."})
+        base = code
+    else:
+        code = base = slugify(name)[:36] or "strand"
     n = 2
     while Strand.objects.filter(partnership=partnership, code=code).exists():
         code, n = f"{base}-{n}", n + 1

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from actionplans import selectors as actions
 from actionplans.models import RAG_MEANINGS, RagStatus
+from aspm import dates
 from indicators.models import PeriodKind
 from partnerships.access import scoped
 from partnerships.models import Organisation
@@ -89,7 +90,7 @@ def _action_plan(ctx: ReportContext) -> dict:
     moved = actions.movement(ctx.partnership, ctx.year.start, last_day)
     for action in urgent:
         action.next_step = "" if ctx.for_publication else (action.note_then or "")
-    labels = [f"{d:%-d %b %Y}" for d in ends]
+    labels = [dates.table_date(d) for d in ends]
     return {
         "groups": [(name, groups[(order, name)]) for order, name in sorted(groups)],
         "count": len(plan),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from partnerships.access import Perm, get_object_for
+from partnerships.access import Perm, can, get_object_for
 
 from .. import selectors
 
@@ -18,4 +18,13 @@ def get_return(request: HttpRequest, pk: int, need: Perm | None = None):
         pk=pk,
         need=need,
         organisation_of=lambda r: r.organisation,
+    )
+
+
+def on_behalf(request: HttpRequest, return_) -> bool:
+    """Is this member looking at another organisation's return as its reviewer (the coordinator)?
+
+    The return's pages then speak of "the organisation's return", not "your return"."""
+    return return_.organisation_id != request.membership.organisation_id and can(
+        request.membership, Perm.REVIEW_RETURNS
     )

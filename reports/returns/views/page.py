@@ -16,7 +16,7 @@ from .. import selectors, services, tasklist
 from ..figures import return_breaches
 from ..forms import ApproveForm, NarrativeForm, ReasonForm
 from . import dashboard, sections
-from .access import get_return
+from .access import get_return, on_behalf
 from .rows import action_rows, figure_rows
 
 
@@ -47,7 +47,10 @@ def render_page(request, return_, *, reason_form=None, status=200) -> HttpRespon
         "reason_form": reason_form or ReasonForm(initial={"version": return_.version}),
         "last_reason": last_reason if return_.status == ReturnStatus.RETURNED else None,
         "today": timezone.localdate(),
+        "on_behalf": on_behalf(request, return_),
     }
+    if context["can_review"] and return_.status in (ReturnStatus.APPROVED, ReturnStatus.RETURNED):
+        context["next_waiting"] = selectors.next_waiting(request.partnership, after=return_)
     if editing:
         problems = services.submit_problems(return_, breaches)
         context["sections"] = tasklist.sections(return_, problems)

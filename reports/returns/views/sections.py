@@ -23,7 +23,7 @@ from ..figures import return_breaches
 from ..forms import AttachmentForm, NarrativeForm, figures_from_post
 from ..services import action_updates
 from ..services.spend import spend_from_post
-from .access import get_return
+from .access import get_return, on_behalf
 from .rows import action_rows, figure_rows, spend_rows, spend_totals
 
 
@@ -73,6 +73,7 @@ def render_sections(
         "attachment_form": attachment_form or AttachmentForm(),
         "rag_choices": RagStatus.choices,
         "error_summary": [{"text": link.text, "href": f"#{link.anchor}"} for link in summary],
+        "on_behalf": on_behalf(request, return_),
     }
     return render(request, "reports/returns/section.html", context, status=status)
 
@@ -109,7 +110,12 @@ def save(request, return_, section=None) -> HttpResponse:
         )
         if section is None and "submit" in request.POST:
             services.return_submit(actor=request.user, return_=return_)
-            messages.success(request, f"The {return_.noun} is submitted. The coordinator will review it.")
+            messages.success(
+                request,
+                f"The {return_.noun} is submitted and waits for your review."
+                if on_behalf(request, return_)
+                else f"The {return_.noun} is submitted. The coordinator will review it.",
+            )
         else:
             messages.success(request, f"Saved: {section.title}." if section else "Your draft is saved.")
         return _task_list(request, return_)
@@ -146,7 +152,12 @@ def return_check(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.return_submit(actor=request.user, return_=plain)
-            messages.success(request, f"The {plain.noun} is submitted. The coordinator will review it.")
+            messages.success(
+                request,
+                f"The {plain.noun} is submitted and waits for your review."
+                if on_behalf(request, plain)
+                else f"The {plain.noun} is submitted. The coordinator will review it.",
+            )
             return _task_list(request, plain)
         except ConflictError as error:
             messages.error(request, in_words(error))
@@ -182,5 +193,6 @@ def return_check(request: HttpRequest, pk: int) -> HttpResponse:
             for link in links
         ],
         "error_summary": summary,
+        "on_behalf": on_behalf(request, return_),
     }
     return render(request, "reports/returns/check.html", context, status=status)

@@ -50,7 +50,7 @@ def _indicators(ctx: ReportContext) -> dict:
     """Ten queries whatever the size: the year, measurement's table (five), year targets, revisions, figures."""
     year = scoped(ctx.partnership, ReportingPeriod).filter(kind=PeriodKind.YEAR, start=ctx.year.start).first()
     today = min(ctx.year.end, ctx.as_of.date())
-    table = measurement.results_table(ctx.partnership, year=year, today=today) if year else None
+    table = measurement.results_table(ctx.partnership, ctx.results_filter, year=year, today=today) if year else None
     if table is None or not table.rows:
         ctx.notes["indicator_count"] = len(table.rows) if table else 0
         return {"count": 0, "groups": [], "has_year": bool(year)}

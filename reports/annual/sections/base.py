@@ -35,6 +35,9 @@ class ReportContext:
     review: Any = None  # reports.review.TextReview: the free text of a version for publication
     # what earlier outputs for publication printed of this year (reports.disclosure_ledger), by indicator
     earlier: dict = field(default_factory=dict)
+    # which indicators the results section covers (measurement's ResultsFilter): None, all of them;
+    # a funder's report, its agreement's KPIs
+    results_filter: Any = None
 
     def publishable(self, key: str, label: str, text: str) -> str:
         """Free text as it may be printed: exact inside the partnership; in a version for publication,
@@ -110,6 +113,18 @@ class ReportContext:
 
     def count(self, value: int | None) -> Cell:
         return suppress_count(value, policy=self.disclosure)
+
+
+def gathered(ctx: ReportContext, key: str, path: str) -> dict:
+    """What section ``key`` (at import ``path``) gathered for this report, or its gathering now when the
+    coordinator left it out (kept for the next reader)."""
+    data = ctx.notes.get(f"data:{key}")
+    if data is None:
+        from django.utils.module_loading import import_string
+
+        data = import_string(path).gather(ctx) or {}
+        ctx.notes[f"data:{key}"] = data
+    return data
 
 
 @dataclass(frozen=True)

@@ -128,12 +128,12 @@ def _medians(round: AssessmentRound | None) -> dict[str, float]:
 
 
 def results(round: AssessmentRound) -> Results:
-    """The grid of a round: a row per statement, a column per active organisation (or one that rated)."""
+    """The grid of a round: a row per statement, a column per organisation that has rated."""
     statements = list(_statements(round))
     rated_orgs = {r.organisation_id for s in statements for r in s.ratings.all()}
-    organisations = [
-        o for o in scoped(round.partnership, Organisation).order_by("name", "id") if o.is_active or o.pk in rated_orgs
-    ]
+    everyone = list(scoped(round.partnership, Organisation).order_by("name", "id"))
+    organisations = [o for o in everyone if o.pk in rated_orgs]
+    waiting = [o for o in everyone if o.is_active and o.pk not in rated_orgs]
     before_round = previous(round)
     before = _medians(before_round)
     names = dict(template.GOAL_CHOICES)

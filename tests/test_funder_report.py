@@ -171,3 +171,13 @@ def test_the_agreements_page_takes_the_same_queries_with_more_reports_and_budget
         assert client.get(url).status_code == 200
 
     flat_queries(grow=grow, measure=measure, pinned=40, big=4)
+
+
+def test_the_funders_pdf_says_where_each_providers_monitoring_reports_stand(a, django_capture_on_commit_callbacks):
+    from . import monitoring_cast as mc
+
+    agreement = mc.monthly_agreement(a, providers=[a.charity])
+    mc.approved_report(a, agreement, dt.date(2026, 4, 1), "1800", "900")
+    text = _text(_report(a, agreement, django_capture_on_commit_callbacks).version)
+    assert "Monitoring reports in 2026/27" in text
+    assert "April 2026 Approved" in text

@@ -173,8 +173,8 @@ def parse_breakdown(
             if category not in categories:
                 bad.append(f"{dim_label}: “{category}” is not one of {', '.join(categories.values())}.")
                 continue
-            part = _number(raw_part)
-            if part is None or part < 0 or part != part.to_integral_value():
+            part = _people(raw_part)
+            if part is None:
                 bad.append(f"{dim_label} – {categories[category]}: enter a whole number of 0 or more.")
                 continue
             numbers[category] = part
@@ -194,6 +194,12 @@ def parse_breakdown(
     for key, cells in crosstabs.items():
         _crosstab(key, cells, value, registry, allowed, clean, errors)
     return clean, errors
+
+
+def _people(raw) -> Decimal | None:
+    """A count of people in one group of a split: a whole number of 0 or more, else None."""
+    part = _number(raw)
+    return part if part is not None and part >= 0 and part == part.to_integral_value() else None
 
 
 def _crosstab(key: str, raw_cells, value, registry: dict, allowed: set, clean: dict, errors: dict) -> None:
@@ -224,8 +230,8 @@ def _crosstab(key: str, raw_cells, value, registry: dict, allowed: set, clean: d
         if unknown:
             bad.append(f"{title}: {'; '.join(unknown)}.")
             continue
-        part = _number(raw_part)
-        if part is None or part < 0 or part != part.to_integral_value():
+        part = _people(raw_part)
+        if part is None:
             bad.append(f"{title} – {label}: enter a whole number of 0 or more.")
             continue
         numbers[cell] = part

@@ -21,6 +21,7 @@ from partnerships.models import Organisation
 from ..annual import svg
 from ..annual.sections.base import ReportContext, Section
 from ..annual.sections.results import INDICATORS
+from ..monitoring.selectors import agreement_reports
 from ..monitoring.spend import agreement_spend
 
 PRINTED = (ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED)
@@ -118,8 +119,13 @@ def _reviews(ctx: ReportContext) -> dict:
 
 def _status(ctx: ReportContext) -> dict:
     agreement = agreement_of(ctx)
-    slots = funding_selectors.review_slots(agreement, list(agreement.providers.all()), ctx.as_at)
-    return {"slots": slots, "as_at": ctx.as_at}
+    providers = list(agreement.providers.all())
+    slots = funding_selectors.review_slots(agreement, providers, ctx.as_at)
+    as_at = ctx.as_at.date() if hasattr(ctx.as_at, "date") else ctx.as_at
+    monitoring = [
+        row for row in reversed(agreement_reports(agreement, providers, as_at)) if row.slot.year_start == ctx.year.start
+    ]
+    return {"slots": slots, "as_at": ctx.as_at, "providers": providers, "monitoring": monitoring}
 
 
 COVER = Section(key="cover", title="Cover", template="reports/funder/cover.html", gather=_cover, in_contents=False)

@@ -203,3 +203,6 @@ class JournalEntry(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.partner} on {self.date:%d/%m/%Y}"
+
+
+from .models_feedback import Audience, FeedbackForm, FeedbackResponse, YouSaidWeDid  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import journal_views, views
+from . import feedback_views, journal_views, views
 
 app_name = "learning"
 
@@ -26,4 +26,11 @@ urlpatterns = [
     path("journals/<int:pk>/markers/<int:marker>/delete/", journal_views.marker_delete, name="journal_marker_delete"),
     path("journals/<int:pk>/entries/new/", journal_views.entry_create, name="journal_entry_create"),
     path("journals/<int:pk>/entries/<int:entry>/delete/", journal_views.entry_delete, name="journal_entry_delete"),
+    path("feedback/", feedback_views.feedback, name="feedback"),
+    path("feedback/new/", feedback_views.form_create, name="feedback_create"),
+    path("feedback/<int:pk>/", feedback_views.results, name="feedback_results"),
+    path("feedback/<int:pk>/answer/", feedback_views.answer, name="feedback_answer"),
+    path("feedback/<int:pk>/open/", feedback_views.set_open, name="feedback_open"),
+    path("feedback/you-said/new/", feedback_views.you_said_create, name="you_said_create"),
+    path("feedback/you-said/<int:pk>/delete/", feedback_views.you_said_delete, name="you_said_delete"),
 ]

@@ -45,3 +45,21 @@ def make_boundary_partner(side: Side, name="Hotel and short-let owners", markers
     for level, text in markers:
         journals.marker_add(actor=side.coordinator, partner=partner, level=level, text=text)
     return partner
+
+
+SERVICE_USER_QUESTIONS = ["su_listened", "su_involved", "su_language", "su_change"]
+
+
+def make_feedback_form(side: Side, *, organisation=None, title="How was your support?", **values):
+    """A service-user feedback form run by ``organisation`` (the side's charity), through the services."""
+    from actionplans.learning.services import feedback
+
+    values.setdefault("audience", "service_users")
+    values.setdefault("questions", SERVICE_USER_QUESTIONS)
+    return feedback.form_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        title=title,
+        organisation=organisation or side.charity,
+        **values,
+    )

@@ -128,16 +128,20 @@ def _clean_answers(form: FeedbackForm, answers: dict, threshold: int) -> dict:
     return clean
 
 
-def answers_record(*, actor: User | None, form: FeedbackForm, answers: dict, threshold: int) -> FeedbackResponse:
-    """Keep one person's answers to ``form``, anonymously: with today's date, and nothing else about
-    who or when. ``threshold`` is the partnership's first count shown (for the free-text screen)."""
+def answers_record(
+    *, actor: User | None, form: FeedbackForm, answers: dict, threshold: int, on: dt.date | None = None
+) -> FeedbackResponse:
+    """Keep one person's answers to ``form``, anonymously: with the day they were given (``on``, for a
+    printed form typed in later; today by default), and nothing else about who or when. ``threshold``
+    is the partnership's first count shown (for the free-text screen)."""
     if not form.is_open:
         raise ValidationError("This form is closed: it takes no more answers.")
+    day = on or clock.today()
+    if day > clock.today():
+        raise ValidationError("Answers cannot be dated in the future.")
     clean = _clean_answers(form, answers or {}, threshold)
     with transaction.atomic():
-        response = FeedbackResponse(
-            partnership_id=form.partnership_id, form=form, answered_on=clock.today(), answers=clean
-        )
+        response = FeedbackResponse(partnership_id=form.partnership_id, form=form, answered_on=day, answers=clean)
         response.full_clean(exclude=["partnership"])
         response.save()
         # The event names the form only: not the answer row, not the answers.

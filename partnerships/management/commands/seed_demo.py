@@ -19,6 +19,7 @@ SEEDERS = [
     "actionplans.demo.seed",  # after strategy: looks objectives up by code, sub-groups by name
     "actionplans.learning.demo.seed",  # after the action plan: recommendations raise actions
     "actionplans.learning.journal_demo.seed",  # after the meetings: reviews at the board meetings
+    "actionplans.learning.feedback_demo.seed",  # after the action plan: "you said, we did" links actions
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
     "indicators.measurement.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]

@@ -182,3 +182,26 @@ MATRIX.update(
 
 # Entering answers is for the running organisation's SPOC (and coordinators): its own test.
 OWN_TESTS["learning:feedback_answer"] = "tests/test_learning_feedback.py"
+
+
+def _you_said_foreign(own: Side, other: Side) -> dict:
+    from ..action_helpers import make_action
+
+    return {"you_said": "Evenings", "we_did": "Opened late", "date": "2026-05-01", "actions": [make_action(other).pk]}
+
+
+def _feedback_form_foreign(own: Side, other: Side) -> dict:
+    return {
+        "title": "Foreign organisation",
+        "audience": "service_users",
+        "organisation": other.charity.pk,
+        "questions": ["su_listened"],
+    }
+
+
+# Kept with any bodies defined above in this module (another feature may add its own).
+FOREIGN_IDS = {
+    **globals().get("FOREIGN_IDS", {}),
+    "learning:you_said_create": _you_said_foreign,
+    "learning:feedback_create": _feedback_form_foreign,
+}

@@ -22,6 +22,7 @@ SECTIONS: list[str] = [
     "reports.annual.sections.plan.OBJECTIVES",
     "reports.annual.sections.results.INDICATORS",
     "reports.annual.sections.delivery.ACTION_PLAN",
+    "reports.annual.sections.year_on_year.YEAR_ON_YEAR",
     "reports.annual.sections.delivery.PARTNERS",
     "reports.annual.sections.funded.FUNDED",
     "reports.annual.sections.governance.OUTCOMES",

@@ -198,3 +198,87 @@ def this_and_last(uid: str, title: str, rows: list[tuple[str, int, int | None, s
     parts.append(_text(left + 106, y + 10, "last year", anchor="start"))
     parts.append("</svg>")
     return "".join(parts)
+
+
+BASELINE = "#6c757d"
+
+
+def years_small_multiple(uid: str, title: str, panels: list[dict], *, columns: int = 4) -> list[str]:
+    """Small panels, one per indicator of a strand, each on its own scale: a bar for the actual of each
+    year, an orange dash for that year's target and a grey dotted line across for the baseline. One SVG
+    per row of ``columns`` panels, so a long strand breaks between rows across pages.
+
+    ``panels``: dicts of ``code``, ``unit``, ``decimals``, ``baseline`` and ``years``, a list of
+    (year label, actual, target, actual as printed). A year without a figure, or whose count is
+    hidden, draws no bar and writes what the table says ("no figure", "<5") in its place. Every
+    actual and the baseline are written on the panel (12 px text: 9 pt at the chart's own size); the
+    table under the charts gives every figure, targets too."""
+    charts = []
+    for first in range(0, len(panels), columns):
+        chunk = panels[first : first + columns]
+        part = first // columns + 1
+        chart_title = title if len(panels) <= columns else f"{title} (part {part})"
+        charts.append(_years_row(f"{uid}-{part}", chart_title, chunk, columns))
+    return charts
+
+
+def _years_row(uid: str, title: str, panels: list[dict], columns: int) -> str:
+    panel_w, panel_h, gap = 150, 118, 10
+    width = columns * panel_w + (columns - 1) * gap
+    descs = []
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {panel_h}" width="{width}" '
+        f'height="{panel_h}" {FONT} font-size="12" aria-labelledby="{uid}-t">',
+        f'<title id="{uid}-t">{escape(title)}</title>',
+    ]
+    for n, panel in enumerate(panels):
+        x0 = n * (panel_w + gap)
+        unit, decimals = panel["unit"], panel["decimals"]
+        years = panel["years"]
+        values = [float(v) for _l, a, t, _s in years for v in (a, t) if v is not None]
+        if panel["baseline"] is not None:
+            values.append(float(panel["baseline"]))
+        peak = max(values, default=0) or 1
+        top, bottom = 34, panel_h - 18  # room for the code above and the year labels below
+        plot_h = bottom - top
+        step = panel_w / len(years)
+        parts.append(f'<rect x="{x0}" y="0" width="{panel_w}" height="{panel_h}" fill="#f6f7f9"/>')
+        parts.append(_text(x0 + 6, 14, panel["code"], anchor="start", extra=' font-weight="bold"'))
+        parts.append(f'<path d="M{x0 + 4} {bottom}H{x0 + panel_w - 4}" stroke="#888" stroke-width=".6"/>')
+        said = []
+        for i, (label, actual, target, shown) in enumerate(years):
+            cx = x0 + i * step + step / 2
+            bar_w = step * 0.46
+            if actual is not None:
+                h = plot_h * float(actual) / peak
+                parts.append(
+                    f'<rect x="{cx - bar_w / 2:.1f}" y="{bottom - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
+                    f'fill="{ACTUAL}"/>'
+                )
+                parts.append(_text(cx, bottom - h - 3, format_value(actual, unit, decimals=decimals)))
+            else:
+                parts.append(_text(cx, bottom - 4, shown, fill="#555"))
+            if target is not None:
+                y = bottom - plot_h * float(target) / peak
+                parts.append(
+                    f'<path d="M{cx - bar_w / 2 - 5:.1f} {y:.1f}H{cx + bar_w / 2 + 5:.1f}" stroke="{TARGET}" '
+                    'stroke-width="2.5"/>'
+                )
+            parts.append(_text(cx, bottom + 14, label))
+            said.append(
+                f"{label}: actual {shown if actual is None else format_value(actual, unit, decimals=decimals)}, "
+                f"target {format_value(target, unit, decimals=decimals)}"
+            )
+        if panel["baseline"] is not None:
+            y = bottom - plot_h * float(panel["baseline"]) / peak
+            parts.append(
+                f'<path d="M{x0 + 4} {y:.1f}H{x0 + panel_w - 4}" stroke="{BASELINE}" stroke-width="1.2" '
+                'stroke-dasharray="2 2"/>'
+            )
+            baseline = format_value(panel["baseline"], unit, decimals=decimals)
+            parts.append(_text(x0 + panel_w - 6, 14, f"base {baseline}", anchor="end", fill="#444"))
+            said.append(f"baseline {baseline}")
+        descs.append(f"{panel['code']}: " + "; ".join(said))
+    parts.insert(2, f"<desc>{escape('. '.join(descs))}</desc>")
+    parts.append("</svg>")
+    return "".join(parts)

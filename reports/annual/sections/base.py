@@ -112,6 +112,18 @@ class ReportContext:
         return suppress_count(value, policy=self.disclosure)
 
 
+def gathered(ctx: ReportContext, key: str, path: str) -> dict:
+    """What section ``key`` (at import ``path``) gathered for this report, or its gathering now when the
+    coordinator left it out (kept for the next reader)."""
+    data = ctx.notes.get(f"data:{key}")
+    if data is None:
+        from django.utils.module_loading import import_string
+
+        data = import_string(path).gather(ctx) or {}
+        ctx.notes[f"data:{key}"] = data
+    return data
+
+
 @dataclass(frozen=True)
 class Section:
     key: str

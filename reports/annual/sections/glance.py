@@ -12,16 +12,13 @@ shown in full in every version.
 
 from __future__ import annotations
 
-from actionplans import selectors as actions
 from actionplans.models import RagStatus
-from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_COLOURS, STATUS_ORDER, Status
-from indicators.models import AssumptionStatus, DevelopmentGoalCode, GoalStatus, PeriodKind, ReportingPeriod, RiskStatus
-from partnerships.access import scoped
+from indicators.models import AssumptionStatus, DevelopmentGoalCode, GoalStatus, RiskStatus
 
 from .. import svg
-from ..years import year_starting
-from .base import ReportContext, Section
+from .base import ReportContext, Section, gathered
+from .last_year import previous_year
 
 # Development goals that are agreements: one not in place is for the board to settle.
 AGREEMENTS = (
@@ -33,31 +30,17 @@ AGREEMENTS = (
 SHOWN = 5  # red and overdue actions named on the page; the rest are counted
 
 
-def _data(ctx: ReportContext, key: str, path: str) -> dict:
-    """What section ``key`` gathered for this report, or its gathering now when it was left out."""
-    data = ctx.notes.get(f"data:{key}")
-    if data is None:
-        from django.utils.module_loading import import_string
-
-        data = import_string(path).gather(ctx) or {}
-        ctx.notes[f"data:{key}"] = data
-    return data
-
-
 def _last_year(ctx: ReportContext) -> dict:
     """Last year's indicator statuses (its results table, as at its last day) and action RAG counts."""
-    last = year_starting(ctx.partnership, ctx.year.start.year - 1)
-    period = scoped(ctx.partnership, ReportingPeriod).filter(kind=PeriodKind.YEAR, start=last.start).first()
+    last = previous_year(ctx)
     statuses = None
-    if period is not None:
-        table = measurement.results_table(ctx.partnership, year=period, today=last.end)
-        rows = [r for r in table.rows if r.indicator.is_active]
+    if last["table"] is not None:
+        rows = [r for r in last["table"].rows if r.indicator.is_active]
         if rows:
             statuses = dict.fromkeys(STATUS_ORDER, 0)
             for row in rows:
                 statuses[row.ytd.status] += 1
-    rag = actions.counts_at(ctx.partnership, [last.end])[0]
-    return {"year": last, "statuses": statuses, "rag": rag if sum(rag.values()) else None}
+    return {"year": last["year"], "statuses": statuses, "rag": last["rag"]}
 
 
 def _gather(ctx: ReportContext) -> dict:
@@ -65,11 +48,11 @@ def _gather(ctx: ReportContext) -> dict:
 
 
 def _draw(ctx: ReportContext, data: dict) -> dict:
-    indicators = _data(ctx, "indicators", "reports.annual.sections.results.INDICATORS")
-    plan = _data(ctx, "actions", "reports.annual.sections.delivery.ACTION_PLAN")
-    risks = _data(ctx, "risks", "reports.annual.sections.governance.RISKS")
-    vision = _data(ctx, "vision", "reports.annual.sections.strategy.VISION")
-    goals = _data(ctx, "goals", "reports.annual.sections.governance.GOALS")
+    indicators = gathered(ctx, "indicators", "reports.annual.sections.results.INDICATORS")
+    plan = gathered(ctx, "actions", "reports.annual.sections.delivery.ACTION_PLAN")
+    risks = gathered(ctx, "risks", "reports.annual.sections.governance.RISKS")
+    vision = gathered(ctx, "vision", "reports.annual.sections.strategy.VISION")
+    goals = gathered(ctx, "goals", "reports.annual.sections.governance.GOALS")
     last = _last_year(ctx)
 
     status_rows = []

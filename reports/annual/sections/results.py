@@ -147,12 +147,14 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         hidden = [c.text if c.suppressed else "" for c in protected["quarters"]]
         chart_actuals = [c.chart_value for c in protected["quarters"]]
         year_actual = protected["year"].text
+        year_value = protected["year"].chart_value
         split_cells = protected["splits"]
     else:
         actual_texts = [_actual(indicator, c) for c in row.cells]
         hidden = [""] * len(row.cells)
         chart_actuals = [c.actual for c in row.cells]
         year_actual = _actual(indicator, row.ytd)
+        year_value = row.ytd.actual
     # nothing is computed for a quarter that has not opened
     actual_texts = [NOT_OPEN if c.not_open else text for c, text in zip(row.cells, actual_texts, strict=True)]
     return {
@@ -162,9 +164,11 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
         "plan_target": _figure(ctx, indicator, row.plan_target, target=True),
         "year_target": _figure(ctx, indicator, year_targets.get(indicator.pk), target=True),
         "year_actual": year_actual,
+        "year_value": year_value,  # the number printed as year_actual (None when hidden), for charts
         "status": status,
         "status_label": status_label,
         "ytd_target": _figure(ctx, indicator, row.ytd.target, target=True),
+        "ytd_target_value": row.ytd.target,
         "revisions": [
             {
                 "period": rev.target.period.label if rev.target.period else "Whole plan",

@@ -230,5 +230,11 @@ def test_the_feedback_page_costs_the_same_queries_with_more_forms_and_entries(a,
             )
 
     flat_queries(
-        grow=grow, measure=lambda: ok(client.get(reverse("learning:feedback", kwargs={"slug": a.slug}))), pinned=20
+        grow=grow, measure=lambda: ok(client.get(reverse("learning:feedback", kwargs={"slug": a.slug}))), pinned=8
     )
+
+
+def test_a_forms_results_cost_the_same_queries_with_more_answers(a, support_form, login):
+    client = login(a.board)
+    url = answers_url(a, support_form, "learning:feedback_results")
+    flat_queries(grow=lambda n: give_answers(support_form, n), measure=lambda: ok(client.get(url)), pinned=8)

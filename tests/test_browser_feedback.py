@@ -52,4 +52,3 @@ def test_a_worker_enters_a_service_users_answers_on_a_phone(world, live_server, 
     assert kept.answers == {"su_listened": 5, "su_involved": 4, "su_change": "Appointments in the evening."}
     assert serious_accessibility_problems(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"/tmp/fb/answer-{width}.png", full_page=True)

@@ -43,7 +43,10 @@ def answers_url(side, form, name="learning:feedback_answer"):
 
 # ------------------------------------------------------------------ anonymity
 def test_an_answer_keeps_no_person_no_address_and_no_time_finer_than_the_day(a, support_form, login):
-    login(a.spoc_charity).post(answers_url(a, support_form), {"su_listened": "5", "su_change": "Longer sessions."})
+    login(a.spoc_charity).post(
+        answers_url(a, support_form),
+        {"answered_on": clock.today().isoformat(), "su_listened": "5", "su_change": "Longer sessions."},
+    )
 
     fields = {f.name: f for f in FeedbackResponse._meta.concrete_fields}
     assert set(fields) == {"id", "partnership", "form", "answered_on", "answers"}
@@ -58,6 +61,23 @@ def test_an_answer_keeps_no_person_no_address_and_no_time_finer_than_the_day(a, 
     stored = dict(zip(columns, row, strict=True))
     assert str(stored["answered_on"]) == clock.today().isoformat()  # the day: no hour, no minute
     assert "chris" not in str(stored).lower() and "127.0.0.1" not in str(stored)
+
+
+def test_a_printed_form_typed_in_later_keeps_the_day_it_was_filled_in_but_not_a_day_to_come(a, support_form, login):
+    client = login(a.spoc_charity)
+    earlier = clock.today() - dt.timedelta(days=3)
+    client.post(answers_url(a, support_form), {"answered_on": earlier.isoformat(), "su_listened": "4"})
+    assert FeedbackResponse.objects.get().answered_on == earlier
+    later = clock.today() + dt.timedelta(days=1)
+    page = client.post(answers_url(a, support_form), {"answered_on": later.isoformat(), "su_listened": "4"})
+    assert "cannot be dated in the future" in page.content.decode()
+    assert FeedbackResponse.objects.count() == 1
+
+
+def test_the_printable_form_lists_the_questions_and_their_answers(a, support_form, login):
+    page = login(a.viewer).get(answers_url(a, support_form, "learning:feedback_print")).content.decode()
+    assert "Staff listened to what I had to say." in page and "Strongly agree" in page
+    assert "do not write your name" in page
 
 
 def test_the_audit_log_says_a_form_was_answered_but_never_which_answers(a, support_form):

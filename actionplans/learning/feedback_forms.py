@@ -40,6 +40,13 @@ class NewFormForm(forms.Form):
 class AnswersForm(forms.Form):
     """One field per question of the form; every question may be skipped."""
 
+    answered_on = forms.DateField(
+        label="Date the answers were given",
+        required=False,
+        widget=DateInput,
+        help_text="Today, unless you are typing in a printed form filled in earlier. Only the day is kept.",
+    )
+
     def __init__(self, *args, feedback_form: FeedbackForm, **kwargs):
         super().__init__(*args, **kwargs)
         for key in feedback_form.questions:

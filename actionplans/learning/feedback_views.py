@@ -75,20 +75,31 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 @partnership_view(need=Perm.VIEW)
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     found = _form(request, pk, need=ENTER, organisation_of=lambda f: f.organisation)
-    form = AnswersForm(request.POST or None, feedback_form=found)
+    form = AnswersForm(request.POST or None, feedback_form=found, initial={"answered_on": clock.today()})
     if request.method == "POST" and form.is_valid():
+        answers = dict(form.cleaned_data)
         ok, _ = call_service(
             form,
             services.answers_record,
             actor=request.user,
             form=found,
-            answers=form.cleaned_data,
+            on=answers.pop("answered_on"),
+            answers=answers,
             threshold=selectors.minimum_shown(request.partnership),
         )
         if ok:
             messages.success(request, "Thank you: the answers are kept, without a name or a time.")
             return redirect("learning:feedback_answer", slug=request.partnership.slug, pk=found.pk)
     return render(request, "learning/feedback_answer.html", {"feedback_form": found, "form": form})
+
+
+@partnership_view(need=Perm.VIEW)
+def printable(request: HttpRequest, pk: int) -> HttpResponse:
+    """The form on paper, for a worker to hand over and type in later."""
+    found = _form(request, pk)
+    return render(
+        request, "learning/feedback_print.html", {"feedback_form": found, "form": AnswersForm(feedback_form=found)}
+    )
 
 
 @partnership_view(need=Perm.VIEW)

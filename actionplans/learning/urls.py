@@ -31,6 +31,7 @@ urlpatterns = [
     path("feedback/<int:pk>/", feedback_views.results, name="feedback_results"),
     path("feedback/<int:pk>/answer/", feedback_views.answer, name="feedback_answer"),
     path("feedback/<int:pk>/open/", feedback_views.set_open, name="feedback_open"),
+    path("feedback/<int:pk>/print/", feedback_views.printable, name="feedback_print"),
     path("feedback/you-said/new/", feedback_views.you_said_create, name="you_said_create"),
     path("feedback/you-said/<int:pk>/delete/", feedback_views.you_said_delete, name="you_said_delete"),
 ]

@@ -151,6 +151,7 @@ OBJECT_KWARGS.update(
         "learning:feedback_results": _feedback_form,
         "learning:feedback_answer": _feedback_form,
         "learning:feedback_open": _feedback_form,
+        "learning:feedback_print": _feedback_form,
         "learning:you_said_delete": _you_said,
     }
 )
@@ -169,6 +170,7 @@ MATRIX.update(
     {
         "learning:feedback": (Perm.VIEW, ("get",), None),
         "learning:feedback_results": (Perm.VIEW, ("get",), None),
+        "learning:feedback_print": (Perm.VIEW, ("get",), None),
         "learning:feedback_create": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _new_feedback_form_post),
         "learning:feedback_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
         "learning:you_said_create": (

@@ -138,7 +138,7 @@ def answers_record(
         raise ValidationError("This form is closed: it takes no more answers.")
     day = on or clock.today()
     if day > clock.today():
-        raise ValidationError("Answers cannot be dated in the future.")
+        raise ValidationError({"answered_on": "The answers cannot be dated in the future."})
     clean = _clean_answers(form, answers or {}, threshold)
     with transaction.atomic():
         response = FeedbackResponse(partnership_id=form.partnership_id, form=form, answered_on=day, answers=clean)

@@ -63,3 +63,19 @@ def make_round(side: Side, *, title="Self-assessment 2026", opens_on=dt.date(202
     if open:
         self_assessment.round_open(actor=side.coordinator, round=made)
     return made
+SERVICE_USER_QUESTIONS = ["su_listened", "su_involved", "su_language", "su_change"]
+
+
+def make_feedback_form(side: Side, *, organisation=None, title="How was your support?", **values):
+    """A service-user feedback form run by ``organisation`` (the side's charity), through the services."""
+    from actionplans.learning.services import feedback
+
+    values.setdefault("audience", "service_users")
+    values.setdefault("questions", SERVICE_USER_QUESTIONS)
+    return feedback.form_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        title=title,
+        organisation=organisation or side.charity,
+        **values,
+    )

@@ -276,3 +276,4 @@ class AssessmentRating(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.level}"
+from .models_feedback import Audience, FeedbackForm, FeedbackResponse, YouSaidWeDid  # noqa: E402, F401

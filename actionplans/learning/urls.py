@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import journal_views, self_assessment_views, views
+from . import feedback_views, journal_views, self_assessment_views, views
 
 app_name = "learning"
 
@@ -46,4 +46,12 @@ urlpatterns = [
         self_assessment_views.raise_action,
         name="assessment_action",
     ),
+    path("feedback/", feedback_views.feedback, name="feedback"),
+    path("feedback/new/", feedback_views.form_create, name="feedback_create"),
+    path("feedback/<int:pk>/", feedback_views.results, name="feedback_results"),
+    path("feedback/<int:pk>/answer/", feedback_views.answer, name="feedback_answer"),
+    path("feedback/<int:pk>/open/", feedback_views.set_open, name="feedback_open"),
+    path("feedback/<int:pk>/print/", feedback_views.printable, name="feedback_print"),
+    path("feedback/you-said/new/", feedback_views.you_said_create, name="you_said_create"),
+    path("feedback/you-said/<int:pk>/delete/", feedback_views.you_said_delete, name="you_said_delete"),
 ]

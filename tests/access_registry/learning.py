@@ -186,3 +186,84 @@ API_MATRIX = {
     "api:recommendation-detail": _READ,
     "api:recommendation-response": {"post": (Perm.MANAGE_RECOMMENDATIONS, lambda side: {"response": "accept"})},
 }
+
+
+# ------------------------------------------------------------------ feedback
+def _feedback_form(side: Side) -> dict:
+    from ..learning_helpers import make_feedback_form
+
+    return {"pk": make_feedback_form(side, title=f"Feedback form {next(_names)}").pk}
+
+
+def _you_said(side: Side) -> dict:
+    import datetime as dt
+
+    from actionplans.learning.services import feedback
+
+    entry = feedback.you_said_record(
+        actor=None, partnership=side.partnership, you_said="Evenings", we_did="Opened late", date=dt.date(2026, 5, 1)
+    )
+    return {"pk": entry.pk}
+
+
+OBJECT_KWARGS.update(
+    {
+        "learning:feedback_results": _feedback_form,
+        "learning:feedback_answer": _feedback_form,
+        "learning:feedback_open": _feedback_form,
+        "learning:feedback_print": _feedback_form,
+        "learning:you_said_delete": _you_said,
+    }
+)
+
+
+def _new_feedback_form_post(side: Side) -> dict:
+    return {
+        "title": f"Training follow-up {next(_names)}",
+        "audience": "training_3",
+        "organisation": side.police.pk,
+        "questions": ["tr_used", "tr_refer"],
+    }
+
+
+MATRIX.update(
+    {
+        "learning:feedback": (Perm.VIEW, ("get",), None),
+        "learning:feedback_results": (Perm.VIEW, ("get",), None),
+        "learning:feedback_print": (Perm.VIEW, ("get",), None),
+        "learning:feedback_create": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _new_feedback_form_post),
+        "learning:feedback_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+        "learning:you_said_create": (
+            Perm.MANAGE_RECOMMENDATIONS,
+            ("get", "post"),
+            lambda side: {"you_said": "Longer hours", "we_did": "Open on Thursdays", "date": "2026-05-01"},
+        ),
+        "learning:you_said_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    }
+)
+
+# Entering answers is for the running organisation's SPOC (and coordinators): its own test.
+OWN_TESTS["learning:feedback_answer"] = "tests/test_learning_feedback.py"
+
+
+def _you_said_foreign(own: Side, other: Side) -> dict:
+    from ..action_helpers import make_action
+
+    return {"you_said": "Evenings", "we_did": "Opened late", "date": "2026-05-01", "actions": [make_action(other).pk]}
+
+
+def _feedback_form_foreign(own: Side, other: Side) -> dict:
+    return {
+        "title": "Foreign organisation",
+        "audience": "service_users",
+        "organisation": other.charity.pk,
+        "questions": ["su_listened"],
+    }
+
+
+# Kept with any bodies defined above in this module (another feature may add its own).
+FOREIGN_IDS = {
+    **globals().get("FOREIGN_IDS", {}),
+    "learning:you_said_create": _you_said_foreign,
+    "learning:feedback_create": _feedback_form_foreign,
+}

@@ -20,6 +20,7 @@ SEEDERS = [
     "actionplans.learning.demo.seed",  # after the action plan: recommendations raise actions
     "actionplans.learning.journal_demo.seed",  # after the meetings: reviews at the board meetings
     "actionplans.learning.self_assessment_demo.seed",  # two rounds, last year's and this year's
+    "actionplans.learning.feedback_demo.seed",  # after the action plan: "you said, we did" links actions
     "reports.returns.demo.seed",  # keep last: returns need the plan, indicators and actions
     "indicators.measurement.benchmarking_demo.seed",  # after the figures: small opted-in peers for benchmarking
 ]

@@ -1,0 +1,133 @@
+"""Pages of feedback, under /p/<slug>/feedback/ (all through the one door). Everyone in the partnership
+reads the forms' results (shown only from the small-count threshold) and the "You said, we did" log;
+the coordinator builds forms and keeps the log; a worker of the organisation that runs a form (its
+SPOC, or a coordinator) enters the answers, on a page made for a phone."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from actionplans import clock
+from aspm.forms import call_service
+from partnerships.access import Perm, can, get_object_for
+from partnerships.decorators import partnership_view
+
+from . import feedback_selectors as selectors
+from .feedback_forms import AnswersForm, NewFormForm, YouSaidForm
+from .models import FeedbackForm, YouSaidWeDid
+from .services import feedback as services
+
+MANAGE = Perm.MANAGE_RECOMMENDATIONS
+# Entering answers is the organisation's own submission, like its quarterly return: its SPOC, or a
+# coordinator (who holds the broader right).
+ENTER = Perm.SUBMIT_OWN_RETURN
+
+
+def _form(request, pk: int, need: Perm = Perm.VIEW, organisation_of=None) -> FeedbackForm:
+    return get_object_for(
+        request.membership,
+        selectors.form_queryset(request.partnership),
+        pk=pk,
+        need=need,
+        organisation_of=organisation_of,
+    )
+
+
+@partnership_view(need=Perm.VIEW)
+def feedback(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.forms(request.partnership))
+    context = {
+        "forms": [(f, f.is_open and can(request.membership, ENTER, organisation=f.organisation)) for f in rows],
+        "you_said": selectors.you_said(request.partnership),
+        "minimum": selectors.minimum_shown(request.partnership),
+        "can_manage": can(request.membership, MANAGE),
+    }
+    return render(request, "learning/feedback.html", context)
+
+
+@partnership_view(need=MANAGE)
+def form_create(request: HttpRequest) -> HttpResponse:
+    form = NewFormForm(request.POST or None, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        ok, made = call_service(
+            form, services.form_create, actor=request.user, partnership=request.partnership, **form.cleaned_data
+        )
+        if ok:
+            messages.success(request, "The feedback form is ready. Its organisation's workers can now enter answers.")
+            return redirect("learning:feedback_results", slug=request.partnership.slug, pk=made.pk)
+    return render(request, "learning/feedback_new.html", {"form": form})
+
+
+@partnership_view(need=Perm.VIEW)
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _form(request, pk)
+    context = {
+        "results": selectors.results(found),
+        "can_manage": can(request.membership, MANAGE),
+        "can_enter": found.is_open and can(request.membership, ENTER, organisation=found.organisation),
+    }
+    return render(request, "learning/feedback_results.html", context)
+
+
+@partnership_view(need=Perm.VIEW)
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _form(request, pk, need=ENTER, organisation_of=lambda f: f.organisation)
+    form = AnswersForm(request.POST or None, feedback_form=found, initial={"answered_on": clock.today()})
+    if request.method == "POST" and form.is_valid():
+        answers = dict(form.cleaned_data)
+        ok, _ = call_service(
+            form,
+            services.answers_record,
+            actor=request.user,
+            form=found,
+            on=answers.pop("answered_on"),
+            answers=answers,
+            threshold=selectors.minimum_shown(request.partnership),
+        )
+        if ok:
+            messages.success(request, "Thank you: the answers are kept, without a name or a time.")
+            return redirect("learning:feedback_answer", slug=request.partnership.slug, pk=found.pk)
+    return render(request, "learning/feedback_answer.html", {"feedback_form": found, "form": form})
+
+
+@partnership_view(need=Perm.VIEW)
+def printable(request: HttpRequest, pk: int) -> HttpResponse:
+    """The form on paper, for a worker to hand over and type in later."""
+    found = _form(request, pk)
+    return render(
+        request, "learning/feedback_print.html", {"feedback_form": found, "form": AnswersForm(feedback_form=found)}
+    )
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def set_open(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _form(request, pk, need=MANAGE)
+    services.form_set_open(actor=request.user, form=found, is_open=not found.is_open)
+    messages.success(request, "The form takes answers again." if found.is_open else "The form is closed to answers.")
+    return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
+
+
+@partnership_view(need=MANAGE)
+def you_said_create(request: HttpRequest) -> HttpResponse:
+    form = YouSaidForm(request.POST or None, partnership=request.partnership, initial={"date": clock.today()})
+    if request.method == "POST" and form.is_valid():
+        ok, _ = call_service(
+            form, services.you_said_record, actor=request.user, partnership=request.partnership, **form.cleaned_data
+        )
+        if ok:
+            messages.success(request, "The change is logged under “You said, we did”.")
+            return redirect("learning:feedback", slug=request.partnership.slug)
+    return render(request, "learning/you_said_form.html", {"form": form})
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def you_said_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_for(request.membership, YouSaidWeDid, pk=pk, need=MANAGE)
+    services.you_said_delete(actor=request.user, entry=found)
+    messages.success(request, "The entry is deleted. The audit log keeps it.")
+    return redirect("learning:feedback", slug=request.partnership.slug)

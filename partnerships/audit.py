@@ -77,11 +77,16 @@ def record(
     object_repr: str | None = None,
     object_type: str | None = None,
     object_id: str | None = None,
+    at: dt.datetime | None = None,
 ) -> AuditEvent:
-    """Write one audit event. Call it inside the transaction of the change it describes."""
+    """Write one audit event. Call it inside the transaction of the change it describes.
+
+    ``at`` dates the event other than now: only where the exact moment must not be kept (an anonymous
+    feedback answer is logged at the start of its day, so the log cannot narrow it down)."""
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
     data_version.changed(partnership.pk)  # every cache of this partnership's figures is now stale
     return AuditEvent.objects.create(
+        **({"at": at} if at is not None else {}),
         partnership=partnership,
         actor=actor_obj,
         actor_label=getattr(actor_obj, "email", "") or "system",

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from actionplans import clock
 from actionplans.learning import feedback_selectors as selectors
@@ -86,6 +87,10 @@ def test_the_audit_log_says_a_form_was_answered_but_never_which_answers(a, suppo
     event = AuditEvent.objects.filter(action="feedbackform.answers").get()
     assert event.object_id == str(support_form.pk)
     assert str(response.pk) not in str(event.changes) and "evening" not in str(event.changes).lower()
+    # nor who typed the answers in, nor when finer than the day
+    assert event.actor is None and event.actor_label == "system"
+    local = timezone.localtime(event.at)
+    assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
 
 
 # ------------------------------------------------------------------ bad input: nothing written

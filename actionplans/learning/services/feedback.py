@@ -3,9 +3,10 @@ the "You said, we did" log.
 
 Keyword-only functions taking the acting user; each validates, runs in one transaction and writes its
 audit event there. Answers are anonymous by design: the stored row keeps the date only, and the audit
-event of an answer names the form, never the answer row, so the log cannot link answers to the worker
-who typed them. Free text is screened for personal data (the case studies' screen and the published
-text's screen) and refused with the reason; refused input writes nothing.
+event of an answer names the form and the day, never the answer row, the worker who typed it in or the
+time, so the log cannot link an answer to a person or to a moment finer than the day. Free text is
+screened for personal data (the case studies' screen and the published text's screen) and refused with
+the reason; refused input writes nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from actionplans import clock
 from aspm.disclosure import free_text
@@ -144,8 +146,18 @@ def answers_record(
         response = FeedbackResponse(partnership_id=form.partnership_id, form=form, answered_on=day, answers=clean)
         response.full_clean(exclude=["partnership"])
         response.save()
-        # The event names the form only: not the answer row, not the answers.
-        audit.record(actor=actor, partnership=form.partnership, action="feedbackform.answers", obj=form)
+        # The event names the form only (not the answer row, not the answers), not who typed them in
+        # (their caseload could point to the person), and the day they were entered, not the time: on a
+        # day with one answer, a timed or signed event would tie that answer to a moment and a worker.
+        entered = clock.today()
+        audit.record(
+            actor=None,
+            partnership=form.partnership,
+            action="feedbackform.answers",
+            obj=form,
+            changes={"entered_on": [None, entered.isoformat()]},
+            at=timezone.make_aware(dt.datetime.combine(entered, dt.time.min)),
+        )
     return response
 
 

@@ -178,6 +178,7 @@ def _gather(ctx: ReportContext) -> dict:
 
 def _draw(ctx: ReportContext, data: dict) -> dict:
     data["charted"] = data["count"] <= CHART_LIMIT
+    data["compact"] = not data["charted"]
     if not data["charted"]:
         return data
     for number, group in enumerate(data["groups"], 1):

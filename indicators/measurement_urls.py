@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .measurement.views import benchmarking, evidence, figures, imports, indicators, library, periods, results, rules
+from .measurement.views import (
+    benchmarking,
+    dimensions,
+    evidence,
+    figures,
+    imports,
+    indicators,
+    library,
+    periods,
+    results,
+    rules,
+)
 
 app_name = "indicators"
 
@@ -25,6 +36,12 @@ urlpatterns = [
     path("periods/<int:pk>/open/", periods.period_open, name="period_open"),
     path("periods/<int:pk>/lock/", periods.period_lock, name="period_lock"),
     path("measurement-settings/", periods.settings_edit, name="settings"),
+    path("dimensions/", dimensions.dimension_list, name="dimensions"),
+    path("dimensions/new/", dimensions.dimension_create, name="dimension_create"),
+    path("dimensions/<int:pk>/", dimensions.dimension_edit, name="dimension_edit"),
+    path("dimensions/<int:pk>/categories/new/", dimensions.category_add, name="category_add"),
+    path("dimension-categories/<int:pk>/", dimensions.category_edit, name="category_edit"),
+    path("dimension-categories/<int:pk>/delete/", dimensions.category_delete, name="category_delete"),
     path("validation-rules/", rules.rule_list, name="rules"),
     path("validation-rules/new/", rules.rule_create, name="rule_create"),
     path("validation-rules/suggested/", rules.rules_suggested, name="rules_suggested"),

@@ -11,7 +11,9 @@ what a reader already knows of it:
 * ``sum:1,2`` (the quarters added up) or ``latest:2`` (a level): the year, or the year to date in
   the year, by the quarters it covers;
 * ``split:sex:female@sum:1,2``, ``split:sex:_rest@…`` (not split), ``split:sex:_total@…`` (a
-  breakdown whose groups do not add up to the year): a breakdown's figures at that year to date.
+  breakdown whose groups do not add up to the year): a breakdown's figures at that year to date; a
+  cross-tab's cells likewise (``split:nationality*sex:albanian*female@…``), related to the groups of
+  each of its dimensions, so that a small cell cannot be worked out from the margins.
 
 Figures printed only by earlier outputs (a year to date of an earlier quarter and its breakdowns)
 join the system too, with the relations their keys name, so that what a reader can add up across
@@ -26,6 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from aspm.disclosure.audit import Earlier, protect
 from aspm.disclosure.policy import Policy
 from aspm.disclosure.tables import Figures
+from indicators.measurement.figure_parsing import SEP
 
 from .disclosure_ledger import Told
 
@@ -57,7 +60,9 @@ def protect_count(policy: Policy | None, row, year_split: dict, *, earlier: Told
     for dim, categories in year_split.items():
         groups = {category: figures.add(n) for category, n in categories.items()}
         rest = figures.add(not_split(figures.values[year], categories))
-        parts = [*groups.values(), rest]
+        # A rest of 0 (every figure was split) is known to be 0 and adds nothing: left out of the
+        # relation, so the audit never withholds it, and then the year, to protect a zero.
+        parts = [*groups.values(), rest] if figures.values[rest] else list(groups.values())
         total = sum(figures.values[i] or 0 for i in parts)
         total_index = year if total == figures.values[year] else figures.add(total)
         figures.relate(total_index, parts)
@@ -66,6 +71,14 @@ def protect_count(policy: Policy | None, row, year_split: dict, *, earlier: Told
         keys[f"split:{dim}:{REST}@{year_key}"] = rest
         if total_index != year:
             keys[f"split:{dim}:{TOTAL}@{year_key}"] = total_index
+    # A cross-tab's cells add up to each of its dimensions' groups, across rows and columns alike
+    # (recorded only where the true values agree, e.g. when every split figure gave its cells).
+    for key, (cells, _rest, _total) in split_index.items():
+        if SEP not in key:
+            continue
+        for position, dim in enumerate(key.split(SEP)):
+            for category, margin in split_index.get(dim, ({}, None, None))[0].items():
+                figures.relate(margin, [i for cell, i in cells.items() if cell.split(SEP)[position] == category])
     printed_now = dict(keys)
     told, frozen = _earlier(figures, keys, earlier or {})
     cells = protect(figures, policy, earlier=told, frozen=frozenset(frozen))

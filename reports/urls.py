@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .annual import views as annual
+from .funder import views as funder
 from .jobs import views as job_views
 from .jobs import views_review as publication
 from .monitoring import views as monitoring_views
@@ -70,4 +71,6 @@ urlpatterns: list = [
     path(
         "annual-reports/versions/<int:pk>/download/", job_views.annual_version_download, name="annual_version_download"
     ),
+    # A funding agreement's report for its funder (a report job; its pages are the jobs' above)
+    path("funder-reports/agreements/<int:pk>/new/", funder.funder_report_start, name="funder_report_start"),
 ]

@@ -91,3 +91,20 @@ def browser_context_args(browser_context_args):
         "timezone_id": "Europe/London",
         "reduced_motion": "reduce",
     }
+
+
+@pytest.fixture
+def reminder_clock(monkeypatch):
+    """``reminder_clock(day, hour=9)`` sets the time the returns' reminder job sees."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from reports.returns.services import reminders
+
+    def set_to(day, hour: int = 9):
+        moment = timezone.make_aware(datetime.combine(day, time(hour, 59)))
+        monkeypatch.setattr(reminders, "clock", lambda: moment)
+        return moment
+
+    return set_to

@@ -26,6 +26,8 @@ from reports.annual.years import year_containing, year_starting
 from reports.jobs.pdf import render_pdf
 from reports.models import Return, ReturnStatus
 
+from .pdf_text import text_runs, words
+
 pytestmark = pytest.mark.django_db
 
 MM = 72 / 25.4
@@ -41,25 +43,6 @@ def pdf_of(partnership, year) -> PdfReader:
     )
     html = render_html(ctx, build_sections(ctx), template="reports/annual/pdf.html")
     return PdfReader(io.BytesIO(render_pdf(html, partnership_id=partnership.pk).content))
-
-
-def words(page) -> str:
-    return " ".join(page.extract_text().split())
-
-
-def text_runs(page) -> list[tuple[float, float]]:
-    """(printed size in pt, height above the page's foot) of every run of text on the page."""
-    runs = []
-
-    def visit(text, cm, tm, _font, size):
-        if text.strip():
-            a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
-            c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            runs.append((size * abs(a * d - b * c) ** 0.5, y))
-
-    page.extract_text(visitor_text=visit)
-    return runs
 
 
 @pytest.fixture

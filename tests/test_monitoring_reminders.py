@@ -1,41 +1,20 @@
-"""Monitoring reports are chased by the returns' reminder job, with a fake clock (run twice each
+"""Monitoring reports are chased by the returns' reminder job, with a fake reminder_clock (run twice each
 time, as a retried or duplicated job would): each reminder once, to the provider's SPOC only."""
 
-from datetime import date, datetime, time
+from datetime import date
 
 import pytest
-from django.core import mail
 from django.utils import timezone
 
 from reports.models import ReminderSent
-from reports.returns.services import reminders
-from reports.returns.tasks import send_return_reminders
 
 from . import monitoring_cast as mc
+from .reminder_helpers import run_twice, sent_to
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    def set_to(day: date, hour: int = 9):
-        moment = timezone.make_aware(datetime.combine(day, time(hour, 59)))
-        monkeypatch.setattr(reminders, "clock", lambda: moment)
-        return moment
-
-    return set_to
-
-
-def _run_twice():
-    send_return_reminders.delay()
-    send_return_reminders.delay()
-
-
-def _to(email):
-    return [m for m in mail.outbox if email in m.to]
-
-
-def test_the_providers_spoc_is_reminded_of_a_monthly_report_on_the_schedule_each_reminder_once(a, clock):
+def test_the_providers_spoc_is_reminded_of_a_monthly_report_on_the_schedule_each_reminder_once(a, reminder_clock):
     report = mc.report(a, mc.monthly_agreement(a))  # April 2026, due 31 May
     expected = [
         (date(2026, 5, 16), 0),
@@ -46,24 +25,24 @@ def test_the_providers_spoc_is_reminded_of_a_monthly_report_on_the_schedule_each
         (date(2026, 6, 8), 4),
     ]
     for day, total in expected:
-        clock(day)
-        _run_twice()
-        assert len(_to(a.spoc_charity.email)) == total, day
-    first, last = _to(a.spoc_charity.email)[0], _to(a.spoc_charity.email)[-1]
+        reminder_clock(day)
+        run_twice()
+        assert len(sent_to(a.spoc_charity.email)) == total, day
+    first, last = sent_to(a.spoc_charity.email)[0], sent_to(a.spoc_charity.email)[-1]
     assert first.subject == f"Reminder: {a.charity}'s monitoring report for April 2026 is due 31 May"
     assert last.subject.startswith("Late:") and "monitoring report on “Support before a referral decision”" in last.body
-    assert _to(a.spoc_police.email) == []  # the police do not provide this service
+    assert sent_to(a.spoc_police.email) == []  # the police do not provide this service
     assert ReminderSent.objects.filter(return_obj=report).count() == 4
 
 
-def test_a_submitted_monitoring_report_is_not_chased_and_the_coordinator_is_told_once(a, clock):
+def test_a_submitted_monitoring_report_is_not_chased_and_the_coordinator_is_told_once(a, reminder_clock):
     report = mc.submitted_report(a, mc.report(a, mc.monthly_agreement(a)), "1800", "950")
     now = timezone.localtime()
-    clock(timezone.localdate(now), hour=now.hour)
-    _run_twice()
-    told = _to(a.coordinator.email)
+    reminder_clock(timezone.localdate(now), hour=now.hour)
+    run_twice()
+    told = sent_to(a.coordinator.email)
     assert len(told) == 1 and told[0].subject == f"{a.charity} submitted its monitoring report for April 2026"
     assert (
-        _to(a.spoc_charity.email) == []
+        sent_to(a.spoc_charity.email) == []
         and ReminderSent.objects.filter(return_obj=report, kind="submitted").count() == 1
     )

@@ -21,9 +21,18 @@ from dataclasses import dataclass
 
 from .audit import Cell, protect
 from .policy import MISSING_MARK, SECONDARY_MARK, THRESHOLD, Policy
-from .tables import Figures, add_table
+from .tables import Figures, add_crosstab, add_table
 
-__all__ = ["Cell", "SuppressedTable", "suppress_counts", "suppress_count", "MISSING_MARK", "SECONDARY_MARK"]
+__all__ = [
+    "Cell",
+    "SuppressedCrossTab",
+    "SuppressedTable",
+    "suppress_crosstab",
+    "suppress_counts",
+    "suppress_count",
+    "MISSING_MARK",
+    "SECONDARY_MARK",
+]
 
 
 @dataclass(frozen=True)
@@ -87,3 +96,46 @@ def suppress_counts(
 def suppress_count(value: int | None, *, policy: Policy | None = None, threshold: int | None = None) -> Cell:
     """One count on its own (no total beside it): only the small-count rule (and rounding) applies."""
     return suppress_counts([[value]], policy=policy, threshold=threshold).cells[0][0]
+
+
+@dataclass(frozen=True)
+class SuppressedCrossTab:
+    """A cross-tabulation as it may be printed: ``rows`` are (the row's groups, its cells, its total),
+    the columns being the last dimension's groups; ``margins`` each dimension's groups (the last one's
+    are the column totals)."""
+
+    rows: list[tuple[tuple[str, ...], list[Cell], Cell]]
+    margins: list[dict[str, Cell]]
+    total: Cell
+    policy: Policy | None
+
+    @property
+    def column_totals(self) -> list[Cell]:
+        return list(self.margins[-1].values())
+
+    @property
+    def any_suppressed(self) -> bool:
+        every = [c for _, cells, t in self.rows for c in [*cells, t]] + [self.total]
+        return any(c.suppressed for c in every + [c for m in self.margins for c in m.values()])
+
+
+def suppress_crosstab(
+    cells: dict[tuple[str, ...], int | None],
+    categories: Sequence[Sequence[str]],
+    *,
+    policy: Policy | None = None,
+    threshold: int | None = None,
+) -> SuppressedCrossTab:
+    """Protect a cross-tabulation of two or three dimensions with its margins and total: no small cell
+    can be worked out from the other cells, the row and column totals or the total (the interval audit
+    hides more, across rows and columns, until none can)."""
+    policy = _policy(policy, threshold)
+    figures = Figures()
+    layout = add_crosstab(figures, cells, categories)
+    shown = protect(figures, policy)
+    return SuppressedCrossTab(
+        rows=[(prefix, [shown[i] for i in row], shown[t]) for prefix, row, t in layout.rows],
+        margins=[{c: shown[i] for c, i in margin.items()} for margin in layout.margins],
+        total=shown[layout.total],
+        policy=policy,
+    )

@@ -2,7 +2,8 @@
 
 A reader can add up what an output shows: an indicator's quarters make its year, the groups of each
 breakdown (by sex, by age, by type of exploitation) make the same year, a table's cells make its row
-and column totals. :class:`Figures` holds every count shown about one subject once (a year total
+and column totals, a cross-tabulation's cells (nationality by sex) make each dimension's groups
+across rows and columns. :class:`Figures` holds every count shown about one subject once (a year total
 printed in three tables is one figure) and the relations ``total = sum of parts`` between them, so
 that the audit (:mod:`aspm.disclosure.audit`) sees everything a reader sees together.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import product
 
 
 @dataclass
@@ -88,3 +90,62 @@ def add_table(
 def _sum(values: Sequence[int | None]) -> int | None:
     present = [v for v in values if v is not None]
     return sum(present) if present else None
+
+
+@dataclass
+class CrossLayout:
+    """Where a cross-tabulation's figures sit in a :class:`Figures`: its cells (by their categories),
+    each dimension's margin (the groups a reader gets by adding the cells), the rows as printed (every
+    dimension but the last; columns are the last dimension's groups) with their totals, and the total."""
+
+    cells: dict[tuple[str, ...], int]
+    margins: list[dict[str, int]]
+    rows: list[tuple[tuple[str, ...], list[int], int]]
+    total: int
+
+
+def add_crosstab(
+    figures: Figures,
+    cells: dict[tuple[str, ...], int | None],
+    categories: Sequence[Sequence[str]],
+    *,
+    margins: Sequence[dict[str, int] | None] | None = None,
+    total: int | None = None,
+) -> CrossLayout:
+    """Add a cross-tabulation of two or three dimensions with every relation a reader can use: each
+    group of each dimension is the sum of its cells (across rows *and* columns, and across layers),
+    each printed row adds up to its row total, and everything adds up to the total.
+
+    ``margins`` (per dimension, ``{category: index}``) and ``total`` are figures already in the system
+    (an indicator's split by one dimension, its year): they are reused, so the audit sees that the
+    cross-tab and the single splits share them. A dimension without one gets margins of its own."""
+    dims = len(categories)
+    body = {cell: figures.add(cells.get(cell)) for cell in product(*categories)}
+    given = list(margins or [None] * dims)
+    found: list[dict[str, int]] = []
+    for d, groups in enumerate(categories):
+        margin = dict(given[d] or {})
+        for category in groups:
+            parts = [i for cell, i in body.items() if cell[d] == category]
+            if category not in margin:
+                margin[category] = figures.add(_sum([figures.values[i] for i in parts]))
+            figures.relate(margin[category], parts)
+        found.append(margin)
+    if total is None:
+        total = figures.add(_sum([figures.values[i] for i in body.values()]))
+    figures.relate(total, list(body.values()))
+    for margin in found:
+        figures.relate(total, list(margin.values()))
+    rows = []
+    for prefix in product(*categories[:-1]):
+        row = [body[(*prefix, last)] for last in categories[-1]]
+        if dims == 2:
+            row_total = found[0][prefix[0]]
+        else:
+            row_total = figures.add(_sum([figures.values[i] for i in row]))
+            figures.relate(row_total, row)
+        rows.append((prefix, row, row_total))
+    if dims > 2:
+        for category in categories[0]:
+            figures.relate(found[0][category], [t for prefix, _, t in rows if prefix[0] == category])
+    return CrossLayout(body, found, rows, total)

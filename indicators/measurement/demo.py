@@ -35,7 +35,7 @@ from ..models import (
     Unit,
 )
 from ..models.figures import DIMENSIONS, FigureSource
-from . import services
+from . import demo_nationality, services
 from .services.figures import FigureInput
 from .services.periods import year_start_for
 from .validation_rules import active_rules
@@ -49,7 +49,9 @@ def seed(world: DemoWorld) -> None:
     if "northshire" in world.partnerships:
         demo = world.partnerships["northshire"]
         with transaction.atomic():
-            _seed_partnership(demo, _northshire_codes(), years_back=1, today=today, reporters_each=3)
+            _seed_partnership(
+                demo, _northshire_codes(), years_back=1, today=today, reporters_each=3, prepare=demo_nationality.prepare
+            )
             _seed_evidence(demo)
     if "riverside" in world.partnerships:
         demo = world.partnerships["riverside"]
@@ -84,13 +86,16 @@ def _ensure_years(partnership, actor, today: date, years_back: int) -> list[Repo
     )
 
 
-def _seed_partnership(demo, groups, *, years_back: int, today: date, reporters_each: int) -> None:
+def _seed_partnership(demo, groups, *, years_back: int, today: date, reporters_each: int, prepare=None) -> None:
     partnership, actor = demo.partnership, demo.people.get("coordinator")
     quarters = _ensure_years(partnership, actor, today, years_back)
     for objective_code, codes in groups:
         objective = Objective.objects.filter(partnership=partnership, code=objective_code).first()
         services.library_adopt(actor=actor, partnership=partnership, codes=codes, objective=objective)
     indicators = list(Indicator.objects.filter(partnership=partnership).prefetch_related("reporting_organisations"))
+    if prepare is not None:  # the partnership's own splits, before any figure is split by them
+        prepare(demo)
+        indicators = list(Indicator.objects.filter(partnership=partnership).prefetch_related("reporting_organisations"))
     _means_of_verification(actor, indicators)
     _baselines_and_targets(actor, indicators, quarters)
     _figures(partnership, actor, indicators, quarters, reporters_each)
@@ -234,11 +239,7 @@ def _figures(partnership, actor, indicators, quarters, reporters_each: int, *, o
                     continue
                 value = _value(indicator, position, q_index, target, share, len(reporters))
                 seed = position * 31 + q_index * 7 + share * 13
-                breakdown = {
-                    dim: _split(int(value), dim, seed)
-                    for dim in indicator.disaggregation or []
-                    if indicator.unit == Unit.COUNT and value > 0
-                }
+                breakdown = _breakdown(indicator, value, seed)
                 rows.append(
                     FigureInput(
                         indicator=indicator,
@@ -304,11 +305,16 @@ def _scale(row: FigureInput, fitted: Decimal, was: Decimal) -> None:
         return
     value = (Decimal(row.value) * fitted / was).to_integral_value(rounding=ROUND_FLOOR) if was else Decimal(0)
     row.value = value
-    row.breakdown = {
-        dim: _split(int(value), dim)
-        for dim in row.indicator.disaggregation or []
-        if row.indicator.unit == Unit.COUNT and value > 0
-    }
+    row.breakdown = _breakdown(row.indicator, value)
+
+
+def _breakdown(indicator: Indicator, value, seed: int = 0) -> dict:
+    """A count's splits: the built-in dimensions by their shares, then nationality (and nationality
+    × sex, built from the split by sex) where Northshire records it."""
+    if indicator.unit != Unit.COUNT or not value or value <= 0:
+        return {}
+    found = {dim: _split(int(value), dim, seed) for dim in indicator.disaggregation or [] if dim in SPLIT_SHARES}
+    return found | demo_nationality.splits(int(value), indicator.disaggregation, found.get("sex"), seed)
 
 
 def _seed_evidence(demo) -> None:

@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 from ..models import Indicator, Rollup, Unit
 from ..models.figures import DIMENSIONS
 
+SEP = "*"  # joins a cross-tab's dimensions (nationality*sex) and its cells' categories (albanian*female)
+
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
@@ -143,14 +145,27 @@ def parse_numbers(indicator: Indicator, raw_value, raw_numerator=None, raw_denom
     return Numbers(value, None, denominator), {}
 
 
-def parse_breakdown(indicator: Indicator, value: Decimal | None, raw: dict | None) -> tuple[dict, dict[str, list[str]]]:
-    """Normalise a breakdown ``{dimension: {category: number}}`` and check each dimension adds up."""
+def parse_breakdown(
+    indicator: Indicator, value: Decimal | None, raw: dict | None, dimensions: dict | None = None
+) -> tuple[dict, dict[str, list[str]]]:
+    """Normalise a breakdown ``{dimension: {category: number}}`` and check each dimension adds up.
+
+    ``dimensions`` is the partnership's registry (``dimensions.dimensions_of``; the built-ins when
+    None). A cross-tab (``nationality*sex``: ``{"albanian*female": 3, ...}``) must add up to the total
+    and to each of its dimensions' own splits; a dimension's split left out is worked out from the
+    cells. The messages name the cell, or the row of the cross-tab, that does not add up."""
+    registry = DIMENSIONS if dimensions is None else dimensions
     clean, errors = {}, {}
-    for dim, parts in (raw or {}).items():
-        if dim not in DIMENSIONS or dim not in (indicator.disaggregation or []):
+    allowed = set(indicator.disaggregation or [])
+    raw = {k: v for k, v in (raw or {}).items()}
+    crosstabs = {k: v for k, v in raw.items() if SEP in k}
+    for dim, parts in raw.items():
+        if dim in crosstabs:
+            continue
+        if dim not in registry or dim not in allowed:
             errors.setdefault("breakdown", []).append(f"This indicator is not split by “{dim}”.")
             continue
-        dim_label, categories = DIMENSIONS[dim]
+        dim_label, categories = registry[dim]
         numbers, bad = {}, []
         for category, raw_part in (parts or {}).items():
             if raw_part is None or str(raw_part).strip() == "":
@@ -158,8 +173,8 @@ def parse_breakdown(indicator: Indicator, value: Decimal | None, raw: dict | Non
             if category not in categories:
                 bad.append(f"{dim_label}: “{category}” is not one of {', '.join(categories.values())}.")
                 continue
-            part = _number(raw_part)
-            if part is None or part < 0 or part != part.to_integral_value():
+            part = _people(raw_part)
+            if part is None:
                 bad.append(f"{dim_label} – {categories[category]}: enter a whole number of 0 or more.")
                 continue
             numbers[category] = part
@@ -176,4 +191,79 @@ def parse_breakdown(indicator: Indicator, value: Decimal | None, raw: dict | Non
             )
             continue
         clean[dim] = {c: _plain(n) for c, n in numbers.items()}
+    for key, cells in crosstabs.items():
+        _crosstab(key, cells, value, registry, allowed, clean, errors)
     return clean, errors
+
+
+def _people(raw) -> Decimal | None:
+    """A count of people in one group of a split: a whole number of 0 or more, else None."""
+    part = _number(raw)
+    return part if part is not None and part >= 0 and part == part.to_integral_value() else None
+
+
+def _crosstab(key: str, raw_cells, value, registry: dict, allowed: set, clean: dict, errors: dict) -> None:
+    """Check one cross-tab's cells (whole numbers, known categories), that they add up to the total and
+    to each dimension's split; on success its cells and any split worked out from them go into ``clean``."""
+    dims = key.split(SEP)
+    error_key = f"breakdown_{key}"
+    if key not in allowed or any(d not in registry for d in dims) or not 2 <= len(dims) <= 3:
+        errors.setdefault("breakdown", []).append(f"This indicator is not split by “{key.replace(SEP, ' × ')}”.")
+        return
+    names = [registry[d][0] for d in dims]
+    title = " × ".join(names)
+    numbers: dict[tuple[str, ...], Decimal] = {}
+    bad = []
+    for raw_cell, raw_part in (raw_cells or {}).items():
+        if raw_part is None or str(raw_part).strip() == "":
+            continue
+        cell = tuple(str(raw_cell).split(SEP))
+        label = ", ".join(registry[d][1].get(c, c) for d, c in zip(dims, cell, strict=False))
+        if len(cell) != len(dims):
+            bad.append(f"{title}: the cell “{raw_cell}” does not name one group of each of {', '.join(names)}.")
+            continue
+        unknown = [
+            f"“{c}” is not a group of {registry[d][0]}"
+            for d, c in zip(dims, cell, strict=True)
+            if c not in registry[d][1]
+        ]
+        if unknown:
+            bad.append(f"{title}: {'; '.join(unknown)}.")
+            continue
+        part = _people(raw_part)
+        if part is None:
+            bad.append(f"{title} – {label}: enter a whole number of 0 or more.")
+            continue
+        numbers[cell] = part
+    if bad:
+        errors.setdefault(error_key, []).extend(bad)
+        return
+    if not numbers:
+        return
+    total = sum(numbers.values())
+    if value is not None and total != value:
+        errors.setdefault(error_key, []).append(
+            f"The {title} cells add up to {_plain(total)}, but the total is {_plain(value)}."
+        )
+        return
+    derived = {}
+    for position, dim in enumerate(dims):
+        margin: dict[str, Decimal] = {}
+        for cell, n in numbers.items():
+            margin[cell[position]] = margin.get(cell[position], Decimal(0)) + n
+        stated = clean.get(dim)
+        if stated is None and dim in allowed and f"breakdown_{dim}" not in errors:
+            derived[dim] = {c: _plain(n) for c, n in margin.items()}
+            continue
+        for category in registry[dim][1]:
+            said, summed = Decimal((stated or {}).get(category, 0)), margin.get(category, Decimal(0))
+            if said != summed:
+                errors.setdefault(error_key, []).append(
+                    f"{title}: the cells for {registry[dim][0]} “{registry[dim][1][category]}” add up to "
+                    f"{_plain(summed)}, but the {registry[dim][0].lower()} split says {_plain(said)}."
+                )
+    if error_key in errors:
+        return
+    for dim, margin in derived.items():
+        clean[dim] = margin
+    clean[key] = {SEP.join(cell): _plain(n) for cell, n in numbers.items()}

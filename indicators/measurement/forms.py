@@ -25,6 +25,7 @@ from ..models import (
     Strand,
 )
 from ..models.figures import DIMENSIONS
+from . import dimensions
 
 
 def _scope_links(form, partnership) -> None:
@@ -48,8 +49,12 @@ class IndicatorForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Split the figures by",
-        help_text="Only for counts of people, victims, cases or referrals.",
+        help_text="Only for counts of people, victims, cases or referrals. The partnership's own dimensions "
+        "are added on the splits page.",
     )
+    crosstab_1 = forms.ChoiceField(required=False, label="Cross-tabulate by (first dimension)")
+    crosstab_2 = forms.ChoiceField(required=False, label="by (second dimension)")
+    crosstab_3 = forms.ChoiceField(required=False, label="and by (third dimension, optional)")
     pathway_stage = forms.ChoiceField(choices=[("", "—")] + list(PathwayStage.choices), required=False)
 
     class Meta:
@@ -64,6 +69,28 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         _scope_links(self, partnership)
+        registry = dimensions.dimensions_of(partnership, active_only=True)
+        current = list(self.instance.disaggregation or []) if self.instance.pk else []
+        every = dimensions.dimensions_of(partnership) if current else registry
+        offered = dimensions.choices(registry) + [
+            (k, every[k][0]) for k in current if not dimensions.is_crosstab(k) and k in every and k not in registry
+        ]
+        self.fields["disaggregation"].choices = offered
+        for n in (1, 2, 3):
+            self.fields[f"crosstab_{n}"].choices = [("", "—")] + offered
+            self.fields[f"crosstab_{n}"].help_text = (
+                "Each cell (for example Albanian, female) is then entered, and the cells must add up to the total "
+                "and to each dimension's split."
+                if n == 2
+                else ""
+            )
+        crosstab = next((k for k in current if dimensions.is_crosstab(k)), "")
+        for n, part in enumerate(dimensions.parts_of(crosstab) if crosstab else [], start=1):
+            self.initial[f"crosstab_{n}"] = part
+        self.initial["disaggregation"] = [k for k in current if not dimensions.is_crosstab(k)]
+        order = [f for f in self.fields if not f.startswith("crosstab_")]
+        at = order.index("disaggregation") + 1
+        self.order_fields(order[:at] + ["crosstab_1", "crosstab_2", "crosstab_3"] + order[at:])
         self.fields["reporting_organisations"].queryset = active_organisations(partnership)
         self.fields["rollup"].choices = [("", "The unit's usual rule (counts add up, percentages are proportions)")] + [
             c for c in self.fields["rollup"].choices if c[0]
@@ -75,6 +102,18 @@ class IndicatorForm(forms.ModelForm):
 
     def validate_unique(self):  # the service checks the code within the partnership
         pass
+
+    def clean(self):
+        data = super().clean()
+        parts = [data.pop(f"crosstab_{n}", "") for n in (1, 2, 3)]
+        parts = [p for p in parts if p]
+        if len(parts) == 1:
+            self.add_error("crosstab_2", "A cross-tabulation needs a second dimension (or clear the first).")
+        elif len(set(parts)) != len(parts):
+            self.add_error("crosstab_2", "Choose a different dimension for each place in the cross-tabulation.")
+        elif parts:
+            data["disaggregation"] = [*data.get("disaggregation", []), dimensions.crosstab_key(parts)]
+        return data
 
     def service_values(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "reporting_organisations"}
@@ -205,35 +244,38 @@ class FigureForm(forms.Form):
             self.fields["denominator"].help_text = "How many answers the score averages, so it is weighted fairly."
         else:
             del self.fields["numerator"], self.fields["denominator"]
-        for dim in indicator.disaggregation or []:
-            if dim not in DIMENSIONS:
-                continue
-            for category, label in DIMENSIONS[dim][1].items():
+        self.registry = dimensions.dimensions_for(indicator)
+        for dim, groups in self._groups():
+            for category, label in groups.items():
                 self.fields[breakdown_field_name(dim, category)] = forms.CharField(
                     required=False, label=label, widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 5})
                 )
 
+    def _groups(self) -> list[tuple[str, dict[str, str]]]:
+        """Each split of the indicator with its groups: a dimension's categories, or a cross-tab's cells."""
+        found = []
+        for key in self.indicator.disaggregation or []:
+            groups = dimensions.groups_of(key, self.registry)
+            if groups is not None:
+                found.append((key, groups))
+        return found
+
     def dimensions(self) -> list[dict]:
-        groups = []
-        for dim in self.indicator.disaggregation or []:
-            if dim in DIMENSIONS:
-                fields = [self[breakdown_field_name(dim, c)] for c in DIMENSIONS[dim][1]]
-                groups.append(
-                    {
-                        "key": dim,
-                        "label": DIMENSIONS[dim][0],
-                        "fields": fields,
-                        "errors": self.breakdown_errors.get(dim, []),
-                    }
-                )
-        return groups
+        return [
+            {
+                "key": key,
+                "label": dimensions.label_of(key, self.registry),
+                "fields": [self[breakdown_field_name(key, c)] for c in groups],
+                "errors": self.breakdown_errors.get(key, []),
+            }
+            for key, groups in self._groups()
+        ]
 
     def breakdown(self) -> dict:
         result = {}
-        for dim in self.indicator.disaggregation or []:
-            if dim in DIMENSIONS:
-                parts = {c: self.cleaned_data.get(breakdown_field_name(dim, c), "") for c in DIMENSIONS[dim][1]}
-                result[dim] = {c: v for c, v in parts.items() if str(v).strip()}
+        for key, groups in self._groups():
+            parts = {c: self.cleaned_data.get(breakdown_field_name(key, c), "") for c in groups}
+            result[key] = {c: v for c, v in parts.items() if str(v).strip()}
         return result
 
     def add_service_errors(self, error) -> None:

@@ -8,7 +8,9 @@ from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
 
-from .imports import BREAKDOWN_COLUMNS, REQUIRED_COLUMNS, run_rows, template_dataset
+from ..models.figures import DIMENSIONS
+from . import dimensions
+from .imports import BREAKDOWN_COLUMNS, REQUIRED_COLUMNS, run_rows, split_columns, template_dataset
 
 ALIASES = {
     "indicator_code": ("indicator", "indicator code", "measure", "measure code", "code"),
@@ -43,10 +45,39 @@ READERS = {
 TITLES = {"indicators": "indicators", "targets": "targets", "figures": "figures"}
 
 
-def fields(kind: str) -> list[Field]:
+def _split_fields(partnership) -> list[Field]:
+    """The partnership's own dimensions as figure columns: a column per group (``nationality.albanian``)
+    and, for every dimension, a column naming the group a row's count is for (a cell of a split or
+    cross-tab, one row per cell)."""
+    registry = dimensions.dimensions_of(partnership)
+    wide, long = split_columns(registry)
+    made = [
+        Field(name=column, label=f"{registry[dim][0]}: {registry[dim][1][cat]}", reader=values.number)
+        for dim, cat, column in wide
+        if dim not in DIMENSIONS
+    ]
+    made += [
+        Field(
+            name=dim,
+            label=f"{registry[dim][0]} (the row's group)",
+            aliases=(registry[dim][0].lower(),),
+            help=f"For one row per cell: the {registry[dim][0].lower()} group the row's value counts, "
+            f"by name or key ({', '.join(registry[dim][1].values())}).",
+        )
+        for dim in long
+    ]
+    return made
+
+
+def fields(kind: str, partnership=None) -> list[Field]:
     headers = [h for h in template_dataset(kind).headers if h]
     if kind == "indicators" and "library_code" not in headers:
         headers.append("library_code")
+    extra = _split_fields(partnership) if kind == "figures" and partnership is not None else []
+    return _fields(kind, headers) + extra
+
+
+def _fields(kind: str, headers: list[str]) -> list[Field]:
     return [
         Field(
             name=h,
@@ -92,7 +123,10 @@ def _context(kind: str):
                 ("Current data (.xlsx)", export + "?format=xlsx"),
             ],
             "intro": "Indicators and periods are named by their code and label, organisations by their name. "
-            "Split columns such as sex.female are optional; when used, each split must add up to the value."
+            "Split columns such as sex.female or nationality.albanian are optional; when used, each split must add "
+            "up to the value. For a cross-tab, give one row per cell with a column per dimension naming its "
+            "group (nationality, sex) and the cell's count as the value: the cells must add up to the total "
+            "row, if there is one, and to each dimension's split."
             if kind == "figures"
             else "",
         }
@@ -100,11 +134,12 @@ def _context(kind: str):
     return context
 
 
-def import_kind(kind: str) -> ImportKind:
+def import_kind(kind: str, partnership=None) -> ImportKind:
+    """``partnership`` adds its own dimensions' columns to the figures import."""
     return ImportKind(
         key=kind,
         noun=TITLES[kind],
-        fields=fields(kind),
+        fields=fields(kind, partnership),
         run=_runner(kind),
         done_url=lambda partnership: reverse(f"indicators:import_{kind}", kwargs={"slug": partnership.slug}),
         extra_context=_context(kind),

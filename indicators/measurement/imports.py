@@ -22,7 +22,7 @@ from partnerships.models import Organisation
 from .. import library_data
 from ..models import Indicator, Objective, ReportingPeriod, Strand
 from ..models.figures import FigureSource
-from . import services
+from . import dimensions, services
 from .exports import BREAKDOWN_COLUMNS, WHOLE_PLAN, export_dataset, render, template_dataset  # noqa: F401
 from .services.figures import FigureInput
 
@@ -114,8 +114,54 @@ class _Lookups:
         return found
 
 
+def split_columns(registry) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The figures import's split columns for a partnership: one per group (``nationality.albanian``,
+    the wide form) and one per dimension (``nationality``: the group a row's count is for, so that
+    each row is one cell of a split or a cross-tab, the long form)."""
+    wide = [(dim, cat, f"{dim}.{cat}") for dim, (_, cats) in registry.items() for cat in cats]
+    return wide, list(registry)
+
+
+def _category(registry, dim: str, raw: str) -> str | None:
+    """A group of ``dim`` named by its key or its label, in any case."""
+    wanted = raw.strip().lower()
+    for key, label in registry[dim][1].items():
+        if wanted in (key, label.lower()):
+            return key
+    return None
+
+
+def _cell(indicator, registry, row: dict, dims: list[str], errors: list[str]) -> tuple[str, str] | None:
+    """The split and cell a long-form row's count belongs to: (``nationality*sex``, ``albanian*female``)."""
+    named = {}
+    for dim in dims:
+        category = _category(registry, dim, _text(row.get(dim, "")))
+        if category is None:
+            groups = ", ".join(registry[dim][1].values())
+            errors.append(f"{registry[dim][0]}: “{_text(row.get(dim, ''))}” is not one of {groups}.")
+            return None
+        named[dim] = category
+    key = next(
+        (k for k in indicator.disaggregation or [] if sorted(dimensions.parts_of(k)) == sorted(named)),
+        None,
+    )
+    if key is None:
+        names = " × ".join(registry[d][0] for d in named)
+        errors.append(f"{indicator.code} is not split by {names.lower()}.")
+        return None
+    return key, dimensions.cell_key(named[p] for p in dimensions.parts_of(key))
+
+
 def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult], list[FigureInput]]:
-    lookups, results, inputs = _Lookups(partnership), [], []
+    """Rows of figures: a figure with its splits in columns (``sex.female``), or, where the file gives
+    the group in a column per dimension, one row per cell of a split or cross-tab. Rows for the same
+    indicator, period and organisation are one figure: a row with no group is its total (else the
+    total is the cells added up), and the cells must add up as any split must."""
+    lookups, results = _Lookups(partnership), []
+    registry = dimensions.dimensions_of(partnership)
+    wide, long = split_columns(registry)
+    groups: dict[tuple, FigureInput] = {}
+    cells: dict[tuple, dict[str, dict[str, str]]] = {}
     for number, row in rows:
         errors: list[str] = []
         indicator = lookups.indicator(row, errors)
@@ -125,31 +171,63 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
         if organisation is None:
             errors.append(f"Unknown organisation “{name}”.")
         breakdown: dict = {}
-        for dim, cat, column in BREAKDOWN_COLUMNS:
+        for dim, cat, column in wide:
             raw = row.get(column, "")
             if _text(raw):
                 breakdown.setdefault(dim, {})[cat] = _text(raw)
+        in_row = [d for d in long if _text(row.get(d, ""))]
+        place = _cell(indicator, registry, row, in_row, errors) if in_row and indicator else None
         result = RowResult(number=number, values=row, errors=errors)
         results.append(result)
-        if not errors:
-            inputs.append(
-                FigureInput(
-                    indicator=indicator,
-                    period=period,
-                    organisation=organisation,
-                    value=_text(row.get("value", "")),
-                    numerator=_text(row.get("numerator", "")),
-                    denominator=_text(row.get("denominator", "")),
-                    breakdown=breakdown,
-                    comment=_text(row.get("comment", "")),
-                    text_value=_text(row.get("text_value", "")),
-                    row=number,
+        if errors:
+            continue
+        key = (indicator.pk, period.pk, organisation.pk)
+        if place:
+            split, cell = place
+            cells.setdefault(key, {}).setdefault(split, {})[cell] = _text(row.get("value", ""))
+            if key not in groups:
+                groups[key] = FigureInput(
+                    indicator=indicator, period=period, organisation=organisation, value=None, breakdown={}, row=number
                 )
-            )
+                groups[key].from_cells = True
+            continue
+        figure = FigureInput(
+            indicator=indicator,
+            period=period,
+            organisation=organisation,
+            value=_text(row.get("value", "")),
+            numerator=_text(row.get("numerator", "")),
+            denominator=_text(row.get("denominator", "")),
+            breakdown=breakdown,
+            comment=_text(row.get("comment", "")),
+            text_value=_text(row.get("text_value", "")),
+            row=number,
+        )
+        if key in groups and getattr(groups[key], "from_cells", False):
+            figure.row = groups[key].row
+            groups[key] = figure  # the total row of cells given before it
+        elif key in groups:
+            groups[(*key, number)] = figure  # twice: the service says so
+        else:
+            groups[key] = figure
+    for key, by_split in cells.items():
+        figure = groups[key]
+        figure.breakdown = {**(figure.breakdown or {}), **by_split}
+        if getattr(figure, "from_cells", False):  # no total row: the cells are the total
+            widest = max(by_split, key=lambda k: len(dimensions.parts_of(k)))
+            figure.value = str(sum(_whole(v) for v in by_split[widest].values()))
+    inputs = list(groups.values())
     by_number = {r.number: r for r in results}
     for bad in services.figures_validate_many(inputs):
         by_number[bad.row].errors.extend(m for messages in bad.errors.values() for m in messages)
     return results, inputs
+
+
+def _whole(raw) -> int:
+    try:
+        return int(Decimal(str(raw).replace(",", "")))
+    except (ArithmeticError, ValueError):
+        return 0  # the cell's own check names it
 
 
 def _decimal(raw, label: str, errors: list[str], *, yes_no: bool = False):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from aspm.disclosure.suppression import suppress_crosstab
 from aspm.formatting import format_combined, format_value
 from partnerships.access import scoped
 from partnerships.models import Partnership
@@ -28,8 +29,7 @@ from ..models import (
     Target,
     TargetRevision,
 )
-from ..models.figures import DIMENSIONS
-from . import finality, progress, rollup
+from . import dimensions, finality, progress, rollup
 from .milestones import last_due_between, milestones_of
 from .progress import Status
 from .rollup import Combined
@@ -311,6 +311,7 @@ class IndicatorPage:
     breakdown: dict[str, list[tuple[str, int]]]
     tolerance: Decimal
     finality: finality.Finality | None = None
+    crosstabs: list[dict] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     hidden: int = 0  # periods with a target or figure that the page does not list (outside the years shown)
 
@@ -322,6 +323,39 @@ class IndicatorPage:
     def figures_status(self) -> str:
         """ "Provisional figures, as at 3 December 2026" unless every period shown that has opened is final."""
         return self.finality.summary(self.periods) if self.finality else ""
+
+
+def _parts_text(dim: str, parts: dict, registry) -> str:
+    if dimensions.is_crosstab(dim):
+        return "; ".join(
+            f"{dimensions.cell_label(tuple(c.split(dimensions.SEP)), dim, registry).lower()} {n}"
+            for c, n in parts.items()
+        )
+    return ", ".join(f"{registry[dim][1].get(c, c).lower()} {n}" for c, n in parts.items())
+
+
+def crosstab_table(key: str, cells: dict[str, int], registry, *, policy=None) -> dict:
+    """A cross-tab's cells as a table for a page or a report: rows by every dimension but the last,
+    columns by the last, with totals; protected under ``policy`` (None: an internal page, exact)."""
+    dims = dimensions.parts_of(key)
+    by_cell = {tuple(c.split(dimensions.SEP)): int(n) for c, n in cells.items()}
+    # the groups some cell names, in the dimension's own order (a group nobody was in is left out)
+    categories = [[c for c in registry[d][1] if any(cell[i] == c for cell in by_cell)] for i, d in enumerate(dims)]
+    table = suppress_crosstab(by_cell, categories, policy=policy)
+    names = [registry[d][1] for d in dims]
+    return {
+        "key": key,
+        "anchor": "crosstab-" + key.replace(dimensions.SEP, "-"),
+        "title": dimensions.label_of(key, registry),
+        "row_heading": " and ".join(registry[d][0] for d in dims[:-1]),
+        "columns": [names[-1][c] for c in categories[-1]],
+        "rows": [
+            (", ".join(names[i][c] for i, c in enumerate(prefix)), row, total) for prefix, row, total in table.rows
+        ],
+        "column_totals": table.column_totals,
+        "total": table.total,
+        "any_suppressed": table.any_suppressed,
+    }
 
 
 def indicator_page(indicator: Indicator, *, today: date | None = None, shows=None) -> IndicatorPage:
@@ -381,21 +415,27 @@ def indicator_page(indicator: Indicator, *, today: date | None = None, shows=Non
     ]
     listed = [(p, c) for p, c in shown if shows is None or shows(p.start)]
     figures = [f for f in figures if shows is None or shows(f.period.start)]
+    registry = dimensions.dimensions_for(indicator)
     breakdown: dict[str, dict[str, int]] = {}
     for figure in figures:
         figure.split = [
-            (DIMENSIONS[dim][0], ", ".join(f"{DIMENSIONS[dim][1].get(c, c).lower()} {n}" for c, n in parts.items()))
+            (dimensions.label_of(dim, registry), _parts_text(dim, parts, registry))
             for dim, parts in (figure.breakdown or {}).items()
-            if dim in DIMENSIONS
+            if all(p in registry for p in dimensions.parts_of(dim))
         ]
         for dim, parts in (figure.breakdown or {}).items():
             for category, n in parts.items():
                 breakdown.setdefault(dim, defaultdict(int))[category] += n
     labelled = {
-        DIMENSIONS[dim][0]: [(DIMENSIONS[dim][1].get(c, c), n) for c, n in parts.items()]
+        registry[dim][0]: [(registry[dim][1].get(c, c), n) for c, n in parts.items()]
         for dim, parts in breakdown.items()
-        if dim in DIMENSIONS
+        if dim in registry
     }
+    crosstabs = [
+        crosstab_table(dim, parts, registry)
+        for dim, parts in breakdown.items()
+        if dimensions.is_crosstab(dim) and all(p in registry for p in dimensions.parts_of(dim))
+    ]
     return IndicatorPage(
         indicator=indicator,
         periods=[p for p, _ in listed],
@@ -403,6 +443,7 @@ def indicator_page(indicator: Indicator, *, today: date | None = None, shows=Non
         figures=figures,
         targets=targets,
         breakdown=labelled,
+        crosstabs=crosstabs,
         tolerance=tolerance,
         finality=states,
         milestones=milestones_of(indicator),

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..models import Figure, RuleKind, RuleSeverity, Unit, ValidationRule
-from .figure_parsing import parse_breakdown  # the figures service's own check, not a copy
+from ..models.figures import DIMENSIONS
+from .figure_parsing import SEP, parse_breakdown  # the figures service's own check, not a copy
 
 COMPARISONS = {
     "le": (op.le, "at most"),
@@ -188,14 +189,34 @@ def _split_breaches(rule: Rule, fact: Fact) -> list[tuple[Decimal, str]]:
     side = rule.left[0]
     indicator = _IndicatorLike(side)
     found = []
-    for dim, parts in (fact.breakdown or {}).items():
+    breakdown = fact.breakdown or {}
+    registry = _registry_of(breakdown)
+    for dim, parts in breakdown.items():
         if dim not in side.disaggregation:
             continue
-        _, errors = parse_breakdown(indicator, fact.value, {dim: parts})
+        given = {dim: parts}
+        if SEP in dim:  # a cross-tab is checked against its dimensions' own splits too
+            given |= {d: breakdown[d] for d in dim.split(SEP) if d in breakdown}
+        _, errors = parse_breakdown(indicator, fact.value, given, registry)
         for message in errors.get(f"breakdown_{dim}", []):
             total = sum((Decimal(str(p)) for p in (parts or {}).values() if str(p).strip()), Decimal(0))
             found.append((total, message))
     return found
+
+
+def _registry_of(breakdown: dict) -> dict:
+    """The dimensions a recorded breakdown uses, with the groups it names (their names are not needed
+    to add up the parts): the rule checks figures of the partnership's own dimensions as of the built-ins."""
+    registry: dict[str, tuple[str, dict[str, str]]] = {
+        d: (label, dict(groups)) for d, (label, groups) in DIMENSIONS.items()
+    }
+    for key, parts in breakdown.items():
+        dims = key.split(SEP)
+        for cell in parts or {}:
+            for dim, category in zip(dims, str(cell).split(SEP), strict=False):
+                label, groups = registry.setdefault(dim, (dim.replace("_", " ").capitalize(), {}))
+                groups.setdefault(category, category.replace("_", " "))
+    return registry
 
 
 @dataclass

@@ -3,6 +3,7 @@
 Split by subject: ``strategy.py`` and ``measurement.py``; import models from here.
 """
 
+from .dimensions import Dimension, DimensionCategory
 from .evidence import CaseStudy, Confidence, OutcomeHarvest
 from .figures import DIMENSIONS, Figure, FigureCorrection, FigureEvidence, FigureSource
 from .funding import (
@@ -61,6 +62,8 @@ __all__ = [
     "CaseStudy",
     "Confidence",
     "DIMENSIONS",
+    "Dimension",
+    "DimensionCategory",
     "Figure",
     "FigureCorrection",
     "FigureEvidence",

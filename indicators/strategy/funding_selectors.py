@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -10,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Sum
 from django.utils import timezone
 
-from aspm.financial_calendar import year_label
+from aspm.financial_calendar import FinancialCalendar, year_label
 from partnerships.access import scoped
 from partnerships.models import Organisation, Partnership
 
@@ -19,6 +18,8 @@ from ..measurement.finality import period_finality
 from ..models import AgreementReview, BudgetLine, FundingAgreement, Objective, ReviewStatus
 from .services.funding import agreement_years
 from .services.funding_reviews import review_due
+
+year_end = FinancialCalendar.year_end
 
 
 def state_of(agreement: FundingAgreement, today: date) -> str:
@@ -57,6 +58,15 @@ class BudgetYear:
         return sum((line.amount for line in self.lines), Decimal(0))
 
 
+def budget_years(agreement: FundingAgreement) -> list[BudgetYear]:
+    """Each financial year of the agreement (and any year a line was set for), oldest first, with its
+    lines. One query."""
+    by_year = {start: BudgetYear(start) for start in agreement_years(agreement)}
+    for line in scoped(agreement.partnership, BudgetLine).filter(agreement=agreement):
+        by_year.setdefault(line.year_start, BudgetYear(line.year_start)).lines.append(line)
+    return [by_year[start] for start in sorted(by_year)]
+
+
 @dataclass
 class AgreementPage:
     agreement: FundingAgreement
@@ -70,6 +80,13 @@ class AgreementPage:
     years: list  # the partnership's financial years (ReportingPeriod), to choose the KPIs' year
     figures_status: str = ""  # "Provisional figures, as at …" or final
     reviews: list = field(default_factory=list)  # ReviewSlot, per year begun and provider
+    spend_year: BudgetYear | None = None  # the year whose spend is charted: the KPIs' year, or the first
+
+    @property
+    def report_years(self) -> list[BudgetYear]:
+        """The years a funder's report can be made for: those of the agreement that have begun."""
+        today = timezone.localdate()
+        return [y for y in self.budget_years if y.start <= today]
 
     @property
     def over_budget(self) -> Decimal:
@@ -80,15 +97,8 @@ class AgreementPage:
 def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today: date | None = None) -> AgreementPage:
     partnership = agreement.partnership
     today = today or timezone.localdate()
-    by_year = {start: BudgetYear(start) for start in agreement_years(agreement)}
-    lines = scoped(partnership, BudgetLine).filter(agreement=agreement)
-    grouped = defaultdict(list)
-    for line in lines:
-        grouped[line.year_start].append(line)
-    for start, year_lines in grouped.items():
-        by_year.setdefault(start, BudgetYear(start)).lines = year_lines
-    budget_years = [by_year[start] for start in sorted(by_year)]
-    budget_total = sum((y.total for y in budget_years), Decimal(0))
+    years_of_budget = budget_years(agreement)
+    budget_total = sum((y.total for y in years_of_budget), Decimal(0))
     years = measurement.financial_years(partnership)
     year = measurement.current_year(partnership, years, chosen_year)
     kpis = measurement.results_table(
@@ -100,11 +110,14 @@ def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today:
             [kpis.year]
         )
     providers = list(agreement.providers.order_by("name"))
+    shown = kpis.year.start if kpis.year is not None else today
+    spend_year = next((y for y in years_of_budget if y.start <= shown <= year_end(y.start)), None)
     return AgreementPage(
         agreement=agreement,
         state=state_of(agreement, today),
         providers=providers,
-        budget_years=budget_years,
+        budget_years=years_of_budget,
+        spend_year=spend_year or (years_of_budget[0] if years_of_budget else None),
         budget_total=budget_total,
         unbudgeted=agreement.total_value - budget_total,
         outcomes=list(agreement.objectives.select_related("strand").order_by("code")),

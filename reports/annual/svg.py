@@ -200,6 +200,48 @@ def this_and_last(uid: str, title: str, rows: list[tuple[str, int, int | None, s
     return "".join(parts)
 
 
+BUDGET = "#9bb3d4"
+
+
+def budget_and_spend(uid: str, title: str, rows: list[tuple[str, object, object]]) -> str:
+    """A pair of bars for each (label, budget, spent): the label above, the budget pale, what was spent
+    dark, each with its amount in pounds at its end. A line with no spend reported draws no spend bar and
+    says so."""
+    width, row_h, right = 560, 56, 90
+    height = row_h * len(rows) + 24
+    amounts = [float(v) for _label, budget, spent in rows for v in (budget, spent) if v is not None]
+    peak = max(amounts, default=0) or 1
+    scale = (width - right) / peak
+    desc = "; ".join(
+        f"{label}: budget {format_value(budget, 'money')}, "
+        + (f"spent {format_value(spent, 'money')}" if spent is not None else "no spend reported yet")
+        for label, budget, spent in rows
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" {FONT} font-size="12" aria-labelledby="{uid}-t">',
+        f'<title id="{uid}-t">{escape(title)}</title><desc>{escape(desc or "No budget lines.")}</desc>',
+    ]
+    for i, (label, budget, spent) in enumerate(rows):
+        y = i * row_h
+        short = label if len(label) <= 80 else label[:79] + "…"
+        parts.append(_text(0, y + 12, short, anchor="start"))
+        b = float(budget or 0) * scale
+        parts.append(f'<rect x="0" y="{y + 17}" width="{max(b, 1):.1f}" height="15" fill="{BUDGET}"/>')
+        parts.append(_text(b + 4, y + 29, format_value(budget, "money"), anchor="start"))
+        if spent is None:
+            parts.append(_text(0, y + 46, "no spend reported yet", anchor="start", fill="#555"))
+        else:
+            s = float(spent) * scale
+            parts.append(f'<rect x="0" y="{y + 34}" width="{max(s, 1):.1f}" height="15" fill="{ACTUAL}"/>')
+            parts.append(_text(s + 4, y + 46, format_value(spent, "money"), anchor="start"))
+    y = len(rows) * row_h + 6
+    parts.append(f'<rect x="0" y="{y}" width="12" height="11" fill="{BUDGET}"/>')
+    parts.append(_text(16, y + 10, "budget", anchor="start"))
+    parts.append(f'<rect x="80" y="{y}" width="12" height="11" fill="{ACTUAL}"/>')
+    parts.append(_text(96, y + 10, "spent", anchor="start"))
+
+
 BASELINE = "#6c757d"
 
 

@@ -3,7 +3,7 @@ versions (every kind of report): ``reports.jobs.views``."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -11,7 +11,7 @@ from aspm.forms import call_service
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 from reports.jobs.views import job_for
-from reports.models import ReportJobStatus
+from reports.models import ReportJobStatus, ReportKind
 from reports.review import TextReview
 
 from . import selectors, services
@@ -47,6 +47,8 @@ def annual_start(request: HttpRequest) -> HttpResponse:
 def annual_job_web(request: HttpRequest, pk: int) -> HttpResponse:
     """The report's content as a web page, from today's data, with the job's choices."""
     job = job_for(request, pk)
+    if job.kind != ReportKind.ANNUAL:  # the other kinds have no on-screen version here
+        raise Http404("Only an annual report can be read on screen.")
     ctx = context_for(job, as_of=timezone.now())
     if job.for_publication:  # today's words: those flagged and not reviewed yet are left out, marked
         ctx.review = TextReview(job.partnership, ctx.disclosure, withhold_unreviewed=True)

@@ -18,6 +18,7 @@ from reports.models import ReportJob, ReportKind
 KINDS: dict[str, str] = {
     ReportKind.ANNUAL: "reports.annual.kind.ANNUAL",
     ReportKind.QUARTERLY: "reports.returns.quarterly_pdf.QUARTERLY",
+    ReportKind.FUNDER: "reports.funder.kind.FUNDER",
 }
 
 

@@ -37,14 +37,20 @@ class ReportStage(models.TextChoices):
 class ReportKind(models.TextChoices):
     ANNUAL = "annual", "Annual report"
     QUARTERLY = "quarterly", "Quarterly report"
+    FUNDER = "funder", "Funder's report"
 
 
 class ReportJob(TenantModel):
     """One request for the annual report of a financial year (or, ``kind`` quarterly, the board's
-    quarterly report, whose "year" fields hold the quarter), and how its making is going."""
+    quarterly report, whose "year" fields hold the quarter; ``kind`` funder, the report on one year of a
+    funding agreement for its funder), and how its making is going."""
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.ANNUAL)
+    # the funder's report only: the agreement reported on (its archived reports keep it from removal)
+    agreement = models.ForeignKey(
+        "indicators.FundingAgreement", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     year_start = models.DateField(help_text="First day of the financial year reported on.")
     year_end = models.DateField()
     year_label = models.CharField(max_length=20)
@@ -78,6 +84,10 @@ class ReportJob(TenantModel):
         constraints = [
             models.CheckConstraint(condition=models.Q(percent__lte=100), name="reportjob_percent_max_100"),
             models.CheckConstraint(condition=models.Q(year_end__gt=models.F("year_start")), name="reportjob_year"),
+            models.CheckConstraint(
+                condition=models.Q(kind="funder", agreement__isnull=False) | ~models.Q(kind="funder"),
+                name="reportjob_funder_has_agreement",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,6 +103,9 @@ class ReportVersion(TenantModel):
 
     job = models.OneToOneField(ReportJob, on_delete=models.PROTECT, related_name="version")
     kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.ANNUAL)
+    agreement = models.ForeignKey(  # the funder's report only: its versions are numbered per agreement
+        "indicators.FundingAgreement", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     year_start = models.DateField()
     year_label = models.CharField(max_length=20)
     number = models.PositiveIntegerField(help_text="1 for the first report of this year, 2 for the next…")
@@ -110,8 +123,15 @@ class ReportVersion(TenantModel):
         ordering = ["-year_start", "-number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["partnership", "kind", "year_start", "number"], name="reportversion_kind_number_unique"
-            )
+                fields=["partnership", "kind", "year_start", "number"],
+                condition=models.Q(agreement__isnull=True),
+                name="reportversion_kind_number_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "year_start", "number"],
+                condition=models.Q(agreement__isnull=False),
+                name="reportversion_agreement_number_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -119,7 +139,9 @@ class ReportVersion(TenantModel):
 
     @property
     def download_name(self) -> str:
-        kind = "-publication" if self.for_publication else ""
+        kind = "-publication" if self.for_publication and self.kind != ReportKind.FUNDER else ""
+        if self.agreement_id:
+            return f"funder-report-{self.agreement_id}-{self.year_label.replace('/', '-')}-v{self.number}.pdf"
         return f"{self.kind}-report-{self.year_label.replace('/', '-').replace(' ', '-')}-v{self.number}{kind}.pdf"
 
     def save(self, *args, **kwargs):

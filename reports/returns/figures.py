@@ -22,6 +22,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from aspm.formatting import format_for
+from indicators.measurement.dimensions import dimensions_for
 from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_numbers
 from indicators.measurement.validation_rules import Fact, check_figures
 from indicators.models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Unit
@@ -103,7 +104,10 @@ BLANK = Staged()
 def _clean(indicator: Indicator, data: dict) -> Staged | None:
     """The figure as it would be recorded, or None when it does not pass the value rules."""
     numbers, errors = parse_numbers(indicator, data.get("value"), data.get("numerator"), data.get("denominator"))
-    clean, breakdown_errors = parse_breakdown(indicator, numbers.value, _only_given(data.get("breakdown")))
+    given = _only_given(data.get("breakdown"))
+    clean, breakdown_errors = parse_breakdown(
+        indicator, numbers.value, given, dimensions_for(indicator) if any(given.values()) else None
+    )
     if errors or breakdown_errors:
         return None
     text = (data.get("text_value") or "").strip() if indicator.unit == Unit.TEXT else ""

@@ -8,6 +8,7 @@ from django import forms
 from aspm import fields as text
 from aspm.forms import DateInput
 from aspm.validators import validate_date_in_range
+from indicators.measurement.dimensions import groups_of, registry_for_indicators
 
 from ..models.returns import NARRATIVE_FIELDS, YEAR_END_FIELDS, Return
 from .figures import DIMENSIONS
@@ -77,16 +78,17 @@ def figures_from_post(post, figures) -> dict:
     """``{indicator id: {"value", "numerator", "denominator", "text_value", "comment", "breakdown"}}``
     for the staged figures."""
     data = {}
+    figures = list(figures)
+    registry = registry_for_indicators([f.indicator for f in figures]) if figures else DIMENSIONS
     for figure in figures:
         names = figure_field_names(figure)
         if names["value"] not in post and names["text"] not in post and names["comment"] not in post:
             continue
         breakdown = {}
         for dimension in figure.indicator.disaggregation or []:
-            if dimension in DIMENSIONS:
-                breakdown[dimension] = {
-                    code: post.get(f"{names['prefix']}-{dimension}-{code}", "") for code in DIMENSIONS[dimension][1]
-                }
+            groups = groups_of(dimension, registry)
+            if groups is not None:
+                breakdown[dimension] = {code: post.get(f"{names['prefix']}-{dimension}-{code}", "") for code in groups}
         data[figure.indicator_id] = {
             "value": post.get(names["value"], ""),
             "numerator": post.get(names["numerator"], ""),

@@ -65,7 +65,8 @@ class QuarterlyReport:
     approved: list[Return]
     outstanding: list[Return]
     as_of: datetime
-    figures_status: str = ""  # "Final figures" or "Provisional figures, as at 3 December 2026"
+    # "Provisional figures, as at 3 December 2026", or final for the quarter while the year is provisional
+    figures_status: str = ""
     for_publication: bool = False
     policy: Policy | None = None  # the disclosure rules of a version for publication
     review: TextReview | None = None  # its free text, as reviewed
@@ -172,6 +173,14 @@ def quarterly_report(
     finality = period_finality(
         partnership, [period], as_at=timezone.localdate(as_of), outstanding={period.pk} if outstanding else set()
     )
+    figures_status = finality.summary([period])
+    if finality.is_final(period):  # the quarter's own figures are settled; the year's may still change
+        year_final = year is not None and period_finality(partnership, [year], as_at=finality.as_at).is_final(year)
+        figures_status = (
+            f"Final figures, as at {finality.as_at_text}"
+            if year_final
+            else f"Final for the quarter, provisional for the year, as at {finality.as_at_text}"
+        )
     return QuarterlyReport(
         period=period,
         year=year,
@@ -179,7 +188,7 @@ def quarterly_report(
         approved=approved,
         outstanding=outstanding,
         as_of=as_of,
-        figures_status=finality.summary([period]),
+        figures_status=figures_status,
         for_publication=for_publication,
         policy=policy,
         review=review,

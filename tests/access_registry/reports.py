@@ -11,6 +11,7 @@ from partnerships.access import Perm
 from reports.annual.years import year_containing
 from reports.models import ReportJob, ReportJobStatus, ReportVersion
 
+from .. import strategy_world as sw
 from ..cast import Side
 
 REVIEWED_SENTENCE = "Two people were helped at a nail bar."
@@ -92,6 +93,7 @@ OBJECT_KWARGS = {
     "reports:annual_job_web": _job,
     "reports:annual_version": _version,
     "reports:annual_version_download": _version,
+    "reports:funder_report_start": lambda side: {"pk": sw.agreement(side).pk},
 }
 
 
@@ -112,4 +114,6 @@ MATRIX = {
     "reports:annual_job_retry": (Perm.START_REPORT, ("post",), lambda side: {}),
     "reports:annual_version": (Perm.DOWNLOAD_REPORT, ("get",), None),
     "reports:annual_version_download": (Perm.DOWNLOAD_REPORT, ("get",), None),
+    # the funder's report on a year of an agreement (the cast's run from April 2025)
+    "reports:funder_report_start": (Perm.START_REPORT, ("post",), lambda side: {"year": "2025-04-01"}),
 }

@@ -4,6 +4,7 @@ Split by subject; import from here.
 """
 
 from .combined import figure_record_with_evidence, indicator_baseline_and_targets_set
+from .dimensions import category_add, category_delete, category_update, dimension_create, dimension_update
 from .evidence import case_study_create, case_study_update, outcome_harvest_create, outcome_harvest_update
 from .figures import (
     FigureInput,
@@ -21,6 +22,11 @@ from .rules import library_rules_adopt, rule_create, rule_delete, rule_update
 from .targets import target_set, targets_set_many
 
 __all__ = [
+    "category_add",
+    "category_delete",
+    "category_update",
+    "dimension_create",
+    "dimension_update",
     "FigureInput",
     "case_study_create",
     "case_study_update",

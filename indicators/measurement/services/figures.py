@@ -21,6 +21,7 @@ from partnerships.access import check_same_partnership, scoped
 
 from ...models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Rollup, Unit
 from ...models.figures import Figure, FigureCorrection, FigureEvidence, FigureSource
+from ..dimensions import builtin_only, dimensions_for, dimensions_of
 from ..figure_parsing import Numbers, parse_breakdown, parse_numbers
 from ..validation_rules import Fact, check_figures
 
@@ -62,6 +63,7 @@ def _check(
     numerator=None,
     denominator=None,
     quarter_levels: set | None = None,
+    dimensions: dict | None = None,
 ) -> tuple[dict[str, list[str]], Numbers, dict]:
     errors: dict[str, list[str]] = {}
     if indicator.partnership_id != period.partnership_id or organisation.partnership_id != indicator.partnership_id:
@@ -87,7 +89,9 @@ def _check(
             )
     if indicator.unit == Unit.TEXT and not (text_value or "").strip():
         errors.setdefault("text_value", []).append("Write what was found: this indicator is qualitative.")
-    clean, breakdown_errors = parse_breakdown(indicator, numbers.value, breakdown)
+    clean, breakdown_errors = parse_breakdown(
+        indicator, numbers.value, breakdown, dimensions_for(indicator, dimensions) if breakdown else None
+    )
     for key, messages in breakdown_errors.items():
         errors.setdefault(key, []).extend(messages)
     return errors, numbers, clean
@@ -323,8 +327,15 @@ def figures_validate_many(rows: list[FigureInput], *, rules: bool = True) -> lis
         reporters.setdefault(indicator_id, set()).add(organisation_id)
     levels = _quarter_levels(indicator_ids, list({r.period.pk: r.period for r in rows}.values()))
     levels |= _batch_quarter_levels(rows)
+    registries: dict[int, dict] = {}  # the partnership's dimensions, read once for the rows that use its own
     seen, bad = set(), []
     for row in rows:
+        registry = None
+        if row.breakdown and not builtin_only(row.indicator.disaggregation):
+            partnership_id = row.indicator.partnership_id
+            registry = registries.get(partnership_id) or registries.setdefault(
+                partnership_id, dimensions_of(partnership_id)
+            )
         errors, numbers, clean = _check(
             indicator=row.indicator,
             period=row.period,
@@ -336,6 +347,7 @@ def figures_validate_many(rows: list[FigureInput], *, rules: bool = True) -> lis
             numerator=row.numerator,
             denominator=row.denominator,
             quarter_levels=levels,
+            dimensions=registry,
         )
         key = (row.indicator.pk, row.period.pk, row.organisation.pk)
         if key in seen:

@@ -18,6 +18,7 @@ from ... import library_data
 from ...models import INDICATOR_FIELDS, Direction, Indicator, MeasurementSettings, Milestone, Rollup, Strand, Unit
 from ...models.figures import DIMENSIONS
 from ...models.measurement import ROLLUPS_BY_UNIT, default_rollup
+from .. import dimensions
 from .targets import target_set
 
 EDITABLE = (*INDICATOR_FIELDS, "is_active")
@@ -34,6 +35,32 @@ PARTNER_SECTORS = {
     library_data.PRISONS: Sector.CRIMINAL_JUSTICE,
 }
 LIBRARY_BY_CODE = {item["code"]: item for item in library_data.LIBRARY_INDICATORS}
+
+
+def _splits(partnership: Partnership, values: dict) -> str:
+    """Check the splits named (built-in or the partnership's own dimensions, or cross-tabs of two or
+    three of them) and put them in order: a cross-tab's dimensions are splits in their own right."""
+    keys = [str(k).strip() for k in values.get("disaggregation") or [] if str(k).strip()]
+    if not keys:
+        return ""
+    registry = DIMENSIONS if dimensions.builtin_only(keys) else dimensions.dimensions_of(partnership)
+    unknown = sorted({p for k in keys for p in dimensions.parts_of(k)} - set(registry))
+    if unknown:
+        return f"Unknown split: {', '.join(unknown)}. Add it on the dimensions page first."
+    ordered: list[str] = []
+    for key in keys:
+        parts = dimensions.parts_of(key)
+        if len(parts) > 1:
+            if len(parts) > dimensions.MAX_CROSSTAB:
+                return f"A cross-tabulation has at most {dimensions.MAX_CROSSTAB} dimensions."
+            if len(set(parts)) != len(parts):
+                return "A cross-tabulation names each dimension once."
+        for part in [*parts, key] if len(parts) > 1 else parts:
+            if part not in ordered:
+                ordered.append(part)
+    single = [k for k in ordered if not dimensions.is_crosstab(k)]
+    values["disaggregation"] = single + [k for k in ordered if dimensions.is_crosstab(k)]
+    return ""
 
 
 def _check(partnership: Partnership, values: dict, organisations, exclude_pk=None) -> None:
@@ -72,9 +99,9 @@ def _check(partnership: Partnership, values: dict, organisations, exclude_pk=Non
     decimals = values.get("decimals")
     if decimals is not None and not 0 <= decimals <= 4:
         errors["decimals"] = "Show between 0 and 4 decimal places."
-    unknown = set(values.get("disaggregation") or []) - set(DIMENSIONS)
-    if unknown:
-        errors["disaggregation"] = f"Unknown split: {', '.join(sorted(unknown))}."
+    split_error = _splits(partnership, values)
+    if split_error:
+        errors["disaggregation"] = split_error
     elif values.get("disaggregation") and values.get("unit") != Unit.COUNT:
         errors["disaggregation"] = "Only counts can be split: the parts of a percentage or score do not add up."
     if errors:
@@ -116,6 +143,8 @@ def indicator_update(*, actor, indicator: Indicator, reporting_organisations=Non
         values["rollup"] = default_rollup(unit)  # a new unit brings its own rule unless one is given
     merged = {name: getattr(indicator, name) for name in (*EDITABLE, "library_code")} | values
     _check(indicator.partnership, merged, reporting_organisations or [], exclude_pk=indicator.pk)
+    if "disaggregation" in values:
+        values["disaggregation"] = merged["disaggregation"]  # in order, with each cross-tab's dimensions
     baseline_date = merged.get("baseline_date")
     early = baseline_date and Milestone.objects.filter(indicator=indicator, due_on__lte=baseline_date).first()
     if early:

@@ -72,4 +72,4 @@ def import_page(request: HttpRequest, kind: str) -> HttpResponse:
 
     kind = _kind(kind)
     require(request.membership, KINDS[kind][0])
-    return flow.handle(request, import_kind(kind))
+    return flow.handle(request, import_kind(kind, request.partnership))

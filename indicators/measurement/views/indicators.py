@@ -15,9 +15,8 @@ from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
 from ...models import Indicator, IndicatorType, Milestone, PeriodKind, ReportingPeriod, Rollup, Target
-from ...models.figures import DIMENSIONS
 from ...strategy.period import strategy_period_of, year_window
-from .. import charts, selectors, services
+from .. import charts, dimensions, selectors, services
 from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm, MilestoneForm
 
 
@@ -82,7 +81,7 @@ def _page(request, indicator: Indicator, milestone_form: MilestoneForm | None = 
         "breakdown_charts": charts.breakdown(page),
         "rule_label": Rollup(indicator.rule).label if indicator.rule else "",
         # the template has always read this: without it every indicator said "Split by: Not split"
-        "split_labels": [DIMENSIONS[d][0] for d in indicator.disaggregation or () if d in DIMENSIONS],
+        "split_labels": dimensions.split_labels(indicator.disaggregation, dimensions.dimensions_for(indicator)),
     }
     return render(request, "indicators/indicator_detail.html", context)
 

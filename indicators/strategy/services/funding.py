@@ -10,6 +10,7 @@ from aspm.uploads import validate_upload
 from partnerships import audit
 from partnerships.access import check_same_partnership
 from partnerships.models import Partnership
+from reports.models import ReportJob
 
 from ...models import BudgetLine, FundingAgreement
 
@@ -145,8 +146,14 @@ def agreement_update(
 
 
 def agreement_delete(*, actor, agreement: FundingAgreement) -> None:
-    """Remove an agreement entered by mistake, with its budget; its outcomes and KPIs stay in the plan."""
+    """Remove an agreement entered by mistake, with its budget; its outcomes and KPIs stay in the plan.
+    An agreement reported on to its funder is kept: its archived reports name it."""
     with transaction.atomic():
+        if ReportJob.objects.filter(agreement=agreement).exists():
+            raise ValidationError(
+                "Reports for the funder were made on this agreement and are kept in the archive, so it cannot be "
+                "removed. Change its details instead."
+            )
         for line in agreement.budget_lines.all():
             audit.delete(actor=actor, obj=line)
         document = agreement.document.name if agreement.document else ""

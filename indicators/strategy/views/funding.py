@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from aspm.deleting import delete_then_redirect
 from aspm.forms import call_service
 from aspm.uploads import file_response
-from partnerships.access import Perm, get_object_for
+from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
+from reports.annual.svg import budget_and_spend
+from reports.funder.selectors import jobs_for
 from reports.monitoring.selectors import agreement_reports
 from reports.monitoring.spend import agreement_spend
 
@@ -36,13 +38,30 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_for(request.membership, FundingAgreement, pk=pk, need=Perm.VIEW)
     page = selectors.agreement_page(agreement, chosen_year=request.GET.get("year", ""))
+    spend = agreement_spend(agreement)
+    shown = page.spend_year.start if page.spend_year else None
+    year = spend.year(shown) if shown else None
     context = {
         "page": page,
         "agreement": agreement,
-        "spend": agreement_spend(agreement),
+        "spend": spend,
+        "spend_chart": spend_chart(year) if year and year.lines else "",
+        "spend_chart_year": year,
         "reports": agreement_reports(agreement, page.providers, timezone.localdate()),
+        "funder_reports": jobs_for(agreement) if can(request.membership, Perm.DOWNLOAD_REPORT) else [],
+        "can_make_report": can(request.membership, Perm.START_REPORT),
     }
     return render(request, "strategy/agreement_detail.html", context)
+
+
+def spend_chart(year) -> str:
+    """Each budget line's budget for the year against what approved monitoring reports say was spent
+    so far (the funder's PDF draws the same chart)."""
+    return budget_and_spend(
+        "spend",
+        f"Budget for {year.label} and spend to date",
+        [(row.label, row.year_budget, row.to_date_spent if year.reported_through else None) for row in year.lines],
+    )
 
 
 def _save(request, form, agreement=None):

@@ -35,6 +35,9 @@ class ReportContext:
     review: Any = None  # reports.review.TextReview: the free text of a version for publication
     # what earlier outputs for publication printed of this year (reports.disclosure_ledger), by indicator
     earlier: dict = field(default_factory=dict)
+    # which indicators the results section covers (measurement's ResultsFilter): None, all of them;
+    # a funder's report, its agreement's KPIs
+    results_filter: Any = None
 
     def publishable(self, key: str, label: str, text: str) -> str:
         """Free text as it may be printed: exact inside the partnership; in a version for publication,

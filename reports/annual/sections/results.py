@@ -14,15 +14,16 @@ are plans, not people, and stay as they are; so do percentages, scores and money
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import product
 
 from django.db.models import Q
 
 from aspm.disclosure.audit import Cell
 from aspm.formatting import format_for
+from indicators.measurement import dimensions
 from indicators.measurement import selectors as measurement
 from indicators.measurement.progress import STATUS_ORDER, Status
 from indicators.models import Figure, PeriodKind, ReportingPeriod, Rollup, Target, TargetRevision
-from indicators.models.figures import DIMENSIONS
 from partnerships.access import scoped
 
 from ... import disclosure_ledger
@@ -49,7 +50,7 @@ def _indicators(ctx: ReportContext) -> dict:
     """Ten queries whatever the size: the year, measurement's table (five), year targets, revisions, figures."""
     year = scoped(ctx.partnership, ReportingPeriod).filter(kind=PeriodKind.YEAR, start=ctx.year.start).first()
     today = min(ctx.year.end, ctx.as_of.date())
-    table = measurement.results_table(ctx.partnership, year=year, today=today) if year else None
+    table = measurement.results_table(ctx.partnership, ctx.results_filter, year=year, today=today) if year else None
     if table is None or not table.rows:
         ctx.notes["indicator_count"] = len(table.rows) if table else 0
         return {"count": 0, "groups": [], "has_year": bool(year)}
@@ -98,11 +99,15 @@ def _indicators(ctx: ReportContext) -> dict:
             counts[row.ytd.status] += 1
     ctx.notes["indicator_count"] = len(rows)
     ordered = [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])]
+    every = [item for _key, items in ordered for item in items]
+    # the partnership's own dimensions are read only when an indicator is split by one
+    registry = dimensions.registry_for_indicators([item["indicator"] for item in every]) if every else {}
     return {
         "count": len(rows),
         "labels": labels,
         "groups": ordered,
-        "breakdowns": _breakdowns(ctx, [item for _key, items in ordered for item in items]),
+        "breakdowns": _breakdowns(ctx, every, registry),
+        "crosstabs": _crosstabs(every, registry),
         "status_counts": [(Status(s).label, s, n) for s, n in counts.items()]
         + ([(WITHHELD_LABEL, WITHHELD, withheld)] if withheld else []),
         "tolerance": table.tolerance,
@@ -199,19 +204,20 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     }
 
 
-def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
+def _breakdowns(ctx: ReportContext, items: list[dict], registry) -> list[dict]:
     """One table per dimension (sex, age group, exploitation type): a row for each indicator whose
     figures were split that way, its year's count in each group and the total. Groups follow the
     dimension's own order; a group an indicator never used shows "–". Each row is one table for the
     small-count rule (its groups add up to its total); rows of different indicators are never added."""
     tables = []
-    known = list(DIMENSIONS)
-    dims = known + sorted({d for item in items for d in item["year_split"]} - set(known))
+    known = list(registry)
+    used = {d for item in items for d in item["year_split"]}
+    dims = known + sorted(d for d in used - set(known) if not dimensions.is_crosstab(d))
     for dim in dims:
         with_split = [item for item in items if item["year_split"].get(dim)]
         if not with_split:
             continue
-        name, names = DIMENSIONS.get(dim, (dim.replace("_", " ").capitalize(), {}))
+        name, names = registry.get(dim, (dim.replace("_", " ").capitalize(), {}))
         used = {c for item in with_split for c in item["year_split"][dim]}
         categories = [c for c in names if c in used] + sorted(used - set(names))
         # Splitting is optional per figure, so a row's groups may cover less than the year's count.
@@ -233,6 +239,47 @@ def _breakdowns(ctx: ReportContext, items: list[dict]) -> list[dict]:
             rows.append((item["indicator"], protected.cells[0], protected.row_totals[0]))
         columns = [names.get(c, c) for c in categories] + (["Not split"] if has_rest else [])
         tables.append({"key": dim, "name": name, "columns": columns, "rows": rows})
+    return tables
+
+
+def _crosstabs(items: list[dict], registry) -> list[dict]:
+    """Each indicator's cross-tabulations for the year as tables (rows by every dimension but the last,
+    columns by the last). The cells were protected with the indicator's other figures, its single
+    splits among them (:func:`reports.count_protection.protect_count`), so the margins printed here are
+    those splits' own cells and a small cell cannot be worked out across rows or columns."""
+    tables = []
+    for item in items:
+        for key, split in item["year_split"].items():
+            parts = dimensions.parts_of(key)
+            if not dimensions.is_crosstab(key) or not split or any(p not in registry for p in parts):
+                continue
+            used = [{cell.split(dimensions.SEP)[i] for cell in split} for i in range(len(parts))]
+            names = [{c: label for c, label in registry[p][1].items() if c in used[i]} for i, p in enumerate(parts)]
+            protected = item["split_cells"].get(key)
+            groups = protected[0] if protected else {c: n for c, n in split.items()}
+            margins = [item["split_cells"].get(p, ({}, None, None))[0] for p in parts]
+
+            def shown(cells, cell, fallback=MISSING):
+                return cells.get(cell, fallback)
+
+            rows = []
+            for prefix in product(*(list(n) for n in names[:-1])):
+                cells = [shown(groups, dimensions.cell_key((*prefix, last))) for last in names[-1]]
+                row_total = shown(margins[0], prefix[0]) if len(parts) == 2 else ""
+                rows.append((", ".join(names[i][c] for i, c in enumerate(prefix)), cells, row_total))
+            tables.append(
+                {
+                    "indicator": item["indicator"],
+                    "anchor": f"xt-{item['indicator'].pk}-{key.replace(dimensions.SEP, '-')}",
+                    "title": dimensions.label_of(key, registry),
+                    "row_heading": " and ".join(registry[p][0] for p in parts[:-1]),
+                    "columns": list(names[-1].values()),
+                    "rows": rows,
+                    "column_totals": [shown(margins[-1], c) for c in names[-1]],
+                    "total": protected[2] if protected else sum(split.values()),
+                    "rest": protected[1] if protected and protected[1].value else None,
+                }
+            )
     return tables
 
 

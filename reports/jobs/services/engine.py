@@ -198,8 +198,9 @@ def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note:
             return existing
         # One numbering at a time per partnership: lock its row while the next number is taken.
         Partnership.objects.select_for_update().filter(pk=job.partnership_id).first()
+        # numbered per partnership, kind and year; a funder's report per agreement and year
         latest = ReportVersion.objects.filter(
-            partnership_id=job.partnership_id, kind=job.kind, year_start=job.year_start
+            partnership_id=job.partnership_id, kind=job.kind, year_start=job.year_start, agreement_id=job.agreement_id
         ).aggregate(n=Max("number"))["n"]
         version = audit.create(
             actor=job.requested_by,
@@ -207,6 +208,7 @@ def finalise(job_id: int, *, name: str, content: bytes, pages: int, as_of, note:
                 partnership=job.partnership,
                 job=job,
                 kind=job.kind,
+                agreement_id=job.agreement_id,
                 year_start=job.year_start,
                 year_label=job.year_label,
                 number=(latest or 0) + 1,

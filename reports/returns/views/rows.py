@@ -4,6 +4,7 @@ reference, each action update, with what was just typed and its errors."""
 from __future__ import annotations
 
 from aspm.formatting import format_for
+from indicators.measurement.dimensions import groups_of, label_of, registry_for_indicators
 
 from ..figures import DIMENSIONS, last_quarter_figures
 from ..forms import figure_anchor, figure_field_names
@@ -24,12 +25,13 @@ def _typed(post, name: str, stored) -> str:
     return f"{stored.normalize():f}" if stored is not None else ""
 
 
-def _dims(figure, names, post) -> list:
+def _dims(figure, names, post, registry=DIMENSIONS) -> list:
     dims = []
     for dimension in figure.indicator.disaggregation or []:
-        if dimension not in DIMENSIONS:
+        categories = groups_of(dimension, registry)
+        if categories is None:
             continue
-        label, categories = DIMENSIONS[dimension]
+        label = label_of(dimension, registry)
         stored = (figure.breakdown or {}).get(dimension, {})
         parts = []
         for code, cat_label in categories.items():
@@ -49,7 +51,9 @@ def figure_rows(return_, figures=None, post=None, errors=None, breaches=()) -> l
     """A row per figure (``figures``: some of the return's, default all). Two queries for last quarter."""
     rows = []
     last_quarter = last_quarter_figures(return_)
-    for figure in return_.figures.all() if figures is None else figures:
+    figures = list(return_.figures.all() if figures is None else figures)
+    registry = registry_for_indicators([f.indicator for f in figures]) if figures else DIMENSIONS
+    for figure in figures:
         last = last_quarter.get(figure.indicator_id)
         names = figure_field_names(figure)
         rows.append(
@@ -62,7 +66,7 @@ def figure_rows(return_, figures=None, post=None, errors=None, breaches=()) -> l
                 "denominator": _typed(post, names["denominator"], figure.denominator),
                 "text": post.get(names["text"], "") if post is not None else figure.text_value,
                 "comment": post.get(names["comment"], "") if post is not None else figure.comment,
-                "dims": _dims(figure, names, post),
+                "dims": _dims(figure, names, post, registry),
                 "errors": (errors or {}).get(f"figure-{figure.indicator_id}", []),
                 "breaches": [b for b in breaches if b.involves(figure.indicator_id)],
                 "previous": _previous(figure.indicator, last.value if last else figure.previous_value),

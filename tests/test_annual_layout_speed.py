@@ -41,3 +41,22 @@ def test_overlapping_renders_restore_the_thresholds_only_when_the_last_one_ends(
     assert gc.get_threshold()[0] == 100_000
     second.__exit__(None, None, None)
     assert gc.get_threshold() == before
+
+
+def test_pages_drawn_with_their_streams_joined_early_write_the_same_pdf_byte_for_byte():
+    from weasyprint import HTML
+
+    html = (
+        '<html lang="en"><body><h1>Year on year</h1><table><thead><tr><th>Indicator</th><th>2025/26</th></tr></thead>'
+        + "".join(f'<tr><th scope="row">WM-{n:03} Referrals</th><td>{n} ({n + 2})</td></tr>' for n in range(80))
+        + '</table><svg width="40" height="20"><rect width="10" height="15" fill="#1d3f6e"/></svg></body></html>'
+    )
+    try:
+        layout_speed.restore_paint()
+        own = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+        layout_speed.apply()
+        joined = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    finally:
+        layout_speed.apply()
+    assert len(own) > 2000
+    assert joined == own

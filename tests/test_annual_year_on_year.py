@@ -95,7 +95,9 @@ def row_of(text: str, indicator: Indicator) -> str:
     return re.split(r" [A-Z]{1,4}\d*-\d+ ", after, maxsplit=1)[0].strip()
 
 
-def test_each_indicator_stands_beside_last_years_figure_by_its_own_rule_and_small_counts_stay_hidden(northshire):
+def test_each_indicator_stands_beside_last_years_figure_by_its_own_rule_and_small_counts_stay_hidden(
+    northshire, monkeypatch
+):
     """One test, as the demo takes a while to seed: the PDF's figures, then the version for publication."""
     this_year, last_year = years(northshire)
     police, charity, council = Organisation.objects.filter(partnership=northshire).order_by("pk")[:3]
@@ -133,6 +135,14 @@ def test_each_indicator_stands_beside_last_years_figure_by_its_own_rule_and_smal
     assert f" {int(demo_total)} " in f" {row_of(text, demo_flow)} "
     # the action plan at the two year ends, in the same section
     assert f"Actions by RAG status on 31 March {last_year.end.year} (the end of {last_year.label})" in text
+
+    # A county's plan (beyond the chart limit) gets the compact table: each year's actual (target) in one cell.
+    monkeypatch.setattr("reports.annual.sections.year_on_year.CHART_LIMIT", 3)
+    compact = year_on_year_text(northshire, this_year)
+    assert "the comparison is given in tables only" in compact
+    assert row_of(compact, referrals).startswith(f"9 {sum(given.values())} ({3 * 25}) ")
+    assert row_of(compact, newcomer).startswith(f"9 {NO_FIGURE} ")
+    monkeypatch.undo()
 
     # For publication: a count hidden in last year's own report stays hidden beside this year.
     few = new_count_indicator(northshire, "YY-03", "Survivors housed through the test's scheme")

@@ -176,7 +176,7 @@ def test_the_pdf_has_every_new_section_and_the_year_total_of_a_known_indicator(r
     # Its quarters in words, actual (target): 12 and 9 reported; the quarters not opened show no figure
     assert re.search(r"Q1 12 \(8\) · Q2 9 \(9\) · Q3 not\s+open\s+yet\s+·\s+Q4 not\s+open yet", block), block
     # Target for the two quarters reported 8 + 9 = 17; actual 12 + 9 = 21, above it: on track
-    assert re.search(r"\b17\s+21\s+On track", block), block
+    assert re.search(r"\b17\s+21\s+✓\s+On track", block), block  # the status with its mark, colour and word
     flat = " ".join(block.split())  # cells wrap: compare words, not line breaks
     assert "Target revised" in flat and "to 15" in flat and "Two new teams" in flat
     # By sex for the year: female 6 + 3 + 6 + 3 = 18, male 1 + 2 = 3, total 21
@@ -203,7 +203,7 @@ def test_the_publication_version_shows_small_counts_as_less_than_five_in_the_new
     assert re.search(r"OBJ1-01 .*? \[c\] <5 21", breakdowns(public_text)), breakdowns(public_text)
     # Quarterly actuals 12 and 9 are not small and stay; targets are never suppressed
     assert re.search(r"Q1 12 \(8\) · Q2 9 \(9\)", public), public
-    assert re.search(r"\b17\s+21\s+On track", public), public
+    assert re.search(r"\b17\s+21\s+✓\s+On track", public), public
     public_text = " ".join(public_text.split())
     assert "Small counts are suppressed" in public_text
     # RAG counts are numbers of actions, not people: a single green action stays "1"
@@ -219,7 +219,7 @@ def test_a_quarter_with_a_small_count_is_hidden_with_the_total_that_would_reveal
     public = indicator_block(render(a, publication=True), "OBJ1-01")
     # 3 is small; beside the year total 43, the 40 would give it back (43 − 40), so 40 is withheld too
     assert re.search(r"Q1 <5 \(8\) · Q2 \[c\] \(9\)", public), public
-    assert re.search(r"\b17\s+43\s+On track", public), public
+    assert re.search(r"\b17\s+43\s+✓\s+On track", public), public
 
 
 def test_a_figure_sent_without_a_split_is_counted_as_not_split_and_protected_too(a):

@@ -64,6 +64,10 @@ TERMS = (
         "The grid of open risks by likelihood and impact (each 1 to 5); their product is the risk's score.",
     ),
     (
+        "GP",
+        "A general practitioner, a family doctor; a GP practice is a local surgery.",
+    ),
+    (
         "HMO",
         "A house in multiple occupation: a home let to several households who share facilities.",
     ),

@@ -190,6 +190,12 @@ def _narrowed(figures: dict[tuple, list[str]], policy) -> list[tuple]:
             head, _, total_key = name[0].rpartition("@")
             groups[(head.split(":")[1], total_key)].append(name)
     for (dim, total_key), members in groups.items():
+        if "*" in dim:
+            # A cross-tab's cells (nationality*sex): one relation of up to dozens of unknowns, which the
+            # exhaustive search cannot finish. Each output's cross-tab is checked on its own with the
+            # independent solver (the first half of test_disclosure_demo, test_crosstab_suppression);
+            # here its cells stay unrelated, so this check says nothing about them across outputs.
+            continue
         is_total = [m for m in members if m[0].startswith(f"split:{dim}:_total@")]
         totals = is_total or by_key.get(total_key, [])
         if len(totals) == 1:

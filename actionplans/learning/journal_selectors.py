@@ -92,13 +92,3 @@ def detail_queryset(partnership):
         ),
     )
 
-
-def in_report(partnership, year_start, year_end) -> list[Progress]:
-    """Partners with a journal entry in the year, their progress up to the year's end."""
-    found = []
-    for p in partners(partnership):
-        prog = progress(p)
-        prog.points = [pt for pt in prog.points if pt.date <= year_end]
-        if any(year_start <= pt.date <= year_end for pt in prog.points):
-            found.append(prog)
-    return found

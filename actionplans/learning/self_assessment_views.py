@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans import clock
 from aspm.errors import in_words
-from aspm.forms import call_service
+from aspm.forms import call_service, errors_in_words
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 from partnerships.models import Organisation
@@ -85,7 +85,7 @@ def statement_add(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Your statement is added to the round.")
             return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
-    problems = " ".join(e for errors in form.errors.values() for e in errors)
+    problems = errors_in_words(form)
     messages.error(request, f"The statement was not added: {problems}")
     return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans import clock
 from aspm.errors import in_words
-from aspm.forms import call_service
+from aspm.forms import call_service, errors_in_words
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
@@ -159,7 +159,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Your progress note is added to the history.")
             return redirect("learning:detail", slug=request.partnership.slug, pk=rec.pk)
-    messages.error(request, "The note was not added: " + " ".join(e for errs in form.errors.values() for e in errs))
+    messages.error(request, "The note was not added: " + errors_in_words(form))
     return redirect("learning:detail", slug=request.partnership.slug, pk=rec.pk)
 
 

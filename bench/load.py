@@ -93,12 +93,12 @@ class Visitor:
         django.setup()
         from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
         from django.contrib.sessions.backends.db import SessionStore
-        from partnerships.services_tokens import token_create
 
         from actionplans.models import Action
         from aspm.sessions import RENEWED_AT
         from indicators.models import Indicator
         from partnerships.models import Membership, Role
+        from partnerships.services.tokens import token_create
         from reports.models import Return
 
         membership = Membership.objects.select_related("user", "partnership").get(
@@ -137,7 +137,7 @@ class Visitor:
         return {"Cookie": self.cookie}
 
     def close(self) -> None:
-        from partnerships.services_tokens import token_revoke
+        from partnerships.services.tokens import token_revoke
 
         token_revoke(actor=self.user, token=self.token)
 

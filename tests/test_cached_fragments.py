@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
+from actionplans import services as action_services
 from aspm.fragments import FragmentError, cached_fragments
 from indicators.measurement import services
 
+from .action_helpers import make_action
 from .measurement_helpers import periods, referrals
 
 
@@ -89,3 +91,41 @@ def test_the_indicator_pages_kept_parts_hold_no_form():
     kept = Path(__file__).resolve().parent.parent / "templates" / "indicators"
     for name in ("_indicator_progress", "_indicator_charts", "_indicator_milestone_chart", "_indicator_history"):
         assert "csrf_token" not in (kept / f"{name}.html").read_text(), name
+
+
+def _plan(client, login, user, side, query=""):
+    login(user)
+    response = client.get(f"/p/{side.slug}/actions/{query}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_action_turned_red_shows_red_on_the_plan_at_once(a, client, login):
+    action = make_action(a, title="Train licensing officers")
+    assert 'data-sort-value="red"' not in _plan(client, login, a.board, a)
+    action_services.action_set_status(actor=a.coordinator, action=action, status="red", note="The trainer left.")
+    assert 'data-sort-value="red"' in _plan(client, login, a.board, a)
+
+
+def test_a_spoc_may_tick_only_their_own_organisations_actions_whoever_looked_first(a, client, login):
+    ours = make_action(a, title="Police action", organisation=a.police)
+    theirs = make_action(a, title="Charity action", organisation=a.charity)
+    coordinator_page = _plan(client, login, a.coordinator, a)
+    assert f'id="pick-{ours.pk}"' in coordinator_page and f'id="pick-{theirs.pk}"' in coordinator_page
+    spoc_page = _plan(client, login, a.spoc_police, a)
+    assert f'id="pick-{ours.pk}"' in spoc_page and f'id="pick-{theirs.pk}"' not in spoc_page
+    charity_page = _plan(client, login, a.spoc_charity, a)
+    assert f'id="pick-{theirs.pk}"' in charity_page and f'id="pick-{ours.pk}"' not in charity_page
+    assert 'id="bulk-form"' not in _plan(client, login, a.board, a)
+
+
+def test_a_search_of_the_plan_is_answered_but_not_kept(a, client, login):
+    make_action(a, title="Train licensing officers")
+    from django.core.cache import cache
+
+    kept = [k for k in cache._cache if "fragment:action-plan" in k]  # the tests' local-memory cache
+    page = _plan(client, login, a.coordinator, a, "?q=licensing")
+    assert "Train licensing officers" in page
+    assert [k for k in cache._cache if "fragment:action-plan" in k] == kept
+    _plan(client, login, a.coordinator, a)
+    assert len([k for k in cache._cache if "fragment:action-plan" in k]) == len(kept) + 1

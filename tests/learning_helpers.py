@@ -63,6 +63,8 @@ def make_round(side: Side, *, title="Self-assessment 2026", opens_on=dt.date(202
     if open:
         self_assessment.round_open(actor=side.coordinator, round=made)
     return made
+
+
 SERVICE_USER_QUESTIONS = ["su_listened", "su_involved", "su_language", "su_change"]
 
 

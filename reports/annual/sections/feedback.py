@@ -21,7 +21,8 @@ from partnerships.selectors import disclosure_policy
 from .base import ReportContext, Section
 
 
-def _forms(ctx: ReportContext, policy) -> list[dict]:
+def _forms(ctx: ReportContext) -> tuple[list[dict], object]:
+    """The year's forms with their protected results, and the policy applied (None when no answers)."""
     answers = (
         scoped(ctx.partnership, FeedbackResponse)
         .filter(answered_on__gte=ctx.year.start, answered_on__lte=ctx.year.end)
@@ -30,6 +31,9 @@ def _forms(ctx: ReportContext, policy) -> list[dict]:
     by_form: dict[int, list[dict]] = {}
     for form_id, given in answers:
         by_form.setdefault(form_id, []).append(given)
+    if not by_form:
+        return [], None
+    policy = ctx.disclosure or disclosure_policy(ctx.partnership)
     forms = scoped(ctx.partnership, FeedbackForm).filter(pk__in=by_form).select_related("organisation")
     rows = []
     for form in forms.order_by("title", "id"):
@@ -42,7 +46,7 @@ def _forms(ctx: ReportContext, policy) -> list[dict]:
             values = [a[key] for a in given if key in a]
             questions.append(selectors.question_result(q, values, policy.group_minimum, policy))
         rows.append({"form": form, "answers": suppress_count(len(given), policy=policy), "questions": questions})
-    return rows
+    return rows, policy
 
 
 def _you_said(ctx: ReportContext) -> list[dict]:
@@ -60,14 +64,14 @@ def _you_said(ctx: ReportContext) -> list[dict]:
 
 
 def _feedback(ctx: ReportContext) -> dict:
-    """Five queries: the policy, the year's answers, their forms, the log and its actions."""
-    policy = ctx.disclosure or disclosure_policy(ctx.partnership)
-    forms = _forms(ctx, policy)
+    """Two queries with no feedback in the year (the answers, the log); five with some (the policy, the
+    forms, the log's actions)."""
+    forms, policy = _forms(ctx)
     withheld = any(q.any_withheld for f in forms for q in f["questions"])
     return {
         "forms": forms,
         "you_said": _you_said(ctx),
-        "minimum": policy.group_minimum,
+        "minimum": policy.group_minimum if policy else None,
         "policy_summary": policy.summary if withheld else "",
     }
 

@@ -11,6 +11,7 @@ from actionplans.learning.feedback_disclosure import protect_answers
 from actionplans.learning.services import feedback
 from aspm.disclosure.policy import NHS, Policy
 
+from .disclosure_checks import reader_ranges
 from .learning_helpers import make_feedback_form
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +19,15 @@ pytestmark = pytest.mark.django_db
 AGREE = [3, 4]  # "Agree" and "Strongly agree" among the five answers
 
 
-def no_sum_gives_a_hidden_count_away(shown) -> bool:
-    """In each sum a reader can do, either nothing is hidden or at least two figures are."""
-    sums = [[*shown.options, shown.answered]]
-    if shown.agree is not None:
-        sums.append([shown.options[i] for i in AGREE] + [shown.agree])
-    return all(sum(c.suppressed for c in figures) != 1 for figures in sums)
+def no_hidden_count_can_be_narrowed(counts, shown, policy=Policy()) -> bool:
+    """The independent solver (tests.disclosure_checks) finds, from what is printed and the sums a reader
+    can do (options → answers; agree + strongly agree → agree), at least the policy's width of values
+    for every hidden figure."""
+    cells = [*shown.options, shown.answered, shown.agree]
+    values = [*counts, sum(counts), sum(counts[i] for i in AGREE)]
+    relations = [(5, (0, 1, 2, 3, 4)), (6, tuple(AGREE))]
+    ranges = reader_ranges(values, relations, [c.reason for c in cells], hide_below=policy.hide_below)
+    return all(high - low >= policy.protection_width - 1 for low, high in ranges.values())
 
 
 @pytest.mark.parametrize(
@@ -34,7 +38,7 @@ def test_a_small_count_is_hidden_and_cannot_be_worked_out_from_the_total_and_the
     shown = protect_answers(counts, Policy(), AGREE)
     for n, cell in zip(counts, shown.options, strict=True):
         assert cell.suppressed or not 0 < n < 5
-    assert no_sum_gives_a_hidden_count_away(shown)
+    assert no_hidden_count_can_be_narrowed(counts, shown)
     assert all(shown.share(c) is None for c in shown.options if c.suppressed)
 
 

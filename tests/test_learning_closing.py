@@ -50,9 +50,14 @@ def test_a_closed_round_takes_no_more_ratings_and_nothing_is_written(a):
 
 def test_the_round_page_asks_to_confirm_the_close_and_the_rating_page_then_says_it_is_closed(a, login):
     made = make_round(a)
+    close_url = round_url(a, made, "learning:assessment_close")
     page = login(a.coordinator).get(round_url(a, made)).content.decode()
-    assert round_url(a, made, "learning:assessment_close") in page and "data-confirm=" in page
-    response = login(a.coordinator).post(round_url(a, made, "learning:assessment_close"), follow=True)
+    assert close_url in page and "Yes, close the round" in page
+    response = login(a.coordinator).post(close_url, follow=True)  # not confirmed: still open
+    assert "confirm with “Yes, close the round”" in response.content.decode()
+    made.refresh_from_db()
+    assert made.status == RoundStatus.OPEN
+    response = login(a.coordinator).post(close_url, {"confirm": "yes"}, follow=True)
     assert "The round is closed: it takes no more ratings." in response.content.decode()
 
     rate_url = round_url(a, made, "learning:assessment_rate", org=a.police.pk, statement=made.statements.first().pk)
@@ -64,7 +69,8 @@ def test_the_round_page_asks_to_confirm_the_close_and_the_rating_page_then_says_
 
 def test_a_spoc_cannot_close_a_round(a, login):
     made = make_round(a)
-    assert login(a.spoc_police).post(round_url(a, made, "learning:assessment_close")).status_code == 403
+    close_url = round_url(a, made, "learning:assessment_close")
+    assert login(a.spoc_police).post(close_url, {"confirm": "yes"}).status_code == 403
     made.refresh_from_db()
     assert made.status == RoundStatus.OPEN
 
@@ -72,9 +78,13 @@ def test_a_spoc_cannot_close_a_round(a, login):
 def test_closing_a_feedback_form_is_audited_as_its_close_and_it_takes_no_more_answers(a, login):
     form = make_feedback_form(a)
     url = reverse("learning:feedback_results", kwargs={"slug": a.slug, "pk": form.pk})
+    close_url = reverse("learning:feedback_open", kwargs={"slug": a.slug, "pk": form.pk})
     page = login(a.coordinator).get(url).content.decode()
-    assert "data-confirm=" in page and "Close to answers" in page
-    login(a.coordinator).post(reverse("learning:feedback_open", kwargs={"slug": a.slug, "pk": form.pk}))
+    assert "Close to answers" in page and "Yes, close the form" in page
+    login(a.coordinator).post(close_url)  # not confirmed: still open
+    form.refresh_from_db()
+    assert form.is_open
+    login(a.coordinator).post(close_url, {"confirm": "yes"})
     form.refresh_from_db()
     assert not form.is_open
     assert AuditEvent.objects.filter(action="feedbackform.close", object_id=str(form.pk)).count() == 1

@@ -109,9 +109,12 @@ def printable(request: HttpRequest, pk: int) -> HttpResponse:
 @partnership_view(need=Perm.VIEW)
 @require_POST
 def set_open(request: HttpRequest, pk: int) -> HttpResponse:
-    """Close an open form (its linked questions then feed their indicators), or open a closed one again."""
+    """Close an open form once confirmed (its linked questions then feed their indicators), or open a
+    closed one again."""
     found = _form(request, pk, need=MANAGE)
-    if found.is_open:
+    if found.is_open and request.POST.get("confirm") != "yes":
+        messages.error(request, "The form is still open: confirm with “Yes, close the form”.")
+    elif found.is_open:
         fed = services.form_close(actor=request.user, form=found)
         messages.success(request, "The form is closed: it takes no more answers.")
         if fed:

@@ -107,6 +107,9 @@ def round_open(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     found = _round(request, pk, need=MANAGE)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "The round is still open: confirm with “Yes, close the round”.")
+        return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
     try:
         services.round_close(actor=request.user, round=found)
     except ValidationError as error:

@@ -232,7 +232,7 @@ MATRIX.update(
         "learning:feedback_results": (Perm.VIEW, ("get",), None),
         "learning:feedback_print": (Perm.VIEW, ("get",), None),
         "learning:feedback_create": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _new_feedback_form_post),
-        "learning:feedback_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+        "learning:feedback_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), lambda side: {"confirm": "yes"}),
         "learning:you_said_create": (
             Perm.MANAGE_RECOMMENDATIONS,
             ("get", "post"),
@@ -294,7 +294,7 @@ OBJECT_KWARGS.update(
 
 MATRIX.update(
     {
-        "learning:assessment_close": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+        "learning:assessment_close": (Perm.MANAGE_RECOMMENDATIONS, ("post",), lambda side: {"confirm": "yes"}),
         "learning:feedback_link_create": (Perm.MANAGE_RECOMMENDATIONS, ("post",), _link_post),
         "learning:feedback_link_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
         "learning:feedback_record_indicators": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),

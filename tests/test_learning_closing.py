@@ -60,6 +60,9 @@ def test_the_round_page_asks_to_confirm_the_close_and_the_rating_page_then_says_
     response = login(a.coordinator).post(close_url, {"confirm": "yes"}, follow=True)
     assert "The round is closed: it takes no more ratings." in response.content.decode()
 
+    own_page = login(a.spoc_police).get(round_url(a, made, "learning:assessment_organisation", org=a.police.pk))
+    assert "The round is closed: it takes no more ratings." in own_page.content.decode()
+    assert "Rate it" not in own_page.content.decode()
     rate_url = round_url(a, made, "learning:assessment_rate", org=a.police.pk, statement=made.statements.first().pk)
     page = login(a.spoc_police).get(rate_url).content.decode()
     assert "The round is closed: it takes no more ratings." in page and "Save the rating" not in page

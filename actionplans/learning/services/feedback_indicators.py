@@ -109,6 +109,10 @@ def indicators_feed(*, actor: User | None, form: FeedbackForm) -> list[Fed]:
         return []
     first, last = min(d for d, _ in rows), max(d for d, _ in rows)
     question_text = {key: bank.BY_KEY[key].text for key in form.questions if key in bank.BY_KEY}
+    labels = {
+        link.pk: " or ".join(f"“{label}”" for n, label in bank.BY_KEY[link.question].options if n in link.counts_as)
+        for link in links
+    }
     outcome: list[Fed] = []
     for link in links:
         indicator = link.indicator
@@ -125,9 +129,10 @@ def indicators_feed(*, actor: User | None, form: FeedbackForm) -> list[Fed]:
                 outcome.append(Fed(indicator, period, False, f"{period.label} is {state}"))
                 continue
             counted = sum(1 for v in values if v in link.counts_as)
+            # No counts in the words: a comment may be printed where a small numerator would be hidden.
             comment = (
-                f"From the feedback form “{form.title}”: {counted} of {len(values)} answers to "
-                f"“{question_text.get(link.question, link.question)}”."
+                f"From the feedback form “{form.title}”: the share of the answers to "
+                f"“{question_text.get(link.question, link.question)}” that were {labels[link.pk]}."
             )
             try:
                 figure_record(

@@ -63,6 +63,8 @@ def make_round(side: Side, *, title="Self-assessment 2026", opens_on=dt.date(202
     if open:
         self_assessment.round_open(actor=side.coordinator, round=made)
     return made
+
+
 SERVICE_USER_QUESTIONS = ["su_listened", "su_involved", "su_language", "su_change"]
 
 
@@ -78,4 +80,33 @@ def make_feedback_form(side: Side, *, organisation=None, title="How was your sup
         title=title,
         organisation=organisation or side.charity,
         **values,
+    )
+
+
+def involved_indicator(side: Side):
+    """A proportion the side's charity reports each quarter: service users who felt involved in decisions."""
+    from indicators.measurement import services as measurement
+    from indicators.models import Indicator
+
+    found = Indicator.objects.filter(partnership=side.partnership, code="FB-1").first()
+    return found or measurement.indicator_create(
+        actor=side.coordinator,
+        partnership=side.partnership,
+        reporting_organisations=[side.charity],
+        code="FB-1",
+        name="Share of service users who felt involved in decisions about their support",
+        type="outcome",
+        unit="percentage",
+        rollup="ratio",
+        direction="higher",
+        frequency="quarterly",
+    )
+
+
+def make_feedback_link(side: Side, form, question="su_involved", counts_as=None):
+    """``question`` of ``form`` feeding the side's involvement indicator, through the service."""
+    from actionplans.learning.services import feedback_indicators
+
+    return feedback_indicators.link_create(
+        actor=side.coordinator, form=form, question=question, indicator=involved_indicator(side), counts_as=counts_as
     )

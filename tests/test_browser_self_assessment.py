@@ -1,6 +1,7 @@
 """In a real browser, at desktop and phone widths: a SPOC rates a statement of a self-assessment round
 for their organisation (first with no level, fixed from the error summary), and the coordinator reads
-the results grid with the gap and its change; axe-core finds no serious or critical problems."""
+the results grid with the gap and its change, and closes a round on a phone after confirming; axe-core
+finds no serious or critical problems."""
 
 import pytest
 from playwright.sync_api import expect
@@ -64,3 +65,19 @@ def test_the_coordinator_reads_the_results_with_a_gap(world, live_server, page, 
     expect(page.get_by_role("link", name=f"Raise an action on “{STATEMENT}”")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_the_coordinator_closes_the_round_on_a_phone_after_confirming(world, live_server, page):
+    a = world.a
+    page.set_viewport_size({"width": 390, "height": 900})
+    made = make_round(a)
+    sign_in(page, live_server, a.coordinator.email)
+    page.goto(f"{live_server.url}/p/{a.slug}/self-assessment/{made.pk}/")
+    page.get_by_text("Close the round", exact=True).click()
+    assert serious_accessibility_problems(page) == []
+    page.get_by_role("button", name="Yes, close the round").click()
+    expect(page.get_by_text("The round is closed: it takes no more ratings.").first).to_be_visible()
+    made.refresh_from_db()
+    assert made.status == "closed"
+    assert serious_accessibility_problems(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

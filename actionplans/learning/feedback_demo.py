@@ -1,7 +1,8 @@
 """Demo feedback: Northshire's survivor support charity runs a service-user form with a year of answers
-(enough to show), the constabulary a training follow-up at three months with too few answers (hidden
-below the threshold), and two "You said, we did" entries linked to actions of the plan. Through the
-services; running it twice adds nothing."""
+(enough to show; its question on having a say in decisions feeds an indicator), the constabulary a
+training follow-up at three months with too few answers (hidden below the threshold), and two "You
+said, we did" entries linked to actions of the plan. Through the services; running it twice adds
+nothing."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from django.db import transaction
 
 from actionplans import clock
 from actionplans.models import Action
+from indicators.models import Indicator
 from partnerships.access import scoped
 from partnerships.models import Organisation
 from partnerships.selectors import disclosure_policy
 
 from .models import FeedbackForm
-from .services import feedback
+from .services import feedback, feedback_indicators
+
+INVOLVED_INDICATOR = "O7-04"  # Clients with a written support plan and timeline showing their input
 
 CHANGES = [
     "More appointments outside working hours.",
@@ -81,6 +85,12 @@ def _seed_northshire(demo) -> None:
             answers["su_good"] = HELPED[n % len(HELPED)]
         on = today - dt.timedelta(days=330 - n * 9)
         feedback.answers_record(actor=coordinator, form=support, answers=answers, threshold=threshold, on=on)
+
+    # "I had a say in decisions about my support" feeds the charity's co-produced support plans indicator
+    # (library objective 7), recorded when the form closes or on demand from its page.
+    involved = scoped(partnership, Indicator).filter(code=INVOLVED_INDICATOR, reporting_organisations=charity).first()
+    if involved is not None:
+        feedback_indicators.link_create(actor=coordinator, form=support, question="su_involved", indicator=involved)
 
     training = feedback.form_create(
         actor=coordinator,

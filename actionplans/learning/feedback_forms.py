@@ -7,6 +7,7 @@ from django import forms
 
 from actionplans.models import Action
 from aspm.forms import DateInput
+from indicators.models import Indicator, Unit
 from partnerships.access import scoped
 from partnerships.models import Organisation
 
@@ -89,3 +90,41 @@ class YouSaidForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["form"].queryset = scoped(partnership, FeedbackForm)
         self.fields["actions"].queryset = scoped(partnership, Action).order_by("title")
+
+
+class IndicatorLinkForm(forms.Form):
+    """Link one of the form's questions to a proportion indicator its organisation reports."""
+
+    question = forms.ChoiceField(label="Question")
+    indicator = forms.ModelChoiceField(
+        label="Indicator it feeds",
+        queryset=Indicator.objects.none(),
+        help_text="A proportion the form's organisation reports.",
+    )
+    counts_as = forms.MultipleChoiceField(
+        label="Answers the share counts",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick the answers of the chosen question. For a statement, “Agree” and “Strongly agree” if "
+        "you tick none.",
+    )
+
+    def __init__(self, *args, feedback_form: FeedbackForm, **kwargs):
+        super().__init__(*args, **kwargs)
+        asked = [bank.BY_KEY[k] for k in feedback_form.questions if k in bank.BY_KEY]
+        asked = [q for q in asked if q.kind != bank.TEXT]
+        self.fields["question"].choices = [(q.key, q.text) for q in asked]
+        self.fields["counts_as"].choices = [
+            (f"{q.key}:{number}", f"{q.text} — {label}") for q in asked for number, label in q.options
+        ]
+        self.fields["indicator"].queryset = (
+            scoped(feedback_form.partnership, Indicator)
+            .filter(is_active=True, unit=Unit.PERCENTAGE, reporting_organisations=feedback_form.organisation_id)
+            .order_by("code")
+        )
+
+    def clean(self):
+        data = super().clean()
+        key = data.get("question")
+        data["counts_as"] = [int(v.split(":")[1]) for v in data.get("counts_as") or [] if v.split(":")[0] == key]
+        return data

@@ -11,14 +11,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from actionplans import clock
-from aspm.forms import call_service
+from aspm.forms import call_service, errors_in_words
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 
 from . import feedback_selectors as selectors
-from .feedback_forms import AnswersForm, NewFormForm, YouSaidForm
+from .feedback_forms import AnswersForm, IndicatorLinkForm, NewFormForm, YouSaidForm
 from .models import FeedbackForm, YouSaidWeDid
 from .services import feedback as services
+from .services import feedback_indicators as indicators
 
 MANAGE = Perm.MANAGE_RECOMMENDATIONS
 # Entering answers is the organisation's own submission, like its quarterly return: its SPOC, or a
@@ -64,9 +65,12 @@ def form_create(request: HttpRequest) -> HttpResponse:
 @partnership_view(need=Perm.VIEW)
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     found = _form(request, pk)
+    can_manage = can(request.membership, MANAGE)
     context = {
         "results": selectors.results(found),
-        "can_manage": can(request.membership, MANAGE),
+        "links": selectors.indicator_links(found),
+        "link_form": IndicatorLinkForm(feedback_form=found) if can_manage else None,
+        "can_manage": can_manage,
         "can_enter": found.is_open and can(request.membership, ENTER, organisation=found.organisation),
     }
     return render(request, "learning/feedback_results.html", context)
@@ -105,9 +109,52 @@ def printable(request: HttpRequest, pk: int) -> HttpResponse:
 @partnership_view(need=Perm.VIEW)
 @require_POST
 def set_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close an open form once confirmed (its linked questions then feed their indicators), or open a
+    closed one again."""
     found = _form(request, pk, need=MANAGE)
-    services.form_set_open(actor=request.user, form=found, is_open=not found.is_open)
-    messages.success(request, "The form takes answers again." if found.is_open else "The form is closed to answers.")
+    if found.is_open and request.POST.get("confirm") != "yes":
+        messages.error(request, "The form is still open: confirm with “Yes, close the form”.")
+    elif found.is_open:
+        fed = services.form_close(actor=request.user, form=found)
+        messages.success(request, "The form is closed: it takes no more answers.")
+        if fed:
+            messages.info(request, indicators.in_a_sentence(fed))
+    else:
+        services.form_set_open(actor=request.user, form=found, is_open=True)
+        messages.success(request, "The form takes answers again.")
+    return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def link_create(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _form(request, pk, need=MANAGE)
+    form = IndicatorLinkForm(request.POST, feedback_form=found)
+    if form.is_valid():
+        ok, _ = call_service(form, indicators.link_create, actor=request.user, form=found, **form.cleaned_data)
+        if ok:
+            messages.success(request, "The question now feeds the indicator, on closing or when you record it.")
+            return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
+    messages.error(request, f"The link was not made: {errors_in_words(form)}")
+    return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def link_delete(request: HttpRequest, pk: int, link: int) -> HttpResponse:
+    found = _form(request, pk, need=MANAGE)
+    item = get_object_for(request.membership, found.indicator_links.all(), pk=link, need=MANAGE)
+    indicators.link_delete(actor=request.user, link=item)
+    messages.success(request, "The question no longer feeds the indicator. Figures already recorded stay.")
+    return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def record_indicators(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the linked questions' shares now, without closing the form."""
+    found = _form(request, pk, need=MANAGE)
+    messages.info(request, indicators.in_a_sentence(indicators.indicators_feed(actor=request.user, form=found)))
     return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
 
 

@@ -209,6 +209,7 @@ class JournalEntry(TenantModel):
 class RoundStatus(models.TextChoices):
     DRAFT = "draft", "Being prepared"
     OPEN = "open", "Open for ratings"
+    CLOSED = "closed", "Closed"
 
 
 class AssessmentRound(TenantModel):
@@ -276,4 +277,12 @@ class AssessmentRating(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.level}"
-from .models_feedback import Audience, FeedbackForm, FeedbackResponse, YouSaidWeDid  # noqa: E402, F401
+
+
+from .models_feedback import (  # noqa: E402, F401
+    Audience,
+    FeedbackForm,
+    FeedbackIndicatorLink,
+    FeedbackResponse,
+    YouSaidWeDid,
+)

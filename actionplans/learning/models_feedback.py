@@ -101,3 +101,26 @@ class YouSaidWeDid(TenantModel):
     def __str__(self) -> str:
         label = self.you_said if len(self.you_said) <= 60 else self.you_said[:59] + "…"
         return f"You said: {label}"
+
+
+class FeedbackIndicatorLink(TenantModel):
+    """A question of a form that feeds an indicator: the share of the answers to ``question`` that are
+    among ``counts_as`` (for a statement to agree with, "agree" and "strongly agree") becomes the
+    running organisation's figure of ``indicator`` (a proportion) for a period, through the figure
+    services, once the period has enough answers to be shown."""
+
+    form = models.ForeignKey(FeedbackForm, on_delete=models.CASCADE, related_name="indicator_links")
+    question = models.CharField(max_length=30, help_text="Key of the question in the bank.")
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.CASCADE, related_name="feedback_links", verbose_name="indicator fed"
+    )
+    counts_as = models.JSONField(default=list, help_text="The answers (numbers of the options) the share counts.")
+
+    class Meta:
+        ordering = ["form", "question", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "question", "indicator"], name="feedback_link_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form}: {self.question} → {self.indicator}"

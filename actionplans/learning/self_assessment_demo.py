@@ -1,4 +1,4 @@
-"""Demo self-assessment: Northshire's round of last year and this year's, rated by six of its
+"""Demo self-assessment: Northshire's round of last year (closed) and this year's (open), rated by six of its
 organisations, with most statements a level higher this year and a few gaps left (record keeping,
 supply chains, survivor voice). Through the services; running it twice adds nothing."""
 
@@ -92,3 +92,5 @@ def _seed_northshire(demo) -> None:
                     note="Working on it with the partnership's sub-group." if level == 1 else "",
                     at=clock.now() - dt.timedelta(days=(350 if last_year else 10)),
                 )
+        if last_year:  # the coordinator closed last year's round once it was rated
+            services.round_close(actor=coordinator, round=made)

@@ -12,7 +12,7 @@ from partnerships.access import scoped
 from partnerships.models import Organisation
 
 from . import self_assessment_template as template
-from .models import AssessmentRating, AssessmentRound, AssessmentStatement
+from .models import AssessmentRating, AssessmentRound, AssessmentStatement, RoundStatus
 
 GAP_MEDIAN = 3  # a statement whose median rating is below "Established" is a gap
 SCALE_NAMES = {level: name for level, name, _ in template.SCALE}
@@ -26,10 +26,10 @@ def rounds(partnership):
 
 
 def previous(round: AssessmentRound) -> AssessmentRound | None:
-    """The round before this one: the latest open round of the partnership that opened earlier."""
+    """The round before this one: the latest open or closed round of the partnership that opened earlier."""
     return (
         scoped(round.partnership, AssessmentRound)
-        .filter(status="open", opens_on__lt=round.opens_on)
+        .filter(status__in=[RoundStatus.OPEN, RoundStatus.CLOSED], opens_on__lt=round.opens_on)
         .order_by("-opens_on", "-id")
         .first()
     )

@@ -104,6 +104,22 @@ def round_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @partnership_view(need=Perm.VIEW)
+@require_POST
+def round_close(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _round(request, pk, need=MANAGE)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "The round is still open: confirm with “Yes, close the round”.")
+        return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
+    try:
+        services.round_close(actor=request.user, round=found)
+    except ValidationError as error:
+        messages.error(request, in_words(error))
+    else:
+        messages.success(request, "The round is closed: it takes no more ratings. Its results stay as they are.")
+    return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
+
+
+@partnership_view(need=Perm.VIEW)
 def organisation(request: HttpRequest, pk: int, org: int) -> HttpResponse:
     found = _round(request, pk)
     chosen = _organisation(request, org)

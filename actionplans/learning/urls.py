@@ -31,6 +31,7 @@ urlpatterns = [
     path("self-assessment/<int:pk>/", self_assessment_views.round_detail, name="assessment"),
     path("self-assessment/<int:pk>/statements/", self_assessment_views.statement_add, name="assessment_statement_add"),
     path("self-assessment/<int:pk>/open/", self_assessment_views.round_open, name="assessment_open"),
+    path("self-assessment/<int:pk>/close/", self_assessment_views.round_close, name="assessment_close"),
     path(
         "self-assessment/<int:pk>/organisations/<int:org>/",
         self_assessment_views.organisation,
@@ -51,6 +52,9 @@ urlpatterns = [
     path("feedback/<int:pk>/", feedback_views.results, name="feedback_results"),
     path("feedback/<int:pk>/answer/", feedback_views.answer, name="feedback_answer"),
     path("feedback/<int:pk>/open/", feedback_views.set_open, name="feedback_open"),
+    path("feedback/<int:pk>/indicators/", feedback_views.link_create, name="feedback_link_create"),
+    path("feedback/<int:pk>/indicators/<int:link>/delete/", feedback_views.link_delete, name="feedback_link_delete"),
+    path("feedback/<int:pk>/indicators/record/", feedback_views.record_indicators, name="feedback_record_indicators"),
     path("feedback/<int:pk>/print/", feedback_views.printable, name="feedback_print"),
     path("feedback/you-said/new/", feedback_views.you_said_create, name="you_said_create"),
     path("feedback/you-said/<int:pk>/delete/", feedback_views.you_said_delete, name="you_said_delete"),

@@ -30,6 +30,8 @@ SECTIONS: list[str] = [
     "reports.annual.sections.governance.GOALS",
     "reports.annual.sections.recommendations.RECOMMENDATIONS",
     "reports.annual.sections.journals.JOURNALS",
+    "reports.annual.sections.self_assessment.SELF_ASSESSMENT",
+    "reports.annual.sections.feedback.FEEDBACK",
     "reports.annual.sections.front.LEARNING",
     "reports.annual.sections.annex.ANNEX",
 ]

@@ -232,7 +232,7 @@ MATRIX.update(
         "learning:feedback_results": (Perm.VIEW, ("get",), None),
         "learning:feedback_print": (Perm.VIEW, ("get",), None),
         "learning:feedback_create": (Perm.MANAGE_RECOMMENDATIONS, ("get", "post"), _new_feedback_form_post),
-        "learning:feedback_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+        "learning:feedback_open": (Perm.MANAGE_RECOMMENDATIONS, ("post",), lambda side: {"confirm": "yes"}),
         "learning:you_said_create": (
             Perm.MANAGE_RECOMMENDATIONS,
             ("get", "post"),
@@ -267,3 +267,45 @@ FOREIGN_IDS = {
     "learning:you_said_create": _you_said_foreign,
     "learning:feedback_create": _feedback_form_foreign,
 }
+
+
+# ------------------------------------------------------------------ closing rounds, feedback feeding indicators
+def _feedback_link(side: Side) -> dict:
+    from ..learning_helpers import make_feedback_form, make_feedback_link
+
+    form = make_feedback_form(side, title=f"Feedback form {next(_names)}")
+    return {"pk": form.pk, "link": make_feedback_link(side, form).pk}
+
+
+def _link_post(side: Side) -> dict:
+    from ..learning_helpers import involved_indicator
+
+    return {"question": "su_listened", "indicator": involved_indicator(side).pk}
+
+
+OBJECT_KWARGS.update(
+    {
+        "learning:assessment_close": _round,
+        "learning:feedback_link_create": _feedback_form,
+        "learning:feedback_link_delete": _feedback_link,
+        "learning:feedback_record_indicators": _feedback_form,
+    }
+)
+
+MATRIX.update(
+    {
+        "learning:assessment_close": (Perm.MANAGE_RECOMMENDATIONS, ("post",), lambda side: {"confirm": "yes"}),
+        "learning:feedback_link_create": (Perm.MANAGE_RECOMMENDATIONS, ("post",), _link_post),
+        "learning:feedback_link_delete": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+        "learning:feedback_record_indicators": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    }
+)
+
+
+def _link_foreign(own: Side, other: Side) -> dict:
+    from ..learning_helpers import involved_indicator
+
+    return {"question": "su_involved", "indicator": involved_indicator(other).pk}
+
+
+FOREIGN_IDS["learning:feedback_link_create"] = _link_foreign

@@ -28,6 +28,7 @@ from partnerships.models import Organisation, Partnership, User
 from .. import feedback_bank as bank
 from ..models import Audience, FeedbackForm, FeedbackResponse, YouSaidWeDid
 from ..models_feedback import FREE_TEXT_LIMIT
+from .feedback_indicators import indicators_feed
 
 # What the published-text screen flags that could point at one person in a short answer. Small counts
 # are left out: "two staff were kind" identifies nobody in an answer that is never shown below the
@@ -80,6 +81,16 @@ def form_set_open(*, actor: User, form: FeedbackForm, is_open: bool) -> Feedback
     with transaction.atomic():
         audit.update(actor=actor, obj=form, values={"is_open": bool(is_open)})
     return form
+
+
+def form_close(*, actor: User, form: FeedbackForm):
+    """Close a form to new answers (audited as its close), then record its linked questions' shares as
+    their indicators' figures (``feedback_indicators.indicators_feed``). Returns what was recorded."""
+    if not form.is_open:
+        raise ValidationError("The form is already closed.")
+    with transaction.atomic():
+        audit.update(actor=actor, obj=form, values={"is_open": False}, action="feedbackform.close")
+    return indicators_feed(actor=actor, form=form)
 
 
 def personal_data_in(text: str, *, threshold: int) -> list[str]:

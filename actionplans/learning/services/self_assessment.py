@@ -3,7 +3,7 @@ statements, opening it, each organisation's ratings, and actions raised from a g
 
 Keyword-only functions taking the acting user; each validates, runs in one transaction and writes its
 audit event there. A rating is refused, with nothing written, when it is off the 1–4 scale, when the
-round is not open, or when the person rating may not rate for that organisation.
+round is not open (not yet, or closed by the coordinator), or when the person rating may not rate for that organisation.
 """
 
 from __future__ import annotations
@@ -78,6 +78,18 @@ def round_open(*, actor: User, round: AssessmentRound) -> AssessmentRound:
     return round
 
 
+def round_close(*, actor: User, round: AssessmentRound) -> AssessmentRound:
+    """Close an open round: it takes no more ratings, and its results stay as they are (the next round
+    is compared with them)."""
+    if round.status != RoundStatus.OPEN:
+        raise ValidationError(
+            "The round is already closed." if round.status == RoundStatus.CLOSED else "Only an open round can close."
+        )
+    with transaction.atomic():
+        audit.update(actor=actor, obj=round, values={"status": RoundStatus.CLOSED}, action="assessmentround.close")
+    return round
+
+
 def _may_rate(actor, partnership: Partnership, organisation: Organisation) -> None:
     if actor is None:  # the demo seeder
         return
@@ -111,6 +123,8 @@ def rating_record(
     except ValidationError as error:
         raise ValidationError({"__all__": error.messages}) from error
     _may_rate(actor, round.partnership, organisation)
+    if round.status == RoundStatus.CLOSED:
+        raise ValidationError({"__all__": "The round is closed: it takes no more ratings."})
     if round.status != RoundStatus.OPEN:
         raise ValidationError({"__all__": "The round is not open for ratings yet."})
     evidence, note = (evidence or "").strip(), (note or "").strip()

@@ -66,3 +66,21 @@ def test_coordinator_answers_a_recommendation_and_raises_its_actions(world, live
     _shot(page, f"detail-{width}")
     assert Recommendation.objects.get(pk=rec.pk).status == "in_progress"
     assert done.status == "agreed"
+
+
+def test_deleting_a_recommendation_asks_first_and_a_no_keeps_it(world, live_server, page):
+    a = world.a
+    rec = make_recommendation(a, reference="4.1", text="Publish the statement on the council's website")
+    sign_in(page, live_server, a.coordinator.email)
+    page.goto(f"{live_server.url}/p/{a.slug}/recommendations/{rec.pk}/")
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", answer)
+    page.get_by_role("button", name="Delete").click()
+    expect(page.get_by_role("button", name="Delete")).to_be_visible()
+    assert asked and "Delete this recommendation" in asked[0]
+    assert Recommendation.objects.filter(pk=rec.pk).exists()

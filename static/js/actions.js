@@ -32,11 +32,6 @@
     if (cancel) cancel.click();
   });
 
-  document.addEventListener("submit", function (event) {
-    var message = event.target.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) event.preventDefault();
-  });
-
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) window.print();
   });

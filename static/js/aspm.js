@@ -149,4 +149,9 @@
     document.querySelectorAll(".table-responsive:not([data-region-ready]), .scroll-region:not([data-region-ready])").forEach(makeScrollRegion);
   });
   document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
+  // A form with data-confirm (a delete) asks first, on every page: the question is its attribute.
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
 })();

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from actionplans.learning import peer_review_views
 from partnerships.forms_auth import EmailAuthenticationForm
 from partnerships.views import account
 
@@ -39,6 +40,9 @@ urlpatterns = [
     path("invitations/<str:token>/", account.invitation_accept, name="invitation_accept"),
     path("accessibility/", account.accessibility_statement, name="accessibility"),
     path("publishing-small-counts/", account.disclosure_rules, name="disclosure_rules"),
+    # A coordinator reviewing another partnership's self-assessment round: its own door, not /p/<slug>/.
+    path("peer-reviews/", peer_review_views.reviews, name="peer_reviews"),
+    path("peer-reviews/<int:pk>/", peer_review_views.review, name="peer_review"),
     path("healthz", account.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("aspm.api.urls")),  # /api/v1/ and the API token page of one's account

@@ -32,7 +32,7 @@ def mixed_plan(a):
 def test_a_board_member_sees_the_red_and_overdue_actions_with_their_owners(mixed_plan, login):
     a = mixed_plan
     page = _page(login(a.board), a)
-    assert "<h1 class=\"h2\">Actions needing attention</h1>" in page
+    assert '<h1 class="h2">Actions needing attention</h1>' in page
     assert "Red and on time" in page and "Amber and overdue" in page
     assert "Green and on time" not in page and "Complete long ago" not in page
     assert a.police.name in page  # the owner, to ask
@@ -64,7 +64,7 @@ def test_the_menu_says_needs_attention_to_a_board_member_and_my_actions_to_a_spo
 
 def test_a_spoc_still_sees_their_organisations_actions_whatever_their_status(mixed_plan, login):
     page = _page(login(mixed_plan.spoc_police), mixed_plan)
-    assert "<h1 class=\"h2\">My actions</h1>" in page and "Green and on time" in page
+    assert '<h1 class="h2">My actions</h1>' in page and "Green and on time" in page
 
 
 def test_another_partnerships_red_actions_never_need_a_board_members_attention(a, b, login):

@@ -229,8 +229,8 @@ def test_the_results_page_takes_the_same_queries_at_two_sizes(a, login):
             )
 
     # the door (session, user, membership) and base page; the round; the statements, their ratings,
-    # their actions; the organisations; the previous round
-    flat_queries(grow=grow, measure=lambda: ok(client.get(url)), pinned=11)
+    # their actions; the organisations; the previous round; the peer-review invitations
+    flat_queries(grow=grow, measure=lambda: ok(client.get(url)), pinned=12)
 
 
 def test_the_rounds_list_takes_the_same_queries_at_two_sizes(a, login):

@@ -100,9 +100,7 @@ def _nothing_in_the_plan(side):
     assert not Strand.objects.filter(partnership=side.partnership, code="awareness-raising").exists()
 
 
-def test_a_plan_exported_and_imported_into_an_empty_partnership_exports_the_same_workbook_cell_by_cell(
-    a, b, login
-):
+def test_a_plan_exported_and_imported_into_an_empty_partnership_exports_the_same_workbook_cell_by_cell(a, b, login):
     _full_plan(a)
     _same_names(a, b)
     first = _export(login(a.coordinator), a)

@@ -91,4 +91,3 @@ def detail_queryset(partnership):
             .prefetch_related("observed", "harvests"),
         ),
     )
-

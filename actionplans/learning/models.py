@@ -286,3 +286,4 @@ from .models_feedback import (  # noqa: E402, F401
     FeedbackResponse,
     YouSaidWeDid,
 )
+from .models_peer_review import PeerReview  # noqa: E402, F401

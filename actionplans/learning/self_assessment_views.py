@@ -17,10 +17,13 @@ from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 from partnerships.models import Organisation
 
+from . import peer_review_selectors
 from . import self_assessment_selectors as selectors
 from . import self_assessment_template as template
-from .models import AssessmentRound, AssessmentStatement, RoundStatus
+from .models import AssessmentRound, AssessmentStatement, PeerReview, RoundStatus
+from .peer_review_forms import InviteForm
 from .self_assessment_forms import ActionForm, RatingForm, RoundForm, StatementForm
+from .services import peer_review as peer_services
 from .services import self_assessment as services
 
 MANAGE = Perm.MANAGE_RECOMMENDATIONS
@@ -59,20 +62,55 @@ def round_create(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/self_assessment_form.html", {"form": form})
 
 
-@partnership_view(need=Perm.VIEW)
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _round(request, pk)
+def _detail(request, found: AssessmentRound, invite_form: InviteForm | None = None) -> HttpResponse:
     membership = request.membership
     own = membership.organisation
+    can_manage = can(membership, MANAGE)
     context = {
         "round": found,
         "results": selectors.results(found),
         "scale": template.SCALE,
-        "can_manage": can(membership, MANAGE),
+        "can_manage": can_manage,
         "own": own if found.status == RoundStatus.OPEN and can(membership, RATE, organisation=own) else None,
         "statement_form": StatementForm(),
+        "peer_reviews": peer_review_selectors.of_round(found) if can_manage else [],
+        "invite_form": invite_form or InviteForm(),
     }
     return render(request, "learning/self_assessment.html", context)
+
+
+@partnership_view(need=Perm.VIEW)
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _round(request, pk))
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def peer_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _round(request, pk, need=MANAGE)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        ok, made = call_service(
+            form, peer_services.peer_review_invite, actor=request.user, round=found, **form.cleaned_data
+        )
+        if ok:
+            messages.success(request, f"{made.reviewer.name} is invited: its coordinators can now review this round.")
+            return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
+    return _detail(request, found, invite_form=form)
+
+
+@partnership_view(need=Perm.VIEW)
+@require_POST
+def peer_withdraw(request: HttpRequest, pk: int, review: int) -> HttpResponse:
+    found = _round(request, pk, need=MANAGE)
+    invitation = get_object_for(request.membership, PeerReview.objects.filter(round=found), pk=review, need=MANAGE)
+    try:
+        peer_services.peer_review_withdraw(actor=request.user, invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, in_words(error))
+    else:
+        messages.success(request, f"The invitation to {invitation.reviewer.name} is withdrawn.")
+    return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
 
 
 @partnership_view(need=Perm.VIEW)

@@ -32,6 +32,12 @@ urlpatterns = [
     path("self-assessment/<int:pk>/statements/", self_assessment_views.statement_add, name="assessment_statement_add"),
     path("self-assessment/<int:pk>/open/", self_assessment_views.round_open, name="assessment_open"),
     path("self-assessment/<int:pk>/close/", self_assessment_views.round_close, name="assessment_close"),
+    path("self-assessment/<int:pk>/peer-reviews/", self_assessment_views.peer_invite, name="assessment_peer_invite"),
+    path(
+        "self-assessment/<int:pk>/peer-reviews/<int:review>/withdraw/",
+        self_assessment_views.peer_withdraw,
+        name="assessment_peer_withdraw",
+    ),
     path(
         "self-assessment/<int:pk>/organisations/<int:org>/",
         self_assessment_views.organisation,

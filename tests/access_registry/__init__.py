@@ -13,7 +13,8 @@ Each module here (one per app or subject) may define:
   rights that the plain API role matrix cannot check (the isolation walk still covers them);
 * ``FOREIGN_IDS``: url name -> function(own side, other side) returning a POST body of the own
   side's URL that carries the other partnership's ids (tests/test_isolation_walk.py: nothing changes);
-* ``PUBLIC_OR_PERSONAL``: names of URLs outside /p/<slug>/ (none of them shows a partnership's objects).
+* ``PUBLIC_OR_PERSONAL``: names of URLs outside /p/<slug>/ (none of them shows a partnership's objects,
+  except the peer reviewer's door, which has its own test: see access_registry/learning.py).
 
 A new URL that no module mentions makes the walk fail.
 """

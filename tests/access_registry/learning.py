@@ -309,3 +309,37 @@ def _link_foreign(own: Side, other: Side) -> dict:
 
 
 FOREIGN_IDS["learning:feedback_link_create"] = _link_foreign
+
+
+# ------------------------------------------------------------------ peer review of a round
+def _another_partnership(side: Side):
+    from partnerships.models import Partnership
+
+    return Partnership.objects.exclude(pk=side.partnership.pk).order_by("pk").first()
+
+
+def _peer_review(side: Side) -> dict:
+    from actionplans.learning.services import peer_review
+
+    made = make_round(side, title=f"Round {next(_names)}")
+    invitation = peer_review.peer_review_invite(actor=None, round=made, reviewer=_another_partnership(side))
+    return {"pk": made.pk, "review": invitation.pk}
+
+
+OBJECT_KWARGS.update({"learning:assessment_peer_invite": _round, "learning:assessment_peer_withdraw": _peer_review})
+
+MATRIX.update(
+    {
+        "learning:assessment_peer_invite": (
+            Perm.MANAGE_RECOMMENDATIONS,
+            ("post",),
+            lambda side: {"reviewer": _another_partnership(side).slug},
+        ),
+        "learning:assessment_peer_withdraw": (Perm.MANAGE_RECOMMENDATIONS, ("post",), None),
+    }
+)
+
+# The reviewer's door, outside /p/<slug>/: it shows one round of ANOTHER partnership to a coordinator of
+# the invited partnership, and is a 404 for everyone else (after withdrawal too). It is not the tenancy
+# door and does not loosen it; tests/test_peer_review_door.py walks who gets what.
+PUBLIC_OR_PERSONAL = {"peer_reviews", "peer_review"}

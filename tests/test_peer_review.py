@@ -146,3 +146,10 @@ def test_members_who_do_not_coordinate_see_no_peer_review_section(a, b, login):
     services.peer_review_invite(actor=a.coordinator, round=made, reviewer="southmoor")
     body = login(a.board).get(reverse("learning:assessment", args=[a.slug, made.pk])).content.decode()
     assert "Peer review" not in body and "Southmoor" not in body
+
+
+def test_the_reviewing_coordinator_finds_the_peer_reviews_from_their_own_rounds_page(a, b, login):
+    services.peer_review_invite(actor=a.coordinator, round=make_round(a), reviewer="southmoor")
+    own_rounds = reverse("learning:assessments", args=[b.slug])
+    assert reverse("peer_reviews") in login(b.coordinator).get(own_rounds).content.decode()
+    assert reverse("peer_reviews") not in login(b.board).get(own_rounds).content.decode()

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from actionplans.learning import self_assessment_selectors as selectors
-from actionplans.learning.models import AssessmentRating, AssessmentRound
+from actionplans.learning.models import AssessmentRating, AssessmentRound, PeerReview
 
 pytestmark = pytest.mark.django_db
 
@@ -22,3 +22,13 @@ def test_northshire_has_two_rounds_showing_improvement_and_some_gaps():
     count = AssessmentRating.objects.count()
     call_command("seed_demo", "--allow-production", "--quiet-logins")
     assert AssessmentRating.objects.count() == count
+
+
+def test_northshire_s_latest_round_is_peer_reviewed_by_riverside_with_feedback():
+    call_command("seed_demo", "--allow-production", "--quiet-logins")
+    review = PeerReview.objects.get()
+    latest = AssessmentRound.objects.filter(partnership__slug="northshire").order_by("-opens_on").first()
+    assert (review.round, review.reviewer.slug, review.is_active) == (latest, "riverside", True)
+    assert "DAT1" in review.feedback and review.feedback_by.email
+    call_command("seed_demo", "--allow-production", "--quiet-logins")
+    assert PeerReview.objects.count() == 1

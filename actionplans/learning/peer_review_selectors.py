@@ -16,13 +16,11 @@ from .models import PeerReview, RoundStatus
 
 
 def _reviewing_partnerships(user: User):
-    """Ids of the active partnerships the user coordinates (the only ones that can review)."""
+    """The active partnerships the user coordinates (the only ones that can review), as a subquery."""
     if not getattr(user, "is_authenticated", False):
-        return []
-    return list(
-        Membership.objects.filter(user=user, role=Role.COORDINATOR, partnership__is_active=True).values_list(
-            "partnership_id", flat=True
-        )
+        return Membership.objects.none().values("partnership_id")
+    return Membership.objects.filter(user=user, role=Role.COORDINATOR, partnership__is_active=True).values(
+        "partnership_id"
     )
 
 

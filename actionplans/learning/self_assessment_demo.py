@@ -1,6 +1,8 @@
 """Demo self-assessment: Northshire's round of last year (closed) and this year's (open), rated by six of its
 organisations, with most statements a level higher this year and a few gaps left (record keeping,
-supply chains, survivor voice). Through the services; running it twice adds nothing."""
+supply chains, survivor voice). This year's round is peer reviewed by another demo partnership (Riverside,
+or Greater Westmoor), whose coordinator has left feedback. Through the services; running it twice adds
+nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from partnerships.models import Organisation
 
 from . import self_assessment_template as template
 from .models import AssessmentRound
+from .services import peer_review
 from .services import self_assessment as services
 
 RATERS = [  # (organisation, who rates for it: a demo person's key, else the coordinator)
@@ -46,10 +49,33 @@ def _level(last_year: bool, org: int, n: int, code: str) -> int:
     return min(template.HIGHEST, base + (1 if n % 5 else 0))  # every fifth statement has not moved
 
 
+PEER_FEEDBACK = (
+    "A candid round with evidence behind most ratings. Data and record keeping (DAT1) is the gap to close "
+    "first: we would be glad to share our retention schedule. Survivor voice (VIC4) could draw on the "
+    "feedback forms your partners already run."
+)
+
+
 def seed(world) -> None:
     if "northshire" in world.partnerships:
         with transaction.atomic():
             _seed_northshire(world.partnerships["northshire"])
+            reviewer = next((world.partnerships[k] for k in ("riverside", "westmoor") if k in world.partnerships), None)
+            if reviewer is not None:
+                _seed_peer_review(world.partnerships["northshire"], reviewer)
+
+
+def _seed_peer_review(demo, reviewer) -> None:
+    """Northshire's latest round, reviewed by ``reviewer``'s coordinator, who has written feedback."""
+    latest = scoped(demo.partnership, AssessmentRound).order_by("-opens_on", "-id").first()
+    if latest is None or latest.peer_reviews.exists():
+        return
+    invitation = peer_review.peer_review_invite(
+        actor=demo.people.get("coordinator"), round=latest, reviewer=reviewer.partnership
+    )
+    coordinator = reviewer.people.get("coordinator")
+    if coordinator is not None:
+        peer_review.peer_review_feedback(actor=coordinator, invitation=invitation, feedback=PEER_FEEDBACK)
 
 
 def _seed_northshire(demo) -> None:

@@ -41,10 +41,13 @@ def _organisation(request, org: int, need: Perm = Perm.VIEW) -> Organisation:
 @partnership_view(need=Perm.VIEW)
 def rounds(request: HttpRequest) -> HttpResponse:
     membership = request.membership
+    can_manage = can(membership, MANAGE)
+    to_review = peer_review_selectors.invitations_for(request.user).filter(reviewer=request.partnership)
     context = {
         "rounds": selectors.rounds(request.partnership),
-        "can_manage": can(membership, MANAGE),
+        "can_manage": can_manage,
         "own": membership.organisation if can(membership, RATE, organisation=membership.organisation) else None,
+        "to_review": list(to_review) if can_manage else [],
     }
     return render(request, "learning/self_assessments.html", context)
 

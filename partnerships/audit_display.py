@@ -49,6 +49,10 @@ VERBS = {
     "confirm_specific": "marked as specific",
     "link_objectives": "objectives linked",
     "links": "links changed",
+    "invite": "invitation sent",  # peer review of a self-assessment round
+    "withdraw": "invitation withdrawn",
+    "feedback": "feedback given",
+    "viewed": "read by the reviewer",
 }
 HIDDEN_FIELDS = {"version"}  # the optimistic-locking counter: bookkeeping, not a change anyone made
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")

@@ -153,3 +153,11 @@ def test_the_reviewing_coordinator_finds_the_peer_reviews_from_their_own_rounds_
     own_rounds = reverse("learning:assessments", args=[b.slug])
     assert reverse("peer_reviews") in login(b.coordinator).get(own_rounds).content.decode()
     assert reverse("peer_reviews") not in login(b.board).get(own_rounds).content.decode()
+
+
+def test_the_host_audit_page_lists_the_peer_review_events(a, b, login):
+    invitation = services.peer_review_invite(actor=a.coordinator, round=make_round(a), reviewer="southmoor")
+    login(b.coordinator).get(reverse("peer_review", args=[invitation.pk]))
+    body = login(a.coordinator).get(reverse("partnerships:audit", args=[a.slug])).content.decode()
+    assert "Peer review invitation sent" in body and "Peer review read by the reviewer" in body
+    assert b.coordinator.full_name in body

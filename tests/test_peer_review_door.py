@@ -10,10 +10,12 @@ from django.urls import reverse
 from actionplans.learning.models import PeerReview
 from actionplans.learning.services import peer_review as services
 from actionplans.learning.services import self_assessment
-from partnerships.models import AuditEvent
+from partnerships import services as partnership_services
+from partnerships.models import AuditEvent, Sector
 
 from .cast import ROLES, build_side
 from .learning_helpers import make_round
+from .query_sizes import flat_queries, ok
 from .test_isolation_walk import _kwargs_for
 from .url_walk import tenant_routes
 
@@ -119,3 +121,25 @@ def test_the_feedback_form_refuses_too_long_a_text_and_keeps_a_short_one(world, 
     assert client.post(url, {"feedback": "Clear evidence on governance."}).status_code == 302
     invitation.refresh_from_db()
     assert (invitation.feedback, invitation.feedback_by) == ("Clear evidence on governance.", world.b.coordinator)
+
+
+def test_the_review_page_takes_the_same_queries_at_two_sizes(world, invitation, login):
+    client = login(world.b.coordinator)
+    url = reverse("peer_review", args=[invitation.pk])
+    made = invitation.round
+    grown = []
+
+    def grow(n):
+        for _ in range(n):
+            grown.append(None)
+            org = partnership_services.organisation_create(
+                actor=None, partnership=world.a.partnership, name=f"Organisation {len(grown)}", sector=Sector.NGO
+            )
+            for code in ("GOV1", "DAT1"):
+                self_assessment.rating_record(
+                    actor=None, statement=made.statements.get(code=code), organisation=org, level=1 + len(grown) % 4
+                )
+
+    # the session and user, the switcher's memberships; the door's invitation; whether today's reading is
+    # logged; the statements, their ratings and actions; the organisations; the previous round
+    flat_queries(grow=grow, measure=lambda: ok(client.get(url)), pinned=11)

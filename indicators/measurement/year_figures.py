@@ -74,6 +74,7 @@ def _targets(partnership, indicator_ids, period_ids) -> tuple[dict, dict]:
         scoped(partnership, Target)
         .filter(indicator_id__in=indicator_ids)
         .filter(Q(period_id__in=period_ids) | Q(period__isnull=True))
+        .order_by()  # one target per indicator and period (or plan): no order, so no join for one
     )
     for indicator_id, period_id, value in rows.values_list("indicator_id", "period_id", "value"):
         if period_id is None:

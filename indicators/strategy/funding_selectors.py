@@ -103,7 +103,7 @@ def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today:
     years = measurement.financial_years(partnership)
     year = measurement.current_year(partnership, years, chosen_year)
     kpis = measurement.results_table(
-        partnership, measurement.ResultsFilter(agreement=agreement.pk), year=year, today=today
+        partnership, measurement.ResultsFilter(agreement=agreement.pk), year=year, today=today, milestones=False
     )
     figures_status = ""
     if kpis.year is not None and kpis.rows:

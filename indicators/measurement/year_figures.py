@@ -63,7 +63,8 @@ def _aggregates(partnership, indicator_ids, period_ids, organisation=None) -> di
     figures = scoped(partnership, Figure).filter(indicator_id__in=indicator_ids, period_id__in=period_ids)
     if organisation:
         figures = figures.filter(organisation_id=organisation)
-    rows = figures.values("indicator_id", "period_id").annotate(**rollup.AGGREGATES)
+    # no order: the model's (by indicator code and period start) would join both tables for nothing
+    rows = figures.values("indicator_id", "period_id").annotate(**rollup.AGGREGATES).order_by()
     return {(r["indicator_id"], r["period_id"]): r for r in rows}
 
 
@@ -73,6 +74,7 @@ def _targets(partnership, indicator_ids, period_ids) -> tuple[dict, dict]:
         scoped(partnership, Target)
         .filter(indicator_id__in=indicator_ids)
         .filter(Q(period_id__in=period_ids) | Q(period__isnull=True))
+        .order_by()  # one target per indicator and period (or plan): no order, so no join for one
     )
     for indicator_id, period_id, value in rows.values_list("indicator_id", "period_id", "value"):
         if period_id is None:

@@ -22,14 +22,19 @@ from weasyprint.html import UA_COUNTER_STYLE, UA_FORM_STYLESHEET
 NOTES = re.compile(r"^::(?:footnote|note)-[a-z]+ \{[^}]*\}\n", re.MULTILINE)
 
 
-@cache
-def lean_ua_stylesheet() -> CSS:
+def lean_ua_source() -> str:
+    """WeasyPrint's html5_ua.css, ``::marker`` narrowed to ``li::marker`` and the footnote and note rules out."""
     text = (files("weasyprint.css") / "html5_ua.css").read_text("utf-8")
     lean, markers = re.subn(r"^::marker \{", "li::marker {", text, flags=re.MULTILINE)
     lean, notes = NOTES.subn("", lean)
     if (markers, notes) != (1, 5):  # a WeasyPrint whose stylesheet changed: use it as it is
-        lean = text
-    return CSS(string=lean, counter_style=UA_COUNTER_STYLE)
+        return text
+    return lean
+
+
+@cache
+def lean_ua_stylesheet() -> CSS:
+    return CSS(string=lean_ua_source(), counter_style=UA_COUNTER_STYLE)
 
 
 class LeanHTML(HTML):

@@ -78,6 +78,13 @@ def _ensure_database(args, env: dict) -> None:
     conn.close()
     if not seeded:
         _manage(env, "seed_demo", "--size", "large", "--allow-production", "--quiet-logins")
+        # Fresh tables have no planner statistics until autovacuum comes round; without them
+        # PostgreSQL guesses 5 rows for 5,000 actions and picks slow plans that no real site has.
+        conn = psycopg2.connect(args.db)
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        conn.close()
     if not args.skip_static:
         _manage(env, "collectstatic", "--noinput", "-v0")
 
@@ -93,12 +100,12 @@ class Visitor:
         django.setup()
         from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
         from django.contrib.sessions.backends.db import SessionStore
-        from partnerships.services_tokens import token_create
 
         from actionplans.models import Action
         from aspm.sessions import RENEWED_AT
         from indicators.models import Indicator
         from partnerships.models import Membership, Role
+        from partnerships.services.tokens import token_create
         from reports.models import Return
 
         membership = Membership.objects.select_related("user", "partnership").get(
@@ -137,7 +144,7 @@ class Visitor:
         return {"Cookie": self.cookie}
 
     def close(self) -> None:
-        from partnerships.services_tokens import token_revoke
+        from partnerships.services.tokens import token_revoke
 
         token_revoke(actor=self.user, token=self.token)
 

@@ -1,5 +1,6 @@
 """The coordinator's "Waiting for you" panel (listed in aspm/dashboard.py): returns to approve,
-overdue actions and risks due for review, each with the first few and a link to all. Five queries."""
+overdue actions and risks due for review, each with the first few and a link to all. Five queries,
+then none until the partnership's data changes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from actionplans import selectors as actions
 from actionplans.models import Action
+from aspm import data_version
 from indicators.models import Risk, RiskStatus
 from partnerships.access import Perm, can, scoped
 from reports.models.returns import EDITABLE_STATUSES, Return, ReturnStatus
@@ -21,6 +23,11 @@ def waiting_panel(request) -> dict | None:
         return None
     partnership = request.partnership
     today = timezone.localdate()
+    # The same for every coordinator: kept until the partnership's data changes, or the day does.
+    return data_version.cached(partnership, "home-waiting", lambda: _waiting(partnership, today), parts=[today])
+
+
+def _waiting(partnership, today) -> dict:
     returns = scoped(partnership, Return)
     counts = returns.aggregate(
         waiting=Count("id", filter=Q(status=ReturnStatus.SUBMITTED)),

@@ -107,3 +107,13 @@ def test_the_actions_list_takes_the_same_few_queries_however_many_actions(a):
         action = make_action(a, organisation=a.charity, title=f"Outreach session {i}")
         services.action_set_status(actor=a.coordinator, action=action, status="amber", note="Venue changed")
     assert queries() == small <= 5  # token, membership, count, rows, history
+
+
+def test_the_kept_list_of_actions_shows_a_status_change_made_after_it_was_read(a):
+    action = police_action(a)
+    client = ApiClient(token_for(a.board))
+    first = client.get(_api(a, "actions/?page_size=100")).json()
+    assert [row["status"] for row in first["results"] if row["id"] == action.pk] == ["green"]
+    services.action_set_status(actor=a.spoc_police, action=action, status="red", note="The trainer left")
+    again = client.get(_api(a, "actions/?page_size=100")).json()
+    assert [row["status"] for row in again["results"] if row["id"] == action.pk] == ["red"]

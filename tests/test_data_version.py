@@ -14,7 +14,9 @@ from aspm import data_version
 from indicators.measurement.services.indicators import indicator_update
 from partnerships import audit
 from partnerships.models import AttendanceStatus
+from reports.returns import services as return_services
 
+from . import returns_cast
 from .api_helpers import bearer, token_for
 from .health_helpers import everyone, meeting
 from .measurement_helpers import figure, periods, referrals
@@ -127,3 +129,38 @@ def test_a_bulk_change_audited_row_by_row_changes_the_version(a):
     before = data_version.current(a.partnership)
     audit.record_many(actor=a.coordinator, partnership=a.partnership, events=[{"action": "figure.update"}])
     assert data_version.current(a.partnership) != before
+
+
+def test_the_coordinators_waiting_panel_shows_a_return_submitted_after_it_was_cached(a, login):
+    return_ = returns_cast.police_return(a)
+    client = login(a.coordinator)
+    assert _panel(client, a, "reports/home_waiting.html")["waiting"] == 0
+    assert _panel(client, a, "reports/home_waiting.html")["waiting"] == 0  # served from the cache
+    returns_cast.submitted(a, return_)
+    assert _panel(client, a, "reports/home_waiting.html")["waiting"] == 1
+
+
+def test_a_returns_task_list_shows_the_narrative_completed_after_it_was_cached(a, login):
+    return_ = returns_cast.police_return(a)
+    client = login(a.spoc_police)
+    url = reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk})
+
+    def narrative_status() -> str:
+        page = client.get(url).content.decode()
+        return page.split('id="task-narrative-status">', 1)[1].split("<", 1)[0]
+
+    assert narrative_status() == "Not started"
+    assert narrative_status() == "Not started"  # served from the cache
+    return_services.return_save_draft(actor=a.spoc_police, return_=return_, narrative=returns_cast.NARRATIVE)
+    assert narrative_status() == "Completed"
+
+
+def test_a_returns_read_only_page_shows_the_narrative_saved_after_it_was_cached(a, login):
+    return_ = returns_cast.police_return(a)
+    client = login(a.board)
+    url = reverse("reports:return_detail", kwargs={"slug": a.slug, "pk": return_.pk})
+    progress = returns_cast.NARRATIVE["progress"]
+    assert progress not in client.get(url).content.decode()
+    assert progress not in client.get(url).content.decode()  # served from the cache
+    return_services.return_save_draft(actor=a.spoc_police, return_=return_, narrative=returns_cast.NARRATIVE)
+    assert progress in client.get(url).content.decode()

@@ -20,7 +20,7 @@ from reports.returns.spreadsheet import read_upload
 pytestmark = pytest.mark.django_db
 
 HEADERS = ["indicator_code", "period", "organisation", "value"]
-TOO_MANY_ROWS = "The sheet has too many rows: the limit is 5,000 rows in one file."
+TOO_MANY_ROWS = "The sheet has too many rows: the limit is 10,000 rows in one file."
 
 
 def _long_xlsx(rows: int, *, declared_rows: int | None = None) -> bytes:

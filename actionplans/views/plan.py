@@ -9,13 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from aspm.fragments import cached_fragments
 from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
 from partnerships.models import SubGroup
 
 from .. import clock, selectors
 from ..forms import AsOfForm, BulkStatusForm, PlanFilterForm
-from ..models import RAG_MEANINGS, RagStatus
+from ..models import RAG_MEANINGS, Action, RagStatus
 from .common import mark_changeable, owns_actions
 
 PAGE_SIZE = 50
@@ -72,27 +73,50 @@ def _sort_links(params: dict, current: str) -> dict:
     return links
 
 
+PLAN_FRAGMENTS = {
+    "filters": "actionplans/_plan_filters.html",
+    "contents": "actionplans/_plan_contents.html",
+    "table": "actionplans/_table.html",
+}
+
+
 @partnership_view(need=Perm.VIEW)
 def plan(request: HttpRequest) -> HttpResponse:
     form = PlanFilterForm(request.GET or None, partnership=request.partnership)
     values = form.filters()
     flt = selectors.PlanFilter(**values)
-    queryset = selectors.plan(request.partnership, flt)
-    counts = selectors.status_counts(scoped(request.partnership, queryset.model))
     params = {k: v for k, v in request.GET.items() if k != "page"}
     query = urlencode(params)
-    sizes = selectors.group_sizes(queryset, flt.group)
+
+    def listing() -> dict:  # the page of actions: drawn again only when the plan changes
+        queryset = selectors.plan(request.partnership, flt)
+        sizes = selectors.group_sizes(queryset, flt.group)
+        return {
+            "form": form,
+            "sort_links": _sort_links(params, flt.sort),
+            "group_kind": flt.group,
+            "contents": [
+                {"label": size.label, "count": size.count, "page": size.first // PAGE_SIZE + 1, "key": size.key}
+                for size in sizes
+            ],
+            **_table_context(request, queryset, flt.group, query, sizes),
+        }
+
+    drawn = cached_fragments(
+        request,
+        "action-plan",
+        PLAN_FRAGMENTS,
+        listing,
+        parts=[sorted(request.GET.items())],
+        values=["any_changeable"],
+        keep=not flt.q,  # a search is drawn each time, so that free text cannot fill the cache
+    )
     context = {
-        "form": form,
-        "counts": counts,
-        "sort_links": _sort_links(params, flt.sort),
-        "status_links": {s: "?" + urlencode({"status": s}) for s in [*RagStatus.values, "overdue"]},
-        "group_kind": flt.group,
-        "contents": [
-            {"label": size.label, "count": size.count, "page": size.first // PAGE_SIZE + 1, "key": size.key}
-            for size in sizes
-        ],
-        **_table_context(request, queryset, flt.group, query, sizes),
+        "query": query,
+        "counts": selectors.status_counts(scoped(request.partnership, Action)),
+        "drawn": drawn,
+        "any_changeable": drawn["any_changeable"],
+        "bulk_form": BulkStatusForm(),
     }
     return render(request, "actionplans/plan.html", context)
 
@@ -121,7 +145,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 def _attention(request: HttpRequest) -> HttpResponse:
-    """"My actions" for a board member or a viewer, who own no actions: what the board should ask
+    """ "My actions" for a board member or a viewer, who own no actions: what the board should ask
     about, the actions that are Red or past their due date, with their owners (and any action that
     names the member as its owner), the longest overdue first."""
     flt = selectors.PlanFilter(attention_for=request.membership.pk, group="none")

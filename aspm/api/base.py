@@ -18,11 +18,14 @@ from collections.abc import Callable
 
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, viewsets
+from rest_framework.response import Response
 
+from aspm import data_version
 from partnerships import access
 from partnerships.access import Perm
 from partnerships.models import Membership, Organisation
@@ -121,3 +124,30 @@ class PartnershipViewSet(PartnershipMixin, viewsets.GenericViewSet):
         context["partnership"] = self.partnership
         context["membership"] = getattr(self, "membership", None)
         return context
+
+
+CACHED_PARAMS = {"page", "page_size", "ordering"}  # a list read whole, page by page: kept in the cache
+
+
+class CachedListMixin:
+    """``list`` for a viewset whose rows read the same for every member: a page of the whole list is
+    kept until the partnership's data changes (aspm/data_version.py) or the day does (progress and
+    "overdue" are as at today). A filtered list is computed each time (any text, unbounded keys).
+    The serializer must not depend on the person asking; ``list_data`` may be overridden to add
+    context for a page of rows."""
+
+    def list(self, request, *args, **kwargs):
+        if set(request.query_params) - CACHED_PARAMS:
+            return Response(self.list_data())
+        key = [request.build_absolute_uri(), timezone.localdate()]
+        return Response(data_version.cached(self.partnership, f"api-{self.basename}", self.list_data, parts=key))
+
+    def list_data(self):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page if page is not None else queryset)
+        serializer = self.get_serializer(rows, many=True, context=self.page_context(rows))
+        return self.get_paginated_response(serializer.data).data if page is not None else serializer.data
+
+    def page_context(self, rows: list) -> dict:
+        return self.get_serializer_context()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from aspm import data_version
 from aspm.dashboard import home_panels
 from aspm.forms import call_service
 
@@ -19,14 +20,17 @@ from ..forms import DisclosurePolicyForm, PartnershipForm
 @partnership_view(need=Perm.VIEW)
 def home(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
+    sees_audit = can(request.membership, Perm.VIEW_AUDIT)
+
+    def summary() -> dict:  # the same for every member who may see as much: kept until the data changes
+        return {
+            "role_counts": selectors.role_counts(partnership),
+            "organisation_count": selectors.active_organisations(partnership).count(),
+            "recent_events": [present(e) for e in selectors.audit_events(partnership)[:8]] if sees_audit else [],
+        }
+
     context = {
-        "role_counts": selectors.role_counts(partnership),
-        "organisation_count": selectors.active_organisations(partnership).count(),
-        "recent_events": (
-            [present(e) for e in selectors.audit_events(partnership)[:8]]
-            if can(request.membership, Perm.VIEW_AUDIT)
-            else []
-        ),
+        **data_version.cached(partnership, "home-summary", summary, parts=[sees_audit]),
         "panels": home_panels(request),
     }
     return render(request, "partnerships/home.html", context)

@@ -36,35 +36,38 @@ def returns_visible_to(membership: Membership) -> QuerySet[Return]:
     return qs.filter(organisation_id=membership.organisation_id)
 
 
-def return_page(return_: Return) -> Return:
-    """The return with everything its page shows, loaded in a fixed number of queries."""
-    return (
-        Return.objects.filter(pk=return_.pk)
-        .select_related("organisation", "period", "partnership", "approved_by", "agreement")
-        .prefetch_related(
-            Prefetch(
-                "spend",
-                queryset=ReturnSpend.objects.select_related("budget_line").order_by(
-                    "budget_line__category", "budget_line__description"
-                ),
-            ),
-            Prefetch(
-                "figures",
-                queryset=ReturnFigure.objects.select_related("indicator", "indicator__strand").order_by(
-                    "indicator__code"
-                ),
-            ),
-            "attachments",
-            Prefetch(
-                "action_updates",
-                queryset=ReturnActionUpdate.objects.select_related("action", "action__strand").order_by(
-                    "action__due_date", "action__title"
-                ),
-            ),
-            Prefetch("transitions", queryset=ReturnTransition.objects.select_related("actor").order_by("at", "id")),
-        )
-        .get()
+def return_page(return_: Return, *, rows: bool = True) -> Return:
+    """The return with everything its page shows, loaded in a fixed number of queries. Without
+    ``rows``: the return, its transitions and evidence only, not its figures, action updates and
+    spend (which the read-only page draws once, as a cached fragment)."""
+    loaded = Return.objects.filter(pk=return_.pk).select_related(
+        "organisation", "period", "partnership", "approved_by", "agreement"
     )
+    transitions = Prefetch(
+        "transitions", queryset=ReturnTransition.objects.select_related("actor").order_by("at", "id")
+    )
+    if not rows:
+        return loaded.prefetch_related("attachments", transitions).get()
+    return loaded.prefetch_related(
+        Prefetch(
+            "spend",
+            queryset=ReturnSpend.objects.select_related("budget_line").order_by(
+                "budget_line__category", "budget_line__description"
+            ),
+        ),
+        Prefetch(
+            "figures",
+            queryset=ReturnFigure.objects.select_related("indicator", "indicator__strand").order_by("indicator__code"),
+        ),
+        "attachments",
+        Prefetch(
+            "action_updates",
+            queryset=ReturnActionUpdate.objects.select_related("action", "action__strand").order_by(
+                "action__due_date", "action__title"
+            ),
+        ),
+        transitions,
+    ).get()
 
 
 STATE_LABELS = {

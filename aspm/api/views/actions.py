@@ -12,7 +12,7 @@ from actionplans import clock, services
 from actionplans.models import Action, ActionStatusChange
 from partnerships.access import Perm
 
-from ..base import PartnershipViewSet, partnership_api
+from ..base import CachedListMixin, PartnershipViewSet, partnership_api
 from ..filters import ActionFilter
 from ..serializers.actions import ActionSerializer, StatusChangeInputSerializer
 
@@ -23,7 +23,7 @@ from ..serializers.actions import ActionSerializer, StatusChangeInputSerializer
     retrieve=extend_schema(summary="One action, with its status history"),
 )
 @extend_schema(tags=["actions"])
-class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, PartnershipViewSet):
+class ActionViewSet(CachedListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, PartnershipViewSet):
     """The action plan. Every member reads it; the owning organisation's SPOC and coordinators change
     an action's RAG status (red, amber, green, complete) with a note."""
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from aspm.deleting import delete_then_redirect
 from aspm.forms import add_service_errors, call_service
+from aspm.fragments import cached_fragments
 from partnerships.access import Perm, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
@@ -18,6 +19,7 @@ from ...models import Indicator, IndicatorType, Milestone, PeriodKind, Reporting
 from ...strategy.period import strategy_period_of, year_window
 from .. import charts, dimensions, selectors, services
 from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm, MilestoneForm
+from ..milestones import milestones_of
 
 
 def _int(value) -> int | None:
@@ -65,20 +67,38 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/indicator_form.html", {"form": form, "indicator": None})
 
 
+INDICATOR_FRAGMENTS = {
+    "progress": "indicators/_indicator_progress.html",
+    "charts": "indicators/_indicator_charts.html",
+    "milestone_chart": "indicators/_indicator_milestone_chart.html",
+    "history": "indicators/_indicator_history.html",
+}
+
+
 def _page(request, indicator: Indicator, milestone_form: MilestoneForm | None = None) -> HttpResponse:
     window = year_window(request)
-    page = selectors.indicator_page(indicator, shows=window.shows)
+
+    def figures_and_charts() -> dict:  # only when the partnership's data changed since last drawn
+        page = selectors.indicator_page(indicator, shows=window.shows)
+        return {
+            "window": window,
+            "hidden": page.hidden,
+            "indicator": indicator,
+            "page": page,
+            "chart": charts.actual_vs_target(page),
+            "breakdown_charts": charts.breakdown(page),
+            "milestone_chart": charts.milestone_path(page),
+        }
+
     context = {
-        "window": window,
-        "hidden": page.hidden,
-        "milestone_chart": charts.milestone_path(page),
+        "drawn": cached_fragments(
+            request, "indicator-page", INDICATOR_FRAGMENTS, figures_and_charts, parts=[indicator.pk, window.all_years]
+        ),
+        "milestones": milestones_of(indicator),
         "milestone_form": milestone_form or MilestoneForm(),
         "strategy_period": strategy_period_of(request.partnership),
         "indicator": indicator,
-        "page": page,
         "reporters": list(indicator.reporting_organisations.all()),
-        "chart": charts.actual_vs_target(page),
-        "breakdown_charts": charts.breakdown(page),
         "rule_label": Rollup(indicator.rule).label if indicator.rule else "",
         # the template has always read this: without it every indicator said "Split by: Not split"
         "split_labels": dimensions.split_labels(indicator.disaggregation, dimensions.dimensions_for(indicator)),

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from aspm.fragments import cached_fragments
 from partnerships.access import Perm, can
 from partnerships.decorators import partnership_view
 
@@ -33,12 +34,17 @@ def can_edit(request, return_) -> bool:
     return return_.is_editable and can(request.membership, Perm.SUBMIT_OWN_RETURN, organisation=return_.organisation)
 
 
+READ_FRAGMENTS = {"read": "reports/returns/_read.html"}
+TASK_FRAGMENTS = {"tasks": "reports/returns/_tasks.html"}
+
+
 def render_page(request, return_, *, reason_form=None, status=200) -> HttpResponse:
-    """A return's page (``reason_form``: the coordinator's reason, with its errors)."""
-    return_ = selectors.return_page(return_)
+    """A return's page (``reason_form``: the coordinator's reason, with its errors). Its task list (or,
+    read-only, its figures, action updates and spend) is drawn once and kept until the partnership's
+    data changes."""
     editing = can_edit(request, return_)
+    return_ = selectors.return_page(return_, rows=False)
     last_reason = next((t for t in reversed(return_.transitions.all()) if t.reason), None)
-    breaches = return_breaches(return_, return_.figures.all())
     context = {
         "return": return_,
         "can_edit": editing,
@@ -52,17 +58,35 @@ def render_page(request, return_, *, reason_form=None, status=200) -> HttpRespon
     if context["can_review"] and return_.status in (ReturnStatus.APPROVED, ReturnStatus.RETURNED):
         context["next_waiting"] = selectors.next_waiting(request.partnership, after=return_)
     if editing:
-        problems = services.submit_problems(return_, breaches)
-        context["sections"] = tasklist.sections(return_, problems)
-        context["completed"] = sum(1 for s in context["sections"] if s.status == tasklist.COMPLETED)
+        build, templates = (lambda: _tasks_context(return_, context["on_behalf"])), TASK_FRAGMENTS
     else:
-        context.update(
-            form=NarrativeForm(return_=return_),
-            figure_rows=figure_rows(return_, breaches=breaches),
-            action_rows=action_rows(return_),
-            rule_breaches=breaches,
-        )
+        build, templates = (lambda: _read_context(return_)), READ_FRAGMENTS
+    context["drawn"] = cached_fragments(request, "return-page", templates, build, parts=[return_.pk, editing])
     return render(request, "reports/returns/detail.html", context, status=status)
+
+
+def _tasks_context(return_, on_behalf: bool) -> dict:
+    return_ = selectors.return_page(return_)
+    problems = services.submit_problems(return_, return_breaches(return_, return_.figures.all()))
+    sections = tasklist.sections(return_, problems)
+    return {
+        "return": return_,
+        "on_behalf": on_behalf,
+        "sections": sections,
+        "completed": sum(1 for s in sections if s.status == tasklist.COMPLETED),
+    }
+
+
+def _read_context(return_) -> dict:
+    return_ = selectors.return_page(return_)
+    breaches = return_breaches(return_, return_.figures.all())
+    return {
+        "return": return_,
+        "form": NarrativeForm(return_=return_),
+        "figure_rows": figure_rows(return_, breaches=breaches),
+        "action_rows": action_rows(return_),
+        "rule_breaches": breaches,
+    }
 
 
 @partnership_view(need=Perm.VIEW)

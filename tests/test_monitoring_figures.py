@@ -64,12 +64,6 @@ def test_a_quarterly_figure_that_differs_from_the_months_is_the_one_that_counts(
     assert _q1_and_year(a) == (11, 11)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap, not fixed here: year_figures takes a quarter's own figures, and its months only where "
-    "no organisation gave the quarter, so the charity's months are dropped (the quarter shows 5, not 17). "
-    "Counting months per organisation needs the same rule in benchmarks and the annual report's splits.",
-)
 def test_the_charitys_months_and_the_polices_quarter_both_count_when_each_reports_one_way(a):
     agreement = mc.monthly_agreement(a)
     _spring_reports(a, agreement)  # the charity: 12, monthly only

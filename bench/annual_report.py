@@ -3,8 +3,8 @@
     DEBUG=true .venv/bin/python bench/annual_report.py [--slug northshire] [--publication]
 
 Runs against the database in the environment (after ``manage.py seed_demo``; ``--size large``
-for Greater Westmoor, ``--slug westmoor``). Targets (issue 8): normal demo under 5 s; large demo
-under 20 s with data + charts at most half of WeasyPrint's time, and a peak under 600 MB.
+for Greater Westmoor, ``--slug westmoor``). Targets (issues 8 and 18): normal demo under 5 s; large
+demo under 15 s of CPU with data + charts at most half of WeasyPrint's time, and a peak under 600 MB.
 Memory is the process's peak resident set (ru_maxrss), as a worker child would see it.
 """
 

@@ -1,8 +1,10 @@
-"""The layout speed fixes change nothing but speed: the same page references, the same GC settings after."""
+"""The layout speed fixes change nothing but speed: the same page references, the same GC settings after,
+the same page drawing once inflated."""
 
 from __future__ import annotations
 
 import gc
+import zlib
 
 import pydyf
 
@@ -52,6 +54,7 @@ def test_pages_drawn_with_their_streams_joined_early_write_the_same_pdf_byte_for
         + '</table><svg width="40" height="20"><rect width="10" height="15" fill="#1d3f6e"/></svg></body></html>'
     )
     try:
+        layout_speed.apply()  # both PDFs deflated alike: only the painting differs
         layout_speed.restore_paint()
         own = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
         layout_speed.apply()
@@ -60,3 +63,19 @@ def test_pages_drawn_with_their_streams_joined_early_write_the_same_pdf_byte_for
         layout_speed.apply()
     assert len(own) > 2000
     assert joined == own
+
+
+def _payload(data: bytes) -> bytes:
+    return data.split(b"\nstream\n", 1)[1].rsplit(b"\nendstream", 1)[0]
+
+
+def test_a_stream_deflated_at_the_default_level_inflates_to_what_pydyf_itself_writes():
+    layout_speed.apply()
+    drawing = [b"q", b"1 0 0 -1 0 842 cm"] + [
+        f"BT /F1 9 Tf {n} 700 Td (WM-{n:03} Referrals) Tj ET".encode() for n in range(400)
+    ]
+    stream = pydyf.Stream(list(drawing), compress=True)
+    ours, pydyfs = stream.data, layout_speed.original_stream_data(stream)
+    assert ours != pydyfs  # deflated at another level
+    assert zlib.decompress(_payload(ours)) == zlib.decompress(_payload(pydyfs)) == b"\n".join(drawing)
+    assert b"/Length %d" % len(_payload(ours)) in ours and b"/FlateDecode" in ours

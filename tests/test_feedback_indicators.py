@@ -43,6 +43,7 @@ def test_closing_the_form_records_the_share_who_agree_as_the_organisations_figur
     assert fed.recorded and fed.period == q1
     figure = Figure.objects.get(indicator=involved_indicator(a), period=q1, organisation=a.charity)
     assert (figure.numerator, figure.denominator, figure.value) == (6, 8, 75)
+    assert figure.get_source_display() == "Counted from a feedback form"  # not "Entered on the page"
     assert figure.comment == (
         "From the feedback form “How was your support?”: the share of the answers to “I had a say in decisions "
         "about my support.” that were “Agree” or “Strongly agree”."

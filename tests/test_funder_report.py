@@ -170,7 +170,7 @@ def test_the_agreements_page_takes_the_same_queries_with_more_reports_and_budget
     def measure():
         assert client.get(url).status_code == 200
 
-    flat_queries(grow=grow, measure=measure, pinned=40, big=4)
+    flat_queries(grow=grow, measure=measure, pinned=15, big=4)
 
 
 def test_the_funders_pdf_says_where_each_providers_monitoring_reports_stand(a, django_capture_on_commit_callbacks):

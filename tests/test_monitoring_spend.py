@@ -1,12 +1,14 @@
 """Spend against budget, worked by hand. The agreement budgets £24,000 for staff and £12,000 for
 safe beds in 2026/27: £2,000 and £1,000 a month. The funder's tolerance is 10%."""
 
+import re
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
 from reports.monitoring.spend import OVER, UNDER, agreement_spend, split_evenly
+from reports.monitoring.table import spend_rows_html
 from reports.returns import services as returns
 
 from . import monitoring_cast as mc
@@ -89,3 +91,26 @@ def test_spend_is_read_in_a_fixed_number_of_queries(a, django_assert_num_queries
     mc.approved_report(a, agreement, JUNE, "1500", "500")
     with django_assert_num_queries(2):
         agreement_spend(agreement)
+
+
+def test_the_agreement_pages_spend_table_prints_the_rows_worked_by_hand(a):
+    agreement = mc.monthly_agreement(a)
+    mc.approved_report(a, agreement, APRIL, "1800", "1000")
+    mc.approved_report(a, agreement, MAY, "2100", "700")
+    mc.approved_report(a, agreement, JUNE, "1500", "500")
+    body, foot = spend_rows_html(agreement_spend(agreement).year(APRIL))
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", re.sub(r"<span[^>]*>|</span>", "", body + foot))
+    # kind of cost, budget for the year, to date, spent, variance (%), forecast, flag
+    assert cells == [
+        "Accommodation", "£12,000", "£3,000", "£2,200", "-£800 (-26.7%)", "£8,800", "Underspend",
+        "Staff", "£24,000", "£6,000", "£5,400", "-£600 (-10.0%)", "£21,600", "Within tolerance",
+        "Total", "£36,000", "£9,000", "£7,600", "-£1,400 (-15.6%)", "£30,400", "Underspend",
+    ]  # fmt: skip
+    assert body.count('class="spend-flagged"') == 1 and 'class="spend-flagged"' in foot
+
+
+def test_a_rise_above_budget_is_printed_with_its_sign(a):
+    agreement = mc.monthly_agreement(a, tolerance=5)
+    mc.approved_report(a, agreement, APRIL, "2101", "1050")
+    body, _foot = spend_rows_html(agreement_spend(agreement).year(APRIL))
+    assert "+£101 <span" in body and "(+5.1%)" in body and "Overspend" in body

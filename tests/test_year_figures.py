@@ -200,3 +200,52 @@ def test_a_monthly_levels_year_split_in_the_annual_report_is_its_latest_months_n
     data = annual_results.INDICATORS.gather(ctx)
     item = next(item for _strand, group in data["groups"] for item in group if item["indicator"] == housed)
     assert item["year_actual"] == "7" and item["year_split"] == {"sex": {"female": 3, "male": 4}}
+
+
+def _annual_item(side, indicator):
+    ctx = ReportContext(
+        partnership=side.partnership,
+        year=year_containing(side.partnership, timezone.localdate()),
+        as_of=timezone.now() + timedelta(days=400),
+    )
+    data = annual_results.INDICATORS.gather(ctx)
+    return next(item for _strand, group in data["groups"] for item in group if item["indicator"] == indicator)
+
+
+def test_the_polices_quarter_and_the_charitys_months_both_count_with_their_splits(a):
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-MIX", disaggregation=["sex"])
+    _record(a, visits, p["q1"], a.police, 5, {"sex": {"female": 2, "male": 3}})  # the police: the quarter
+    for month, n in ((april, 3), (may, 4), (june, 5)):  # the charity: its months only
+        _record(a, visits, month, a.charity, n, {"sex": {"female": n, "male": 0}})
+
+    row = _row(a, visits, p["year"])
+    assert (row.cells[0].actual, row.cells[0].reporters) == (Decimal(17), 2)
+    assert row.ytd.actual == Decimal(17)
+    item = _annual_item(a, visits)
+    assert item["year_actual"] == "17" and item["year_split"] == {"sex": {"female": 14, "male": 3}}
+
+
+def test_an_organisation_that_gave_both_its_quarter_and_its_months_counts_once(a):
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-BOTH", disaggregation=["sex"])
+    _record(a, visits, p["q1"], a.police, 5, {"sex": {"female": 2, "male": 3}})
+    _record(a, visits, april, a.police, 5, {"sex": {"female": 2, "male": 3}})  # the same people, by month
+    _record(a, visits, may, a.charity, 4, {"sex": {"female": 4, "male": 0}})
+
+    row = _row(a, visits, p["year"])
+    assert row.cells[0].actual == Decimal(9)  # the police's quarter 5 and the charity's May 4
+    assert _annual_item(a, visits)["year_split"] == {"sex": {"female": 6, "male": 3}}
+
+
+def test_a_level_given_by_quarter_and_by_month_takes_each_organisations_latest(a):
+    p, (april, may, _june) = _months(a)
+    housed = _indicator(a, "HOUSED-MIX", disaggregation=["sex"])
+    services.indicator_update(actor=a.coordinator, indicator=housed, rollup="stock")
+    _record(a, housed, p["q1"], a.police, 6, {"sex": {"female": 4, "male": 2}})
+    _record(a, housed, april, a.charity, 2, {"sex": {"female": 2, "male": 0}})
+    _record(a, housed, may, a.charity, 3, {"sex": {"female": 1, "male": 2}})  # the charity's latest level
+
+    assert _row(a, housed, p["year"]).cells[0].actual == Decimal(9)
+    item = _annual_item(a, housed)
+    assert item["year_actual"] == "9" and item["year_split"] == {"sex": {"female": 5, "male": 4}}

@@ -139,3 +139,11 @@ def registry_for_indicators(indicators) -> Registry:
     if all(builtin_only(i.disaggregation) for i in indicators):
         return DIMENSIONS
     return dimensions_of(indicators[0].partnership_id)
+
+
+def split_columns(registry) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The figures import's split columns for a partnership: one per group (``nationality.albanian``,
+    the wide form) and one per dimension (``nationality``: the group a row's count is for, so that
+    each row is one cell of a split or a cross-tab, the long form)."""
+    wide = [(dim, cat, f"{dim}.{cat}") for dim, (_, cats) in registry.items() for cat in cats]
+    return wide, list(registry)

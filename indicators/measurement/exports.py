@@ -9,11 +9,12 @@ from __future__ import annotations
 import tablib
 from import_export import fields, resources
 
-from aspm.spreadsheets import SafeExportMixin
+from aspm.spreadsheets import SafeExportMixin, neutralise_row
 from partnerships.access import scoped
 
 from ..models import INDICATOR_FIELDS, Figure, Indicator, Target
 from ..models.figures import DIMENSIONS
+from .dimensions import dimensions_of, is_crosstab, parts_of, split_columns
 
 BREAKDOWN_COLUMNS = [(dim, cat, f"{dim}.{cat}") for dim, (_, cats) in DIMENSIONS.items() for cat in cats]
 WHOLE_PLAN = "whole plan"
@@ -117,7 +118,37 @@ def export_queryset(partnership, kind: str):
 
 
 def export_dataset(partnership, kind: str) -> tablib.Dataset:
+    if kind == "figures":
+        return _figures_dataset(partnership)
     return RESOURCES[kind]().export(queryset=export_queryset(partnership, kind))
+
+
+def _figures_dataset(partnership) -> tablib.Dataset:
+    """Every figure with every split the partnership uses, in the shape the figures import reads
+    back: a column per group of each dimension, built-in or the partnership's own
+    (``nationality.albanian``), on the figure's row; and a row per cell of each cross-tabulation,
+    naming its groups in a column per dimension (``nationality``, ``sex``) beside the cell's count."""
+    registry = dimensions_of(partnership)
+    wide, long = split_columns(registry)
+    base = list(FigureResource._meta.fields)
+    headers = [*base, *(column for _, _, column in wide), *long]
+    dataset = tablib.Dataset(headers=headers)
+    resource = FigureResource()
+    for figure in export_queryset(partnership, "figures"):
+        row = {name: resource.export_field(resource.fields[name], figure) for name in base}
+        breakdown = figure.breakdown or {}
+        row |= {column: breakdown.get(dim, {}).get(cat, "") for dim, cat, column in wide}
+        dataset.append(neutralise_row([row.get(h, "") for h in headers]))
+        for key, cells in breakdown.items():
+            if not is_crosstab(key) or not all(p in registry for p in parts_of(key)):
+                continue
+            for cell, count in cells.items():
+                groups = dict(zip(parts_of(key), parts_of(cell), strict=True))
+                named = {dim: registry[dim][1].get(cat, cat) for dim, cat in groups.items()}
+                line = {name: row[name] for name in ("indicator_code", "period", "organisation")}
+                line |= {"value": count, **named}
+                dataset.append(neutralise_row([line.get(h, "") for h in headers]))
+    return dataset
 
 
 def template_dataset(kind: str) -> tablib.Dataset:

@@ -10,7 +10,8 @@ from aspm.imports.mapping import Field
 
 from ..models.figures import DIMENSIONS
 from . import dimensions
-from .imports import BREAKDOWN_COLUMNS, REQUIRED_COLUMNS, run_rows, split_columns, template_dataset
+from .dimensions import split_columns
+from .imports import BREAKDOWN_COLUMNS, REQUIRED_COLUMNS, run_rows, template_dataset
 
 ALIASES = {
     "indicator_code": ("indicator", "indicator code", "measure", "measure code", "code"),

@@ -114,14 +114,6 @@ class _Lookups:
         return found
 
 
-def split_columns(registry) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """The figures import's split columns for a partnership: one per group (``nationality.albanian``,
-    the wide form) and one per dimension (``nationality``: the group a row's count is for, so that
-    each row is one cell of a split or a cross-tab, the long form)."""
-    wide = [(dim, cat, f"{dim}.{cat}") for dim, (_, cats) in registry.items() for cat in cats]
-    return wide, list(registry)
-
-
 def _category(registry, dim: str, raw: str) -> str | None:
     """A group of ``dim`` named by its key or its label, in any case."""
     wanted = raw.strip().lower()
@@ -159,7 +151,7 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
     total is the cells added up), and the cells must add up as any split must."""
     lookups, results = _Lookups(partnership), []
     registry = dimensions.dimensions_of(partnership)
-    wide, long = split_columns(registry)
+    wide, long = dimensions.split_columns(registry)
     groups: dict[tuple, FigureInput] = {}
     cells: dict[tuple, dict[str, dict[str, str]]] = {}
     for number, row in rows:

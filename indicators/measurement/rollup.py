@@ -116,6 +116,29 @@ def across_organisations(rule: str, agg: dict | None) -> Combined:
     return NOTHING  # text: no number
 
 
+def across_combined(rule: str, parts: Sequence[Combined]) -> Combined:
+    """One period's partnership figure from each organisation's own figure for it, already combined
+    (an organisation that gave the quarter, and one whose months make its quarter): the same rule as
+    ``across_organisations``, applied to those figures as if each had been entered for the period."""
+    known = [p for p in parts if p.value is not None or not p.combinable]
+    if not known:
+        return NOTHING
+    reporters = sum(max(p.reporters, 1) for p in known)
+    if any(not p.combinable for p in known):
+        return Combined(None, reporters=reporters, combinable=False)
+    figures = [_AsFigure(p.value, p.numerator, p.denominator) for p in known]
+    combined = across_organisations(rule, aggregate_figures(figures))
+    weighted = combined.weighted and all(p.weighted for p in known)
+    return Combined(combined.value, combined.numerator, combined.denominator, reporters, True, weighted)
+
+
+@dataclass(frozen=True)
+class _AsFigure:
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+
+
 def over_time(rule: str, parts: Sequence[Combined]) -> Combined:
     """A longer period's figure from its shorter periods' (months into a quarter, quarters into the
     year to date), in date order. Periods with no figure are left out."""

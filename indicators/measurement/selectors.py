@@ -239,11 +239,14 @@ def results_table(
     *,
     year: ReportingPeriod | None = None,
     today: date | None = None,
+    milestones: bool = True,
 ) -> ResultsTable:
     """Indicators as rows, the year's quarters as columns (target, actual, status), plus the year to date.
     Months count in their quarter and a whole-year figure stands as the year to date (see ``year_figures``).
 
-    Five queries whatever the size: settings, indicators, the year's periods, targets, figure aggregates."""
+    Six queries whatever the size: settings, indicators, the year's periods, targets, figure aggregates,
+    and each row's last milestone due in the year (left out, one query fewer, when ``milestones`` is False:
+    a page that does not show them)."""
     f = f or ResultsFilter()
     tolerance = tolerance_of(partnership)
     inds = list(indicators(partnership, f))
@@ -281,7 +284,7 @@ def results_table(
             combined=to_date.combined,
         )
         rows.append(row)
-    due = last_due_between(partnership, [i.pk for i in inds], year.start, year.end)
+    due = last_due_between(partnership, [i.pk for i in inds], year.start, year.end) if milestones else {}
     for row in rows:
         row.milestone = due.get(row.indicator.pk)
     return ResultsTable(

@@ -7,14 +7,19 @@ whole year (an annual one). Here:
 * a quarter's actual is its own figures combined across organisations by the indicator's rule
   (``rollup``); where it has none, its months' figures combined over time by the same rule (a flow
   summed, a stock's latest month, a proportion's numerators over its denominators), so a monthly
-  indicator is never shown as "no data" for a quarter it reported in;
+  indicator is never shown as "no data" for a quarter it reported in. Where some organisations gave
+  the quarter and others only its months (a funded provider's monthly monitoring beside the
+  police's quarterly return), it is decided per organisation: each organisation's quarter figure,
+  or else its months', then all of them combined across organisations — so no organisation's
+  figures are dropped, and none counts twice;
 * a quarter's target is its own; where it has none, the targets of its months — of the months
   reported when some are, so a quarter part-way through is judged on the months it has, as the year
   to date is on the quarters it has;
 * a figure for the whole year stands as the year to date only where no quarter or month of that year
   has one (never both, so nothing is counted twice), judged against the year's own target.
 
-Three queries whatever the size: the year's periods, the figure aggregates, the targets.
+Three queries whatever the size — the year's periods, the figure aggregates, the targets — and a
+fourth, by organisation, for indicators with figures for months.
 """
 
 from __future__ import annotations
@@ -63,8 +68,23 @@ def _aggregates(partnership, indicator_ids, period_ids, organisation=None) -> di
     figures = scoped(partnership, Figure).filter(indicator_id__in=indicator_ids, period_id__in=period_ids)
     if organisation:
         figures = figures.filter(organisation_id=organisation)
-    rows = figures.values("indicator_id", "period_id").annotate(**rollup.AGGREGATES)
+    # no order: the model's (by indicator code and period start) would join both tables for nothing
+    rows = figures.values("indicator_id", "period_id").annotate(**rollup.AGGREGATES).order_by()
     return {(r["indicator_id"], r["period_id"]): r for r in rows}
+
+
+def _by_organisation(partnership, indicator_ids, period_ids, organisation=None) -> dict[tuple[int, int], dict]:
+    """``{(indicator, period): {organisation: aggregates}}``: one query."""
+    if not indicator_ids:
+        return {}
+    figures = scoped(partnership, Figure).filter(indicator_id__in=indicator_ids, period_id__in=period_ids)
+    if organisation:
+        figures = figures.filter(organisation_id=organisation)
+    rows = figures.values("indicator_id", "period_id", "organisation_id").annotate(**rollup.AGGREGATES).order_by()
+    found: dict[tuple[int, int], dict] = {}
+    for r in rows:
+        found.setdefault((r["indicator_id"], r["period_id"]), {})[r["organisation_id"]] = r
+    return found
 
 
 def _targets(partnership, indicator_ids, period_ids) -> tuple[dict, dict]:
@@ -73,6 +93,7 @@ def _targets(partnership, indicator_ids, period_ids) -> tuple[dict, dict]:
         scoped(partnership, Target)
         .filter(indicator_id__in=indicator_ids)
         .filter(Q(period_id__in=period_ids) | Q(period__isnull=True))
+        .order_by()  # one target per indicator and period (or plan): no order, so no join for one
     )
     for indicator_id, period_id, value in rows.values_list("indicator_id", "period_id", "value"):
         if period_id is None:
@@ -103,6 +124,10 @@ class YearFigures:
         self._aggregates = _aggregates(partnership, indicator_ids, self.period_ids, organisation)
         month_ids = {m.pk for m in months}
         self._monthly = {indicator_id for indicator_id, period_id in self._aggregates if period_id in month_ids}
+        # Who gave what, for indicators with months: a quarter given by some organisations and only
+        # its months by others is decided organisation by organisation (``_per_organisation``).
+        quarter_and_month_ids = [p.pk for p in periods if p.kind in (PeriodKind.QUARTER, PeriodKind.MONTH)]
+        self._by_org = _by_organisation(partnership, sorted(self._monthly), quarter_and_month_ids, organisation)
         if targets is None:
             targets, self.whole_plan = _targets(partnership, indicator_ids, self.period_ids)
         else:
@@ -112,10 +137,33 @@ class YearFigures:
     def _own(self, indicator, period: ReportingPeriod) -> Combined:
         return rollup.across_organisations(indicator.rule, self._aggregates.get((indicator.pk, period.pk)))
 
+    def _months_only(self, indicator, quarter: ReportingPeriod) -> set[int]:
+        """Organisations that gave some of the quarter's months but not the quarter itself."""
+        gave_quarter = self._by_org.get((indicator.pk, quarter.pk), {})
+        gave_months = set()
+        for month in self.months_of.get(quarter.pk, []):
+            gave_months |= set(self._by_org.get((indicator.pk, month.pk), {}))
+        return gave_months - set(gave_quarter) if gave_quarter else set()
+
+    def _per_organisation(self, indicator, quarter: ReportingPeriod, months_only: set[int]) -> Combined:
+        rule, months = indicator.rule, self.months_of.get(quarter.pk, [])
+        parts = [
+            rollup.across_organisations(rule, agg) for agg in self._by_org.get((indicator.pk, quarter.pk), {}).values()
+        ]
+        for org in sorted(months_only):
+            by_month = [
+                rollup.across_organisations(rule, self._by_org.get((indicator.pk, m.pk), {}).get(org)) for m in months
+            ]
+            parts.append(rollup.over_time(rule, by_month))
+        return rollup.across_combined(rule, parts)
+
     def quarter(self, indicator, quarter: ReportingPeriod) -> Value:
         combined = self._own(indicator, quarter)
         target = self._targets.get((indicator.pk, quarter.pk))
         months = self.months_of.get(quarter.pk, [])
+        months_only = self._months_only(indicator, quarter) if indicator.pk in self._monthly else set()
+        if months_only:
+            combined = self._per_organisation(indicator, quarter, months_only)
         if not months or (combined is not rollup.NOTHING and target is not None):
             return _value(combined, target)
         if indicator.pk in self._monthly:
@@ -123,7 +171,7 @@ class YearFigures:
             reported = [m for m in months if month_figures[m.pk] is not rollup.NOTHING]
         else:  # no figure for any month of the year: only the months' targets can count
             reported = []
-        if reported:
+        if reported and not months_only:
             combined = quarter_actual(indicator.rule, combined, [month_figures[m.pk] for m in reported])
         if target is None:
             counted = reported if reported and len(reported) < len(months) else months
@@ -131,11 +179,21 @@ class YearFigures:
             target = rollup.targets_over_time(indicator.rule, month_targets)
         return _value(combined, target)
 
-    def sources(self, indicator, quarter: ReportingPeriod) -> list[int]:
-        """The periods whose figures make the quarter's actual: the quarter's own, else its months'."""
+    def sources(self, indicator, quarter: ReportingPeriod, *, latest: bool = False) -> list[tuple[int, int | None]]:
+        """The figures that make the quarter's actual, as ``(period, organisation)``, where
+        organisation None is every organisation's: the quarter's own, else its months'; and the
+        months of organisations that did not give the quarter. With ``latest`` (a level, whose
+        quarter is its latest figure): only the latest month, of each organisation that gave months."""
+        months = self.months_of.get(quarter.pk, [])
         if (indicator.pk, quarter.pk) in self._aggregates:
-            return [quarter.pk]
-        return [m.pk for m in self.months_of.get(quarter.pk, []) if (indicator.pk, m.pk) in self._aggregates]
+            months_only = self._months_only(indicator, quarter) if indicator.pk in self._monthly else set()
+            found = [(quarter.pk, None)]
+            for org in sorted(months_only):
+                given = [m.pk for m in months if org in self._by_org.get((indicator.pk, m.pk), {})]
+                found += [(pk, org) for pk in (given[-1:] if latest else given)]
+            return found
+        given = [(m.pk, None) for m in months if (indicator.pk, m.pk) in self._aggregates]
+        return given[-1:] if latest else given
 
     def whole_year(self, indicator) -> Value:
         """The figures and target entered for the year itself (an annual indicator)."""
@@ -152,8 +210,9 @@ class YearFigures:
         reported = [v.target for v in values if v.actual is not None or not v.combined.combinable]
         return _value(combined, rollup.targets_over_time(indicator.rule, reported))
 
-    def sources_to_date(self, indicator, quarters: list[ReportingPeriod], values: list) -> set[int]:
-        """The periods whose figures make ``year_to_date`` of the same quarters and values."""
+    def sources_to_date(self, indicator, quarters: list[ReportingPeriod], values: list) -> set[tuple[int, int | None]]:
+        """The figures (``(period, organisation)``, see ``sources``) that make ``year_to_date`` of the
+        same quarters and values."""
         found = {
             source
             for quarter, value in zip(quarters, values, strict=True)
@@ -161,5 +220,5 @@ class YearFigures:
             for source in self.sources(indicator, quarter)
         }
         if not found and self.whole_year(indicator).actual is not None:
-            found = {self.year.pk}
+            found = {(self.year.pk, None)}
         return found

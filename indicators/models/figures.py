@@ -34,6 +34,7 @@ class FigureSource(models.TextChoices):
     CORRECTION = "correction", "Correction of a locked period"
     API = "api", "Sent through the API"
     DEMO = "demo", "Demo data"
+    FEEDBACK = "feedback", "Counted from a feedback form"
 
 
 class Figure(TenantModel):

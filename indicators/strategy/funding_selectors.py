@@ -60,9 +60,10 @@ class BudgetYear:
 
 def budget_years(agreement: FundingAgreement) -> list[BudgetYear]:
     """Each financial year of the agreement (and any year a line was set for), oldest first, with its
-    lines. One query."""
+    lines (by kind of cost and description). One query."""
     by_year = {start: BudgetYear(start) for start in agreement_years(agreement)}
-    for line in scoped(agreement.partnership, BudgetLine).filter(agreement=agreement):
+    lines = scoped(agreement.partnership, BudgetLine).filter(agreement=agreement)
+    for line in lines.order_by("year_start", "category", "description"):
         by_year.setdefault(line.year_start, BudgetYear(line.year_start)).lines.append(line)
     return [by_year[start] for start in sorted(by_year)]
 
@@ -102,7 +103,7 @@ def agreement_page(agreement: FundingAgreement, *, chosen_year: str = "", today:
     years = measurement.financial_years(partnership)
     year = measurement.current_year(partnership, years, chosen_year)
     kpis = measurement.results_table(
-        partnership, measurement.ResultsFilter(agreement=agreement.pk), year=year, today=today
+        partnership, measurement.ResultsFilter(agreement=agreement.pk), year=year, today=today, milestones=False
     )
     figures_status = ""
     if kpis.year is not None and kpis.rows:

@@ -16,20 +16,32 @@ again only when a page has been added since (the Kids array grows by three entri
    joins the list into one byte string when it writes the stream; ``_paint`` joins it the same way as
    soon as the page is drawn, so the list's small objects are freed page by page. The bytes written
    are the same (the test compares two PDFs); a county's report peaks some 20 MB lower.
+
+4. SVG text, which WeasyPrint lays out and draws letter by letter: ``svg_text`` sets a chart's
+   labels as one run each (see there).
+
+5. pydyf deflates every stream at zlib's level 9, which on a county's 9 MB of page drawing costs
+   most of a second for 4 % less file than zlib's own default level (6) at a fifth of the time.
+   ``_stream_data`` is pydyf's ``Stream.data`` at level 6: the same stream once inflated.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pydyf
 from weasyprint.document import Page
 
+from . import svg_text
+
 _original = pydyf.PDF.page_references
 _original_paint = Page.paint
+_original_stream_data = pydyf.Stream.data
+COMPRESSION = 6  # zlib's default: what pydyf's level 9 gives within 5 %, at a fifth of the time
 
 
 def _page_references(self) -> tuple[bytes, ...]:
@@ -51,9 +63,26 @@ def _paint(self, stream, scale=1) -> None:
         items[:] = [b"\n".join(pydyf._to_bytes(item) for item in items)]
 
 
+def _stream_data(self) -> bytes:
+    if not self.compress:
+        return _original_stream_data.fget(self)
+    extra = pydyf.Dictionary(self.extra.copy())
+    extra["Filter"] = "/FlateDecode"
+    stream = zlib.compress(b"\n".join(pydyf._to_bytes(item) for item in self.stream), COMPRESSION)
+    extra["Length"] = len(stream)
+    return b"\n".join((extra.data, b"stream", stream, b"endstream"))
+
+
 def apply() -> None:
     pydyf.PDF.page_references = property(_page_references)
     Page.paint = _paint
+    pydyf.Stream.data = property(_stream_data)
+    svg_text.apply()
+
+
+def original_stream_data(stream: pydyf.Stream) -> bytes:
+    """What pydyf itself writes (for the test that both inflate to the same stream)."""
+    return _original_stream_data.fget(stream)
 
 
 def restore_paint() -> None:

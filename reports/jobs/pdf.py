@@ -48,10 +48,9 @@ def render_pdf(
     Media files may be used only if they are ``partnership_id``'s (none without it)."""
     timings = timings or Timings()
     # WeasyPrint takes seconds to import: load it in the worker when a PDF is made, not at start-up.
-    from weasyprint import HTML
-
     from . import layout_speed
     from .fetcher import BASE_URL, ReportURLFetcher
+    from .ua_stylesheet import LeanHTML
 
     layout_speed.apply()
 
@@ -59,7 +58,7 @@ def render_pdf(
     progress(ReportStage.LAYOUT, 60)
     started = time.perf_counter()
     with layout_speed.relaxed_gc():
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+        document = LeanHTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
         progress(ReportStage.LAYOUT, 85)
         content = document.write_pdf(pdf_variant="pdf/ua-1")
     timings.layout = time.perf_counter() - started

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.db.models import Sum
 
@@ -66,7 +67,9 @@ class PeriodSpend:
 
 @dataclass
 class LineSpend:
-    """One budget line (or, with ``line`` None, the year's total) over one financial year."""
+    """One budget line (or, with ``line`` None, the year's total) over one financial year. Its sums
+    are worked out when first read (the page and the PDF read each several times), so they are read
+    only once the row is built."""
 
     line: BudgetLine | None
     tolerance_percent: int
@@ -79,40 +82,40 @@ class LineSpend:
     def label(self) -> str:
         return str(self.line) if self.line is not None else "Total"
 
-    @property
+    @cached_property
     def to_date_budget(self) -> Decimal:
         return sum((p.budget for p in self.periods[: self.to_date_periods]), ZERO)
 
-    @property
+    @cached_property
     def to_date_spent(self) -> Decimal:
         return sum((p.spent or ZERO for p in self.periods[: self.to_date_periods]), ZERO)
 
-    @property
+    @cached_property
     def to_date_income(self) -> Decimal:
         return sum((p.income or ZERO for p in self.periods[: self.to_date_periods]), ZERO)
 
-    @property
+    @cached_property
     def variance(self) -> Decimal:
         return self.to_date_spent - self.to_date_budget
 
-    @property
+    @cached_property
     def variance_percent(self) -> Decimal | None:
         if not self.to_date_budget:
             return None
         return _money(self.variance * 100 / self.to_date_budget)
 
-    @property
+    @cached_property
     def forecast(self) -> Decimal | None:
         """Spent to date at the same rate for the whole year; None before the first report."""
         if not self.to_date_periods:
             return None
         return _money(self.to_date_spent / self.to_date_periods * self.periods_in_year)
 
-    @property
+    @cached_property
     def forecast_variance(self) -> Decimal | None:
         return None if self.forecast is None else self.forecast - self.year_budget
 
-    @property
+    @cached_property
     def flag(self) -> str:
         """``"over"``, ``"under"`` or ``""``: the variance to date beyond the tolerance either way."""
         if not self.to_date_periods:
@@ -165,16 +168,19 @@ def _spent(agreement: FundingAgreement) -> dict[tuple[int, date], tuple[Decimal 
     return {(r["budget_line_id"], r["return_obj__period__start"]): (r["spent"], r["income"]) for r in rows}
 
 
-def agreement_spend(agreement: FundingAgreement) -> AgreementSpend:
+def agreement_spend(agreement: FundingAgreement, *, lines: list[BudgetLine] | None = None) -> AgreementSpend:
     """Spend against budget, per financial year, budget line and period of the schedule (see the
-    module's rules). Two queries."""
+    module's rules). Two queries, or one when the caller has read the agreement's budget ``lines``
+    already, in their order (year, kind of cost, description), as the agreement page has."""
     tolerance = agreement.tolerance_percent
+    if lines is None:
+        lines = (
+            scoped(agreement.partnership, BudgetLine)
+            .filter(agreement=agreement)
+            .order_by("year_start", "category", "description")
+        )
     lines_by_year: dict[date, list[BudgetLine]] = defaultdict(list)
-    for line in (
-        scoped(agreement.partnership, BudgetLine)
-        .filter(agreement=agreement)
-        .order_by("year_start", "category", "description")
-    ):
+    for line in lines:
         lines_by_year[line.year_start].append(line)
     slots_by_year: dict[date, list[Slot]] = defaultdict(list)
     for slot in schedule_slots(agreement):

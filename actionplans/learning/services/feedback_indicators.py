@@ -17,7 +17,7 @@ from django.db import transaction
 
 from aspm.errors import in_words
 from indicators.measurement.services.figures import figure_record
-from indicators.models import Frequency, Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Rollup
+from indicators.models import FigureSource, Frequency, Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Rollup
 from partnerships import audit
 from partnerships.access import check_same_partnership, scoped
 from partnerships.models import User
@@ -144,6 +144,7 @@ def indicators_feed(*, actor: User | None, form: FeedbackForm) -> list[Fed]:
                     numerator=counted,
                     denominator=len(values),
                     comment=comment[:1000],
+                    source=FigureSource.FEEDBACK,
                 )
             except ValidationError as error:
                 outcome.append(Fed(indicator, period, False, in_words(error)))

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from aspm import data_version
+from aspm.links import address_by_id
 from partnerships.access import Perm
 from partnerships.decorators import partnership_view
 
@@ -39,13 +39,6 @@ def _finality(request, table) -> dict:
     }
 
 
-def _detail_url(slug: str):
-    """An indicator page's address from its id, with the URL resolved once rather than 300 times."""
-    marker = 987654321
-    before, _, after = reverse("indicators:detail", kwargs={"slug": slug, "pk": marker}).rpartition(str(marker))
-    return lambda pk: f"{before}{pk}{after}"  # the id's place only (a slug may hold the same digits)
-
-
 def _results_context(request) -> dict:
     """What the results page shows, small enough to keep in the cache: the rows as their HTML, and of
     the table and its finality only what the template reads (not every figure behind them)."""
@@ -54,7 +47,7 @@ def _results_context(request) -> dict:
     finality.pop("finality", None)
     return {
         "table": SimpleNamespace(year=table.year, tolerance=table.tolerance, rows=bool(table.rows)),
-        "rows_html": table.rows_html(_detail_url(request.partnership.slug)),
+        "rows_html": table.rows_html(address_by_id("indicators:detail", slug=request.partnership.slug)),
         "years": years,
         "filters": f,
         "types": IndicatorType.choices,

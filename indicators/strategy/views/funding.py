@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from aspm.deleting import delete_then_redirect
 from aspm.forms import call_service
+from aspm.links import address_by_id
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
@@ -20,6 +21,7 @@ from reports.annual.svg import budget_and_spend
 from reports.funder.selectors import jobs_for
 from reports.monitoring.selectors import agreement_reports
 from reports.monitoring.spend import agreement_spend
+from reports.monitoring.table import rows_html, spend_rows_html
 
 from ...models import BudgetLine, FundingAgreement
 from .. import funding_selectors as selectors
@@ -36,22 +38,42 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 
 @partnership_view(need=Perm.VIEW)
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_object_for(request.membership, FundingAgreement, pk=pk, need=Perm.VIEW)
+    agreement = get_object_for(
+        request.membership,
+        FundingAgreement.objects.select_related("partnership", "funder_organisation"),
+        pk=pk,
+        need=Perm.VIEW,
+    )
     page = selectors.agreement_page(agreement, chosen_year=request.GET.get("year", ""))
-    spend = agreement_spend(agreement)
+    spend = agreement_spend(agreement, lines=[line for year in page.budget_years for line in year.lines])
     shown = page.spend_year.start if page.spend_year else None
     year = spend.year(shown) if shown else None
+    reports = agreement_reports(agreement, page.providers, timezone.localdate())
     context = {
         "page": page,
         "agreement": agreement,
         "spend": spend,
+        "spend_tables": [(y, *spend_rows_html(y)) for y in spend.years],
         "spend_chart": spend_chart(year) if year and year.lines else "",
         "spend_chart_year": year,
-        "reports": agreement_reports(agreement, page.providers, timezone.localdate()),
+        "reports": bool(reports),
+        "reports_html": reports_html(request, reports),
         "funder_reports": jobs_for(agreement) if can(request.membership, Perm.DOWNLOAD_REPORT) else [],
         "can_make_report": can(request.membership, Perm.START_REPORT),
     }
     return render(request, "strategy/agreement_detail.html", context)
+
+
+def reports_html(request: HttpRequest, reports) -> str:
+    """The monitoring reports' table body: a report links to its page for those who may see every
+    organisation's returns, and for a provider's own reports."""
+    sees_all = can(request.membership, Perm.VIEW_ALL_RETURNS)
+    own = request.membership.organisation_id
+    return rows_html(
+        reports,
+        address=address_by_id("reports:return_detail", slug=request.partnership.slug),
+        opens=lambda cell: sees_all or cell.organisation.pk == own,
+    )
 
 
 def spend_chart(year) -> str:

@@ -70,15 +70,15 @@ def _indicators(ctx: ReportContext) -> dict:
         revisions[rev.target.indicator_id].append(rev)
     period_ids = table.figures.period_ids  # the year, its quarters and their months
     splits = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(int))))
-    for indicator_id, period_id, breakdown in (
+    for indicator_id, period_id, organisation_id, breakdown in (
         scoped(ctx.partnership, Figure)
         .filter(indicator_id__in=ids, period_id__in=period_ids)
         .exclude(Q(breakdown={}) | Q(breakdown__isnull=True))
-        .values_list("indicator_id", "period_id", "breakdown")
+        .values_list("indicator_id", "period_id", "organisation_id", "breakdown")
     ):
         for dim, parts in (breakdown or {}).items():
             for category, n in parts.items():
-                splits[indicator_id][dim][category][period_id] += int(n or 0)
+                splits[indicator_id][dim][category][(period_id, organisation_id)] += int(n or 0)
     labels = [_short(p.label) for p in table.periods]
     finality = ctx.finality()
     # what earlier outputs for publication printed of this year (the disclosure ledger): one query
@@ -128,13 +128,17 @@ def _row(ctx, row, table, labels, year_targets, revisions, splits) -> dict:
     reported = table.figures.sources_to_date(indicator, table.periods, row.cells)
     if not is_flow:  # a level's split is the latest period's, not every quarter's (or month's) added up
         with_figures = [q for q, c in zip(table.periods, row.cells, strict=True) if c.actual is not None]
-        latest = table.figures.sources(indicator, with_figures[-1]) if with_figures else []
-        reported = {latest[-1]} if latest else reported  # the quarter itself, or its latest month reported
+        latest = table.figures.sources(indicator, with_figures[-1], latest=True) if with_figures else []
+        reported = set(latest) or reported  # the quarter itself, or its latest month reported
     year_split = (
         {
             dim: {
-                category: sum(n for period_id, n in by_period.items() if period_id in reported)
-                for category, by_period in categories.items()
+                category: sum(
+                    n
+                    for (period_id, organisation_id), n in by_source.items()
+                    if (period_id, None) in reported or (period_id, organisation_id) in reported
+                )
+                for category, by_source in categories.items()
             }
             for dim, categories in splits.get(indicator.pk, {}).items()
         }

@@ -40,9 +40,6 @@ CHANGE_UNITS = ("count", MONEY, PERCENTAGE, "score")
 # Up to this many indicators, a panel each; a county's 300 would add some 35 pages of charts and a
 # quarter of the report's layout time (bench/annual_report.py), so beyond it the tables stand alone.
 CHART_LIMIT = 100
-# The marks the stylesheet puts before a status (annual_report.css, .st-*::before), written into the
-# compact table's cells as text instead: a generated box in each of 600 cells costs some 25 MB of layout.
-SIGNS = {Status.ON_TRACK: "\u2713\u00a0", Status.AT_RISK: "!\u00a0", Status.OFF_TRACK: "\u2715\u00a0"}
 
 
 def _last_row(ctx: ReportContext, row, earlier: dict, year_start) -> dict:
@@ -136,8 +133,6 @@ def _gather(ctx: ReportContext) -> dict:
                     "status": item["status"],
                     "status_label": item["status_label"],
                     "movement": movement,
-                    "sign": SIGNS.get(item["status"], ""),
-                    "last_sign": SIGNS.get(before["status"], ""),
                     "change": _change(ctx, indicator, item.get("year_value"), before["value"]),
                     "chart": None
                     if indicator.unit in ("text", "yes_no")

@@ -17,7 +17,8 @@ from functools import cache
 from importlib.resources import files
 
 from weasyprint import CSS, HTML
-from weasyprint.html import UA_COUNTER_STYLE, UA_FORM_STYLESHEET
+from weasyprint.css.counters import CounterStyle
+from weasyprint.html import UA_FORM_STYLESHEET
 
 NOTES = re.compile(r"^::(?:footnote|note)-[a-z]+ \{[^}]*\}\n", re.MULTILINE)
 
@@ -34,7 +35,10 @@ def lean_ua_source() -> str:
 
 @cache
 def lean_ua_stylesheet() -> CSS:
-    return CSS(string=lean_ua_source(), counter_style=UA_COUNTER_STYLE)
+    # Its @counter-style rules are already in UA_COUNTER_STYLE (WeasyPrint parsed its own stylesheet
+    # into it, and each document copies it): parsed into a spare set, they are not defined twice,
+    # which WeasyPrint refused with a warning in every report's log ("Invalid counter style name").
+    return CSS(string=lean_ua_source(), counter_style=CounterStyle())
 
 
 class LeanHTML(HTML):

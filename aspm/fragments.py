@@ -76,7 +76,7 @@ def cached_fragments(
     membership = request.membership
     partnership = request.partnership
 
-    def render() -> dict[str, str]:
+    def render() -> tuple[dict[str, str], dict[str, Any]]:
         context = {**build(), "partnership": partnership, "membership": membership}
         drawn = {}
         for part, template in templates.items():

@@ -4,6 +4,7 @@ back, so a file exported from one partnership and imported into another gives th
 
 from decimal import Decimal
 
+from indicators.measurement import services
 from indicators.measurement.exports import export_dataset
 from indicators.measurement.imports import run_rows
 from indicators.models import Figure
@@ -15,8 +16,6 @@ SEX = {"female": 12, "male": 18}
 
 
 def _recorded(side):
-    from indicators.measurement import services
-
     return services.figure_record(
         actor=side.coordinator,
         indicator=d.identified(side),

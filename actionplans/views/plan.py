@@ -37,18 +37,24 @@ def _group_key(action, group: str) -> str:
     return f"{group}-{pk if pk is not None else 'none'}"
 
 
+def _groups(actions, group: str, *, starts=None, first: int = 0) -> list[tuple]:
+    """(label, rows, key, continued) for each run of ``actions`` in the same group; ``starts`` (each
+    group's first position in the whole plan) marks a group begun before position ``first``."""
+    groups = []
+    for key, rows in groupby(actions, key=lambda a: _group_key(a, group)):
+        rows = list(rows)
+        continued = (starts or {}).get(key, first) < first
+        groups.append((_group_label(rows[0], group), rows, key, continued))
+    return groups
+
+
 def _table_context(request, queryset, group: str, query: str, sizes=()) -> dict:
     """The page of actions, in groups; ``sizes`` (``selectors.group_sizes``) marks a group begun on
     an earlier page as continued."""
     paginator = Paginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     actions = mark_changeable(request.membership, page.object_list)
-    starts = {size.key: size.first for size in sizes}
-    groups = []
-    for key, rows in groupby(actions, key=lambda a: _group_key(a, group)):
-        rows = list(rows)
-        continued = starts.get(key, page.start_index() - 1) < page.start_index() - 1
-        groups.append((_group_label(rows[0], group), rows, key, continued))
+    groups = _groups(actions, group, starts={size.key: size.first for size in sizes}, first=page.start_index() - 1)
     return {
         "page": page,
         "groups": groups,
@@ -187,10 +193,7 @@ def subgroup_plan(request: HttpRequest, pk: int) -> HttpResponse:
     subgroup = get_object_for(request.membership, SubGroup.objects.select_related("chair__user"), pk=pk)
     queryset = selectors.plan(request.partnership, selectors.PlanFilter(subgroup=subgroup.pk, group="objective"))
     actions = list(queryset)
-    groups = [
-        (_group_label(rows[0], "objective"), rows, key, False)
-        for key, rows in ((k, list(r)) for k, r in groupby(actions, key=lambda a: _group_key(a, "objective")))
-    ]
+    groups = _groups(actions, "objective")
     context = {
         "subgroup": subgroup,
         "groups": groups,

@@ -110,6 +110,17 @@ def test_a_complete_return_is_submitted_from_check_your_answers(a, login):
     assert Return.objects.get(pk=return_.pk).status == ReturnStatus.SUBMITTED
 
 
+def test_check_your_answers_shows_the_status_proposed_for_an_action_beside_its_note(a, login):
+    action = _action(a)
+    return_ = police_return(a)
+    post = {f"a{action.pk}-status": "red", f"a{action.pk}-note": "Waiting for HMRC's dates", "save": ""}
+    assert login(a.spoc_police).post(section_url(a, return_, "actions"), post).status_code == 302
+    url = reverse("reports:return_check", kwargs={"slug": a.slug, "pk": return_.pk})
+    html = login(a.spoc_police).get(url).content.decode()
+    row = html.split("Visit every hand car wash with HMRC", 1)[1].split("</div>", 1)[0]
+    assert "Proposed: " in row and ">Red</span>" in row and "Waiting for HMRC" in row
+
+
 def _pages_queries(a, login, return_) -> dict:
     client = login(a.spoc_police)
     urls = {

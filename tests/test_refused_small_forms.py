@@ -1,4 +1,4 @@
-"""A small form on a learning page that is refused shows the page again with the error summary, the
+"""A small form that is refused shows its page again with the error summary, the
 message on the box and what was typed, instead of sending the reader back to an empty form with a
 banner (the GOV.UK pattern every other form of the site follows)."""
 
@@ -53,3 +53,10 @@ def test_a_link_to_no_question_is_shown_again_on_the_results_page(a, login):
     response = login(a.coordinator).post(url, {"question": "not_a_question", "indicator": ""})
     html = response.content.decode()
     assert response.status_code == 422 and 'href="#id_question"' in _summary(html)
+
+
+def test_a_tolerance_band_out_of_range_is_shown_again_on_the_periods_page(a, login):
+    response = login(a.coordinator).post(reverse("indicators:settings", args=[a.slug]), {"tolerance_percent": "250"})
+    html = response.content.decode()
+    assert response.status_code == 422 and 'href="#id_tolerance_percent"' in _summary(html)
+    assert 'value="250"' in html

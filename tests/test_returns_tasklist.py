@@ -121,6 +121,32 @@ def test_check_your_answers_shows_the_status_proposed_for_an_action_beside_its_n
     assert "Proposed: " in row and ">Red</span>" in row and "Waiting for HMRC" in row
 
 
+def test_a_long_list_of_actions_is_grouped_by_strand_with_links_to_each_group(a, login):
+    from indicators.models import Strand
+
+    pursue, protect = (Strand.objects.get(partnership=a.partnership, code=c) for c in ("pursue", "protect"))
+    for n in range(14):
+        action_create(
+            actor=a.coordinator,
+            partnership=a.partnership,
+            title=f"Joint visit {n + 1:02d}",
+            owner_organisation=a.police,
+            due_date=date(2026, 9, 30) + timedelta(days=n),
+            strand=protect if n % 2 else pursue,
+        )
+    html = login(a.spoc_police).get(section_url(a, police_return(a), "actions")).content.decode()
+    assert 'href="#actions-pursue">Pursue (7)</a>' in html and 'href="#actions-protect">Protect (7)</a>' in html
+    pursue_part = html.split('id="actions-pursue"', 1)[1].split('id="actions-protect"', 1)[0]
+    assert "Joint visit 01" in pursue_part and "Joint visit 02" not in pursue_part
+    assert pursue_part.index("Joint visit 01") < pursue_part.index("Joint visit 03")  # due-date order kept
+
+
+def test_a_few_actions_are_listed_without_strand_headings(a, login):
+    _action(a)
+    html = login(a.spoc_police).get(section_url(a, police_return(a), "actions")).content.decode()
+    assert "Actions by strand" not in html and "Visit every hand car wash with HMRC" in html
+
+
 def _pages_queries(a, login, return_) -> dict:
     client = login(a.spoc_police)
     urls = {

@@ -27,13 +27,14 @@ FIELDS = [
     Field("id", "ASPM action id", help="Only in a file exported from ASPM: the row updates that action."),
     Field("title", "What will be done", True, ("action", "actions", "title", "description", "activity", "task")),
     Field("objective", "Objective code", aliases=("objective", "objective code", "aim")),
-    Field("strand", "Strand (code or name)", aliases=("strand", "theme", "pillar", "4p", "4 p")),
-    Field("subgroup", "Sub-group", aliases=("sub group", "subgroup", "group", "working group")),
+    Field("strand", "Strand (code or name)", aliases=("strand", "theme", "pillar", "4p", "4 p"), once=True),
+    Field("subgroup", "Sub-group", aliases=("sub group", "subgroup", "group", "working group"), once=True),
     Field(
         "owner_organisation",
         "Owner organisation",
         True,
         ("owner", "lead", "lead organisation", "lead agency", "responsible", "organisation", "agency", "who"),
+        once=True,
     ),
     Field("owner_email", "Owner's email", aliases=("email", "owner email", "lead email", "contact email")),
     Field(

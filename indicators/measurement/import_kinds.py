@@ -7,7 +7,9 @@ from django.urls import reverse
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
+from partnerships.access import scoped
 
+from ..models import Indicator
 from ..models.figures import DIMENSIONS
 from . import dimensions
 from .dimensions import split_columns
@@ -53,21 +55,34 @@ def _split_fields(partnership) -> list[Field]:
     registry = dimensions.dimensions_of(partnership)
     wide, long = split_columns(registry)
     made = [
-        Field(name=column, label=f"{registry[dim][0]}: {registry[dim][1][cat]}", reader=values.number)
-        for dim, cat, column in wide
-        if dim not in DIMENSIONS
-    ]
-    made += [
         Field(
             name=dim,
             label=f"{registry[dim][0]} (the row's group)",
             aliases=(registry[dim][0].lower(),),
-            help=f"For one row per cell: the {registry[dim][0].lower()} group the row's value counts, "
+            help=f"For one row per group or cell: the {registry[dim][0].lower()} group the row's value counts, "
             f"by name or key ({', '.join(registry[dim][1].values())}).",
+            section=ROW_GROUPS,
         )
         for dim in long
     ]
+    made += [
+        Field(name=column, label=f"{registry[dim][0]}: {registry[dim][1][cat]}", reader=values.number, section=SPLITS)
+        for dim, cat, column in wide
+        if dim not in DIMENSIONS
+    ]
+    used = {k for d in scoped(partnership, Indicator).values_list("disaggregation", flat=True) for k in d or []}
+    made += [
+        Field(name=column, label=label, aliases=tuple(names), reader=values.number, section=CELLS,
+              help="A cell of a cross-tab, given across the row: the row names its other group, if any.")
+        for _, _, column, label, names in dimensions.cell_columns(registry, used)
+    ]  # fmt: skip
     return made
+
+
+ROW_GROUPS = "The row's group, for a split or cross-tab given one row per group"
+SPLITS = "Splits in columns"
+CELLS = "Cells of a cross-tab in columns (“Male adult”)"
+ONCE = {"indicator_code", "period", "organisation"}
 
 
 def fields(kind: str, partnership=None) -> list[Field]:
@@ -87,6 +102,8 @@ def _fields(kind: str, headers: list[str]) -> list[Field]:
             aliases=ALIASES.get(h, ()),
             help=HELP.get(h, ""),
             reader=READERS[kind].get(h),
+            once=h in ONCE,
+            section=SPLITS if "." in h else "",
         )
         for h in headers
     ]

@@ -12,7 +12,8 @@ from indicators.models import Objective
 from indicators.strategy.plan_workbook import plan_xlsx
 
 from .browser import serious_accessibility_problems, sign_in
-from .test_plan_workbook import HAMPSHIRE, _full_plan, _same_names, _xlsx
+from .seed_tables import HAMPSHIRE
+from .test_plan_workbook import _full_plan, _same_names, _xlsx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("var/screenshots")

@@ -190,6 +190,11 @@ def _sections(fields: list[Field], state: _State | None) -> list[dict]:
         section = sections.setdefault(f.section, {"name": f.section, "rows": [], "open": not f.section})
         section["rows"].append((f, chosen, fixed))
         section["open"] = section["open"] or bool(chosen)
+    for section in sections.values():
+        helps = {f.help for f, _, _ in section["rows"]}
+        section["help"] = helps.pop() if section["name"] and len(helps) == 1 else ""  # said once, above the table
+        if section["name"]:
+            section["rows"].sort(key=lambda row: not row[1])  # the columns found first
     return sorted(sections.values(), key=lambda s: bool(s["name"]))
 
 

@@ -59,7 +59,7 @@ def _split_fields(partnership) -> list[Field]:
             name=dim,
             label=f"{registry[dim][0]} (the row's group)",
             aliases=(registry[dim][0].lower(),),
-            help=f"For one row per group or cell: the {registry[dim][0].lower()} group the row's value counts, "
+            help=f"For one row per group or cell: which {registry[dim][0].lower()} the row's value counts, "
             f"by name or key ({', '.join(registry[dim][1].values())}).",
             section=ROW_GROUPS,
         )

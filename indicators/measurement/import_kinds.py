@@ -7,6 +7,7 @@ from django.urls import reverse
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
+from aspm.imports.registry import register
 from partnerships.access import scoped
 
 from ..models import Indicator
@@ -162,3 +163,7 @@ def import_kind(kind: str, partnership=None) -> ImportKind:
         done_url=lambda partnership: reverse(f"indicators:import_{kind}", kwargs={"slug": partnership.slug}),
         extra_context=_context(kind),
     )
+
+
+for _kind in ("indicators", "targets", "figures"):
+    register(_kind, f"indicators:import_{_kind}", lambda partnership, kind=_kind: import_kind(kind, partnership))

@@ -22,7 +22,7 @@ def _csv(headers: list[str], delimiter: str, encoding: str) -> bytes:
 
 
 def test_the_registry_holds_every_import_there_is():
-    assert KINDS == ["actions", "figures", "indicators", "objectives", "plan", "targets"]
+    assert KINDS == ["actions", "figures", "indicators", "objectives", "organisations", "plan", "targets"]
 
 
 @pytest.mark.parametrize("key", KINDS)

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from indicators.models import Figure, Objective
+from partnerships.models import Organisation
 
 from .browser import serious_accessibility_problems, sign_in
 from .seed_tables import PRE_NRM, SCOTTISH_TOTAL, scottish_measures, victims_identified, workbook
@@ -76,3 +77,45 @@ def test_the_pre_nrm_results_chain_goes_in_through_the_objectives_mapping_page(w
     objectives = Objective.objects.filter(partnership=a.partnership)
     assert objectives.count() == 3
     assert {o.owner_organisation for o in objectives} == {a.charity}
+
+
+def test_a_coordinator_imports_the_partner_organisations_from_their_own_list(world, live_server, page):
+    a = world.a
+    sign_in(page, live_server, a.coordinator.email)
+    page.goto(f"{live_server.url}/p/{a.slug}/organisations/")
+    _shots(page, "organisations-list")
+    page.get_by_role("link", name="Import organisations").click()
+    _shots(page, "organisations-import-upload")
+    partners = workbook(
+        {
+            "Partners": [
+                ["Who is round the table, March 2017"],
+                ["Agency", "Sector", "Who speaks for it", "Their email"],
+                ["Harbour Mission", "Faith", "Tom Ade", "tom.ade@harbour.example"],
+                ["Northvale Police", "Police", "", ""],
+            ]
+        }
+    )
+    _upload(page, "partners.xlsx", partners)
+    expect(page.get_by_label("Organisation (required)")).to_have_value("Agency")
+    page.get_by_label("SPOC's name").select_option("Who speaks for it")
+    page.get_by_label("SPOC's email").select_option("Their email")
+    page.get_by_role("button", name="Check again with these columns").click()
+    expect(page.get_by_text("1 of 2 rows have problems")).to_be_visible()
+    expect(page.get_by_text("The partnership already has an organisation named “Northvale Police”")).to_be_visible()
+    _shots(page, "organisations-import-problem")
+
+    page.get_by_role("button", name="Cancel and remove the file").click()
+    _upload(page, "partners.xlsx", workbook({"Partners": partners_without_police()}))
+    expect(page.get_by_text("Every row is valid: all 1 row is valid")).to_be_visible()
+    expect(page.get_by_role("cell", name="Be added, and Tom Ade invited as its partner SPOC")).to_be_visible()
+    page.get_by_role("button", name="Import 1 row").click()
+    expect(page.get_by_role("rowheader", name="Harbour Mission")).to_be_visible()
+    assert Organisation.objects.get(name="Harbour Mission").sector == "faith_community"
+
+
+def partners_without_police() -> list[list]:
+    return [
+        ["Agency", "Sector", "Who speaks for it", "Their email"],
+        ["Harbour Mission", "Faith", "Tom Ade", "tom.ade@harbour.example"],
+    ]

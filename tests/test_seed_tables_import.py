@@ -51,6 +51,7 @@ def test_the_scottish_measures_table_goes_in_as_one_figure_split_by_type_and_by_
 
     url, page = _scottish(client, a)
     assert "Every row is valid: all 3 rows are valid" in page.content.decode()
+    assert page.context["result"].rows[1].label == f"VIC-SCOT · 2017/18 · {a.police.name} · Labour exploitation"
     assert client.post(url, {"confirm": "1", "token": page.context["token"]}).status_code == 302
     figure = Figure.objects.get(indicator__code="VIC-SCOT", period__label="2017/18", organisation=a.police)
     assert figure.value == SCOTTISH_TOTAL

@@ -110,8 +110,9 @@ def _fields(kind: str, headers: list[str]) -> list[Field]:
     ]
 
 
-def _label(kind: str, data: dict) -> str:
-    keys = {"figures": ("indicator_code", "period", "organisation"), "targets": ("indicator_code", "period")}
+def _label(kind: str, data: dict, groups=()) -> str:
+    """What the row is, in the check: a figure's row also names its group ("Labour exploitation"), if any."""
+    keys = {"figures": ("indicator_code", "period", "organisation", *groups), "targets": ("indicator_code", "period")}
     return " · ".join(values.text(data.get(k)) for k in keys.get(kind, ("code", "name")) if values.text(data.get(k)))
 
 
@@ -119,9 +120,12 @@ def _runner(kind: str):
     def run(*, actor, partnership, rows, dry_run) -> Outcome:
         numbered = [(i, row.data) for i, row in enumerate(rows)]
         result = run_rows(actor=actor, partnership=partnership, kind=kind, rows=numbered, dry_run=dry_run)
+        groups = split_columns(dimensions.dimensions_of(partnership))[1] if kind == "figures" else ()
         return Outcome(
             rows=[
-                PreviewRow(where=rows[r.number].where, label=_label(kind, r.values), verb="Import", errors=r.errors)
+                PreviewRow(
+                    where=rows[r.number].where, label=_label(kind, r.values, groups), verb="Import", errors=r.errors
+                )
                 for r in result.rows
             ],
             file_errors=result.file_errors,

@@ -152,12 +152,14 @@ def _cell(indicator, registry, row: dict, dims: list[str], errors: list[str]) ->
     return None if named is None else _place(indicator, registry, named, errors)
 
 
-def _row_parts(row: dict, wide, crossed) -> list[tuple[tuple, tuple, str]]:
+def _row_parts(row: dict, split_at: dict[str, tuple[tuple, tuple]]) -> list[tuple[tuple, tuple, str]]:
     """The counts a row gives in split columns: ((dims), (groups), count), one group (``sex.female``) or two
-    (``sex*age_group.male*adult``, from a table's "Male adult" column)."""
-    found = [((dim,), (cat,), _text(row.get(column, ""))) for dim, cat, column in wide]
-    found += [(dims, cats, _text(row.get(column, ""))) for dims, cats, column, _, _ in crossed]
-    return [part for part in found if part[2]]
+    (``sex*age_group.male*adult``, from a table's "Male adult" column). ``split_at``: column → (dims, groups)."""
+    found = []
+    for column, raw in row.items():
+        if column in split_at and (count := _text(raw)):
+            found.append((*split_at[column], count))
+    return found
 
 
 def _row_cells(indicator, registry, row, named, parts, errors) -> dict[str, dict[str, str]]:
@@ -194,7 +196,8 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
     registry = dimensions.dimensions_of(partnership)
     wide, long = dimensions.split_columns(registry)
     used = {k for i in lookups.indicators.values() for k in i.disaggregation or []}
-    crossed = dimensions.cell_columns(registry, used)
+    split_at = {column: ((dim,), (cat,)) for dim, cat, column in wide}
+    split_at |= {column: (dims, cats) for dims, cats, column, _, _ in dimensions.cell_columns(registry, used)}
     groups: dict[tuple, FigureInput] = {}
     cells: dict[tuple, dict[str, dict[str, str]]] = {}
     for number, row in rows:
@@ -205,7 +208,7 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
         organisation = lookups.organisations.get(name.lower())
         if organisation is None:
             errors.append(f"Unknown organisation “{name}”.")
-        parts = _row_parts(row, wide, crossed)
+        parts = _row_parts(row, split_at)
         in_row = [d for d in long if _text(row.get(d, ""))]
         place, row_cells, breakdown = None, {}, {}
         if indicator and in_row and parts:

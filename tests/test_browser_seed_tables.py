@@ -1,7 +1,8 @@
 """In a real browser: a coordinator imports the Scottish measures table as figures, choosing on the mapping
 page the column that names each row's type and typing once the measure, the year and the agency; and the
-pre-NRM funding agreement's results chain through the objectives import. axe-core finds no serious
-problems on either mapping page at 1280 and 390 px."""
+pre-NRM funding agreement's results chain through the objectives import; and the partner organisations
+from the partnership's own list, their SPOCs invited. axe-core finds no serious problems on the mapping
+pages at 1280 and 390 px."""
 
 import re
 from pathlib import Path

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from indicators.measurement.import_kinds import CELLS, import_kind
 from indicators.models import ChainLevel, Figure, Objective
 
 from .seed_tables import PRE_NRM, SCOTTISH_ROWS, SCOTTISH_TOTAL, scottish_measures, victims_identified, workbook
@@ -99,3 +100,11 @@ def test_the_pre_nrm_results_chain_goes_in_as_an_objective_per_desired_outcome(a
     rights = Objective.objects.get(partnership=a.partnership, title__startswith="Better understanding")
     assert rights.chain_entries.filter(level=ChainLevel.OUTCOME).count() == 2
     assert Objective.objects.filter(partnership=a.partnership).count() == 3
+
+
+def test_columns_for_a_cross_tabs_cells_are_offered_only_where_an_indicator_has_one(a, b):
+    victims_identified(a)
+    cells = {f.name for f in import_kind("figures", a.partnership).fields if f.section == CELLS}
+    assert len(cells) == 5 * 3 + 5 * 3 + 3 * 3  # type × sex, type × age group, sex × age group
+    assert "sex*age_group.female*child" in cells
+    assert not [f for f in import_kind("figures", b.partnership).fields if f.section == CELLS]

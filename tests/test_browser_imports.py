@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from actionplans.models import Action
 
 from .browser import serious_accessibility_problems, sign_in
-from .test_import_pipeline import _workbook
+from .seed_tables import workbook
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("var/screenshots")
@@ -19,7 +19,7 @@ SHOTS = Path("var/screenshots")
 
 def test_coordinator_maps_the_columns_of_their_own_plan_and_imports_it(world, live_server, page):
     a = world.a
-    plan = _workbook(
+    plan = workbook(
         {
             "Pursue": [
                 ["Northvale partnership: action plan 2016-17"],

@@ -7,7 +7,7 @@ from django.urls import reverse
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
-from aspm.imports.registry import register
+from aspm.imports.registry import Registered
 
 from .resources import HEADERS, import_actions
 
@@ -109,4 +109,4 @@ ACTIONS = ImportKind(
     done_url=lambda partnership: reverse("actions:plan", kwargs={"slug": partnership.slug}),
     extra_context=_context,
 )
-register("actions", "actions:import", lambda partnership: ACTIONS)
+REGISTERED = Registered("actions", "actions:import", lambda partnership: ACTIONS)

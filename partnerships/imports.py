@@ -18,7 +18,7 @@ from aspm.errors import in_words
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field, normalise
-from aspm.imports.registry import register
+from aspm.imports.registry import Registered
 
 from . import services
 from .access import scoped
@@ -156,4 +156,4 @@ def organisations_kind(*, can_invite: bool = True) -> ImportKind:
     )
 
 
-register("organisations", "partnerships:organisations_import", lambda partnership: organisations_kind())
+REGISTERED = Registered("organisations", "partnerships:organisations_import", lambda partnership: organisations_kind())

@@ -7,7 +7,7 @@ from django.urls import reverse
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
-from aspm.imports.registry import register
+from aspm.imports.registry import Registered
 from partnerships.access import scoped
 
 from ..models import Indicator
@@ -169,5 +169,8 @@ def import_kind(kind: str, partnership=None) -> ImportKind:
     )
 
 
-for _kind in ("indicators", "targets", "figures"):
-    register(_kind, f"indicators:import_{_kind}", lambda partnership, kind=_kind: import_kind(kind, partnership))
+def _registered(kind: str) -> Registered:
+    return Registered(kind, f"indicators:import_{kind}", lambda partnership: import_kind(kind, partnership))
+
+
+INDICATORS, TARGETS, FIGURES = (_registered(kind) for kind in ("indicators", "targets", "figures"))

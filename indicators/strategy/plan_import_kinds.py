@@ -14,7 +14,7 @@ from aspm.errors import ConflictError, in_words
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
-from aspm.imports.registry import register
+from aspm.imports.registry import Registered
 
 from .plan_reading import plan_contents, read_objectives, read_workbook
 from .plan_workbook import SHEETS
@@ -166,5 +166,5 @@ OBJECTIVES = ImportKind(
     done_url=lambda partnership: reverse("strategy:objectives", kwargs=_slug(partnership)),
     extra_context=_objectives_context,
 )
-register("plan", "strategy:plan_import", lambda partnership: PLAN)
-register("objectives", "strategy:objectives_import", lambda partnership: OBJECTIVES)
+REGISTERED_PLAN = Registered("plan", "strategy:plan_import", lambda partnership: PLAN)
+REGISTERED_OBJECTIVES = Registered("objectives", "strategy:objectives_import", lambda partnership: OBJECTIVES)

@@ -34,7 +34,7 @@ def test_coordinator_maps_the_columns_of_their_own_plan_and_imports_it(world, li
     )
     sign_in(page, live_server, a.coordinator.email)
     page.goto(f"{live_server.url}/p/{a.slug}/actions/import/")
-    page.get_by_label("Spreadsheet (.xlsx or .csv)").set_input_files(
+    page.get_by_label("Spreadsheet (.xlsx, .xls, .ods or .csv)").set_input_files(
         files=[{"name": "plan.xlsx", "mimeType": "application/octet-stream", "buffer": plan}]
     )
     page.get_by_role("button", name="Check the file").click()

@@ -21,7 +21,7 @@ class Field:
     reader: Callable | None = None  # aspm.imports.values: reads "£3,250.00", "yes", "30 June 2016"...
 
 
-@dataclass
+@dataclass(slots=True)
 class MappedRow:
     """A row of the file as ASPM fields, with where it came from for messages (the sheet when there are several)."""
 
@@ -85,6 +85,7 @@ def apply(sheets: list[Sheet], mapping: dict[str, str]) -> list[MappedRow]:
     for sheet in sheets:
         index = {h: i for i, h in enumerate(sheet.headers) if h}
         columns = {name: index.get(header) for name, header in mapping.items() if header}
+        absent = frozenset(name for name, i in columns.items() if i is None)
         for line, values in sheet.rows:
             data = {
                 name: ("" if i is None or i >= len(values) or values[i] is None else values[i])
@@ -96,7 +97,7 @@ def apply(sheets: list[Sheet], mapping: dict[str, str]) -> list[MappedRow]:
                     line=line,
                     data=data,
                     source=sheet.name,
-                    absent=frozenset(name for name, i in columns.items() if i is None),
+                    absent=absent,
                 )
             )
     return rows

@@ -155,11 +155,11 @@ def _capped(rows, max_columns: int):
 
 def read_table(content: bytes, kind: str = "", *, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS) -> Table:
     """Read the first sheet of an uploaded .xlsx, .ods, .xls or .csv row by row, refusing it once it
-    passes ``max_rows`` or ``max_columns``. (``kind`` is not needed: the bytes say what the file is.)
+    passes ``max_rows``, ``max_columns`` or :data:`MAX_CELLS`. (``kind`` is not needed: the bytes say what the file is.)
 
     Memory stays at one row plus the rows kept (at most ``max_rows``), whatever the file holds.
     """
-    table, scanned = Table(), 0
+    table, scanned, cells = Table(), 0, 0
     sheets = numbered_sheets(content, max_rows=max_rows, max_columns=max_columns)
     try:
         first = next(sheets, None)
@@ -177,6 +177,9 @@ def read_table(content: bytes, kind: str = "", *, max_rows: int = MAX_ROWS, max_
                 continue
             if len(table.rows) >= max_rows:
                 raise _too_many_rows(max_rows)
+            cells += len(values)
+            if cells > MAX_CELLS:
+                raise _too_many_cells(MAX_CELLS)
             table.rows.append((number, values))
     finally:
         sheets.close()

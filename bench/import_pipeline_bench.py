@@ -98,10 +98,16 @@ def _write_workbook(partnership, rows, path: str) -> None:
     book.save(path)
 
 
+TAKEN: dict[str, float] = {}
+READ, VALUES = "read every sheet, find the header rows", "read the values (£, %, yes/no)"
+CHECK, COMMIT = "check every row (dry run)", "commit (checks every row again, then writes)"
+
+
 def _timed(label: str, call):
     start = time.perf_counter()
     result = call()
-    print(f"{label:<52} {time.perf_counter() - start:6.2f} s  (peak so far {_peak():.0f} MB)")
+    TAKEN[label] = time.perf_counter() - start
+    print(f"{label:<52} {TAKEN[label]:6.2f} s  (peak so far {_peak():.0f} MB)")
     return result
 
 
@@ -133,7 +139,7 @@ def main() -> None:
     with transaction.atomic():
         count = len(_figure_rows(partnership, actor, ROWS))  # the same periods opened, in this transaction
         print(f"workbook: {count:,} figures, {len(content) / 1024:.0f} KB, 3 sheets, a title row above the headings")
-        sheets = _timed("read every sheet, find the header rows", lambda: reading.read_sheets(
+        sheets = _timed(READ, lambda: reading.read_sheets(
             content, score=mapping.score_for(kind.fields)))  # fmt: skip
         headers = list(dict.fromkeys(h for s in sheets for h in s.headers if h))
         columns = _timed("guess the mapping", lambda: mapping.guess(headers, kind.fields))
@@ -141,16 +147,19 @@ def main() -> None:
         rows = mapping.apply(sheets, columns)
         for sheet in sheets:
             sheet.keep_samples_only()  # as the page does (aspm.imports.flow._check)
-        bad = _timed("read the values (£, %, yes/no)", lambda: flow.prepare(rows, kind.fields))
+        bad = _timed(VALUES, lambda: flow.prepare(rows, kind.fields))
         assert not bad, list(bad.items())[:3]
         for dry_run in (True, False):
             outcome = _timed(
-                "check every row (dry run)" if dry_run else "commit",
+                CHECK if dry_run else COMMIT,
                 lambda dry_run=dry_run: kind.run(actor=actor, partnership=partnership, rows=rows, dry_run=dry_run),
             )
             assert outcome.ok, [r.errors for r in outcome.bad_rows[:3]] + outcome.file_errors
             del outcome
         transaction.set_rollback(True)
+    read, values, check, commit = (TAKEN[k] for k in (READ, VALUES, CHECK, COMMIT))
+    print(f"the upload's request (read, map, values, dry run) about {read + values + check:.1f} s;")
+    print(f"the confirmation's request (read again, values, commit) about {read + values + commit:.1f} s")
     print(f"peak resident memory of the process: {_peak():.0f} MB")
 
 

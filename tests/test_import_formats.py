@@ -17,7 +17,7 @@ from actionplans.imports import ACTIONS
 from actionplans.models import Action
 from aspm.imports.mapping import score_for
 from aspm.imports.reading import read_sheets
-from aspm.spreadsheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
+from aspm.spreadsheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, read_table
 from indicators.models import Figure
 
 from . import measurement_helpers as m
@@ -161,6 +161,15 @@ def test_an_ods_repeating_a_200_cell_row_is_refused_past_the_cell_cap():
     message, peak = _refusal(content)
     assert message.startswith("The file has too many cells: the limit is 1,500,000 filled cells in one file")
     assert peak < 20 * 1024 * 1024
+
+
+def test_a_return_or_legacy_import_reading_the_first_sheet_is_refused_past_the_cell_cap_too():
+    full = [f"column {n}" for n in range(1, MAX_COLUMNS + 1)]
+    content = ods.ods(
+        [ods.table("Sheet1", [ods.row(full, tail=0), ods.row(full, tail=0, repeat=MAX_CELLS // MAX_COLUMNS + 1)])]
+    )
+    with pytest.raises(ValidationError, match="too many cells"):
+        read_table(content)
 
 
 def test_an_ods_that_declares_xml_entities_is_refused():

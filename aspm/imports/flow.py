@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from aspm.spreadsheets import check_spreadsheet_upload
+from aspm.spreadsheets import SPREADSHEET_LABEL, check_spreadsheet_upload
 
 from . import mapping as mapping_mod
 from . import reading, stored
@@ -30,7 +30,7 @@ from .services import mapping_remember
 PREVIEW_ROWS = 50
 
 
-@dataclass
+@dataclass(slots=True)
 class PreviewRow:
     where: str
     label: str = ""
@@ -67,7 +67,7 @@ class ImportKind:
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Spreadsheet (.xlsx or .csv)",
+        label=SPREADSHEET_LABEL,
         help_text="Your own columns are fine: the next step asks which column is which.",
     )
 
@@ -137,6 +137,8 @@ def _check(request, kind: ImportKind, state: _State) -> tuple[Outcome | None, li
     if not chosen or missing:
         return None, missing
     rows = mapping_mod.apply(chosen, state.columns, state.fixed)
+    for sheet in state.sheets:
+        sheet.keep_samples_only()  # the rows are in ``rows`` now: 100,000 rows are not held twice
     if not rows:
         return Outcome(file_errors=["The chosen sheets have no rows under their headers."]), []
     bad = prepare(rows, kind.fields)
@@ -279,6 +281,8 @@ def _commit(request, kind: ImportKind, key: str, note: dict, state: _State):
         messages.error(request, "Say which column is which before importing.")
         return redirect(request.path)
     rows = mapping_mod.apply(chosen, state.columns, state.fixed)
+    for sheet in state.sheets:
+        sheet.keep_samples_only()
     bad = prepare(rows, kind.fields)
     if bad:
         outcome = Outcome(rows=[PreviewRow(where=r.where) for r in rows])

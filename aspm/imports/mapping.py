@@ -23,7 +23,7 @@ class Field:
     section: str = ""  # optional fields shown together, folded away unless one is mapped ("Cells of a cross-tab")
 
 
-@dataclass
+@dataclass(slots=True)
 class MappedRow:
     """A row of the file as ASPM fields, with where it came from for messages (the sheet when there are several)."""
 
@@ -90,6 +90,7 @@ def apply(sheets: list[Sheet], mapping: dict[str, str], fixed: dict | None = Non
     for sheet in sheets:
         index = {h: i for i, h in enumerate(sheet.headers) if h}
         columns = {name: index.get(header) for name, header in mapping.items() if header}
+        absent = frozenset(name for name, i in columns.items() if i is None)
         for line, values in sheet.rows:
             data = {
                 name: ("" if i is None or i >= len(values) or values[i] is None else values[i])
@@ -101,7 +102,7 @@ def apply(sheets: list[Sheet], mapping: dict[str, str], fixed: dict | None = Non
                     line=line,
                     data=data,
                     source=sheet.name,
-                    absent=frozenset(name for name, i in columns.items() if i is None),
+                    absent=absent,
                 )
             )
     return rows

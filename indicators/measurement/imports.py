@@ -31,7 +31,7 @@ from .services.figures import FigureInput
 LIBRARY_CODES = {i["code"] for i in library_data.LIBRARY_INDICATORS}
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     number: int
     values: dict
@@ -251,7 +251,7 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
             text_value=_text(row.get("text_value", "")),
             row=number,
         )
-        if key in groups and getattr(groups[key], "from_cells", False):
+        if key in groups and groups[key].from_cells:
             figure.row = groups[key].row
             groups[key] = figure  # the total row of cells given before it
         elif key in groups:
@@ -261,7 +261,7 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
     for key, by_split in cells.items():
         figure = groups[key]
         figure.breakdown = {**(figure.breakdown or {}), **by_split}
-        if getattr(figure, "from_cells", False):  # no total row: the cells are the total
+        if figure.from_cells:  # no total row: the cells are the total
             widest = max(by_split, key=lambda k: len(dimensions.parts_of(k)))
             figure.value = str(sum(_whole(v) for v in by_split[widest].values()))
     inputs = list(groups.values())

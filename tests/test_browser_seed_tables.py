@@ -30,7 +30,7 @@ def _shots(page, name: str) -> None:
 
 
 def _upload(page, name: str, content: bytes) -> None:
-    page.get_by_label("Spreadsheet (.xlsx or .csv)").set_input_files(
+    page.get_by_label("Spreadsheet (.xlsx, .xls, .ods or .csv)").set_input_files(
         files=[{"name": name, "mimeType": "application/octet-stream", "buffer": content}]
     )
     page.get_by_role("button", name="Check the file").click()

@@ -5,7 +5,13 @@
 Runs against the database in the environment (after ``manage.py seed_demo``; ``--size large``
 for Greater Westmoor, ``--slug westmoor``). Targets (issues 8 and 18): normal demo under 5 s; large
 demo under 15 s of CPU with data + charts at most half of WeasyPrint's time, and a peak under 600 MB.
-Memory is the process's peak resident set (ru_maxrss), as a worker child would see it.
+Memory is the process's peak resident set (ru_maxrss), as a worker child would see it. Compare CPU
+time, not wall time, on a shared machine, and alternate old and new code on the same database.
+Measured 4 December 2026 (2 shared CPUs, load about 2): Greater Westmoor 185 pages, 8.2-8.5 s CPU
+(layout 7.6-7.8 s), 8.6-9.0 s wall, 457 MB, some 75,000 page faults in the layout; Northshire 59 pages,
+2.7-2.8 s CPU, 3.0 s wall, 260 MB. Before the frame-stack and parser fixes (reports/jobs/stack_room.py,
+html_parse_speed.py), alternated on the same data: Westmoor 9.1-9.3 s CPU (layout 8.4-8.6 s), 9.6-9.8 s
+wall; Northshire 3.0-3.1 s CPU, 3.1-3.4 s wall.
 """
 
 from __future__ import annotations

@@ -4,3 +4,4 @@ from django.apps import AppConfig
 class ActionplansConfig(AppConfig):
     name = "actionplans"
     verbose_name = "Action plans"
+

@@ -7,6 +7,7 @@ from django.urls import reverse
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
+from aspm.imports.registry import Registered
 
 from .resources import HEADERS, import_actions
 
@@ -27,13 +28,14 @@ FIELDS = [
     Field("id", "ASPM action id", help="Only in a file exported from ASPM: the row updates that action."),
     Field("title", "What will be done", True, ("action", "actions", "title", "description", "activity", "task")),
     Field("objective", "Objective code", aliases=("objective", "objective code", "aim")),
-    Field("strand", "Strand (code or name)", aliases=("strand", "theme", "pillar", "4p", "4 p")),
-    Field("subgroup", "Sub-group", aliases=("sub group", "subgroup", "group", "working group")),
+    Field("strand", "Strand (code or name)", aliases=("strand", "theme", "pillar", "4p", "4 p"), once=True),
+    Field("subgroup", "Sub-group", aliases=("sub group", "subgroup", "group", "working group"), once=True),
     Field(
         "owner_organisation",
         "Owner organisation",
         True,
         ("owner", "lead", "lead organisation", "lead agency", "responsible", "organisation", "agency", "who"),
+        once=True,
     ),
     Field("owner_email", "Owner's email", aliases=("email", "owner email", "lead email", "contact email")),
     Field(
@@ -107,3 +109,4 @@ ACTIONS = ImportKind(
     done_url=lambda partnership: reverse("actions:plan", kwargs={"slug": partnership.slug}),
     extra_context=_context,
 )
+REGISTERED = Registered("actions", "actions:import", lambda partnership: ACTIONS)

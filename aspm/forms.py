@@ -20,11 +20,6 @@ def add_service_errors(form: forms.Form, error: ValidationError, aliases: dict[s
         form.add_error(None, error)
 
 
-def errors_in_words(form: forms.Form) -> str:
-    """Every error of a bound form in one line, for a message after a POST that redirects."""
-    return " ".join(e for errors in form.errors.values() for e in errors)
-
-
 def call_service(
     form: forms.Form, service: Callable[..., Any], /, aliases: dict[str, str] | None = None, **kwargs
 ) -> tuple[bool, Any]:

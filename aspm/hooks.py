@@ -16,10 +16,10 @@ from django.utils.module_loading import import_string
 
 HOOKS: dict[str, list[str]] = {
     # A reporting period was opened: e.g. quarterly returns are opened for each organisation.
-    "period_opened": ["reports.returns.services.returns_open_for_period"],
+    "period_opened": ["reports.returns.services.opening.returns_open_for_period"],
     # What organisations report changed (an indicator's reporters or state, an action's owner):
     # their open returns stage the rows to fill in now, not when the page is next shown.
-    "reporting_changed": ["reports.returns.services.returns_prepare_for"],
+    "reporting_changed": ["reports.returns.services.opening.returns_prepare_for"],
     # An action's status changed, it became overdue, or it is being deleted: what follows it updates.
     "action_status_changed": ["actionplans.learning.services.action_status_changed"],
     # A partnership was created: e.g. the 4Ps strands are added.

@@ -10,6 +10,7 @@ stored file, never from its name, and is always an attachment with ``nosniff``.
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import os
 import re
@@ -30,6 +31,7 @@ KIND_PPTX = "pptx"
 KIND_ODT = "odt"
 KIND_ODS = "ods"
 KIND_ODP = "odp"
+KIND_XLS = "xls"
 KIND_LEGACY_OFFICE = "legacy_office"
 KIND_CSV = "csv"
 KIND_TEXT = "text"
@@ -47,6 +49,7 @@ EVIDENCE_KINDS = frozenset(
         KIND_ODT,
         KIND_ODS,
         KIND_ODP,
+        KIND_XLS,
         KIND_LEGACY_OFFICE,
         KIND_CSV,
         KIND_TEXT,
@@ -64,6 +67,7 @@ CONTENT_TYPES = {
     KIND_ODT: "application/vnd.oasis.opendocument.text",
     KIND_ODS: "application/vnd.oasis.opendocument.spreadsheet",
     KIND_ODP: "application/vnd.oasis.opendocument.presentation",
+    KIND_XLS: "application/vnd.ms-excel",
     KIND_LEGACY_OFFICE: "application/octet-stream",
     KIND_CSV: "text/csv",
     KIND_TEXT: "text/plain",
@@ -81,6 +85,7 @@ EXTENSIONS = {
     KIND_ODT: ".odt",
     KIND_ODS: ".ods",
     KIND_ODP: ".odp",
+    KIND_XLS: ".xls",
     KIND_CSV: ".csv",
     KIND_TEXT: ".txt",
 }
@@ -88,11 +93,12 @@ ODF_KINDS = {CONTENT_TYPES[k]: k for k in (KIND_ODT, KIND_ODS, KIND_ODP)}
 # Markup a browser would render (and run scripts in) if it ever opened the file: refused as evidence.
 MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|svg|script|iframe|object|embed|\?xml|xml|meta|a\s|img\s)", re.I)
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files (.xls, .doc, .ppt)
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
 
 
-def _zip_kind(uploaded) -> str:
+def zip_kind(uploaded) -> str:
     try:
         with zipfile.ZipFile(uploaded) as archive:
             entries = archive.infolist()
@@ -117,6 +123,23 @@ def _zip_kind(uploaded) -> str:
     raise ValidationError("This zip file is not an Office document.")
 
 
+def _ole_kind(uploaded) -> str:
+    """An old binary Office file: an Excel workbook (.xls) when it holds a "Workbook" (or "Book") stream."""
+    from xlrd import compdoc
+
+    uploaded.seek(0)
+    try:
+        document = compdoc.CompDoc(uploaded.read(), logfile=io.StringIO())
+        for name in ("Workbook", "Book"):
+            if document.locate_named_stream(name)[0] is not None:
+                return KIND_XLS
+    except Exception:  # noqa: BLE001, S110 - a damaged compound file is still "some old Office file"
+        pass
+    finally:
+        uploaded.seek(0)
+    return KIND_LEGACY_OFFICE
+
+
 def detect_kind(uploaded) -> str | None:
     """What the file really is, from its first bytes (and, for zips, its parts)."""
     uploaded.seek(0)
@@ -133,9 +156,9 @@ def detect_kind(uploaded) -> str | None:
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return KIND_WEBP
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(uploaded)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return KIND_LEGACY_OFFICE
+        return zip_kind(uploaded)
+    if head.startswith(OLE_MAGIC):
+        return _ole_kind(uploaded)
     if b"\x00" in head or MARKUP.search(head):
         return None  # binary we do not know, or HTML / SVG / XML
     try:
@@ -160,8 +183,11 @@ def validate_upload(uploaded, *, allowed=EVIDENCE_KINDS, max_bytes: int | None =
         raise ValidationError("This file is empty.")
     kind = detect_kind(uploaded)
     if kind not in allowed:
-        if allowed == {KIND_XLSX, KIND_CSV}:
-            raise ValidationError("This is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file.")
+        if allowed == {KIND_XLSX, KIND_XLS, KIND_ODS, KIND_CSV}:
+            raise ValidationError(
+                "This is not a spreadsheet: upload an Excel workbook (.xlsx or .xls), "
+                "an OpenDocument spreadsheet (.ods) or a CSV file."
+            )
         raise ValidationError(f"This kind of file is not accepted. Accepted: {LABELS}.")
     return kind
 

@@ -5,9 +5,9 @@
 For each partnership (or ``--slug``), builds the annual report's publication version for the current
 year and the figures export for publication (every year), catches every system of figures sent through
 the disclosure engine, and checks each with the independent solver in ``tests/disclosure_checks.py``
-(exhaustive search over whole numbers, no linear programming): every hidden figure must keep at least
-as many possible values as the policy hides. ``--threshold``/``--nhs`` try another policy than the
-partnership's own. Prints the counts and any figure that fails; exits 1 if one does.
+(exhaustive search over whole numbers; integer programming for a year with a cross-tab): every
+hidden figure must keep at least as many possible values as the policy hides. ``--threshold``/``--nhs``
+try another policy than the partnership's own. Prints the counts and any figure that fails; exits 1 if one does.
 
 Then, across outputs: what the partnership could publish during the current year, in order (each
 quarter's report for publication and the figures spreadsheet at each quarter's end, then the annual

@@ -12,6 +12,7 @@ urlpatterns = [
     path("details/disclosure/", partnership.disclosure, name="disclosure"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/new/", organisations.organisation_create, name="organisation_create"),
+    path("organisations/import/", organisations.organisations_import, name="organisations_import"),
     path("organisations/<int:pk>/", organisations.organisation_edit, name="organisation_edit"),
     path("organisations/<int:pk>/delete/", organisations.organisation_delete, name="organisation_delete"),
     path("members/", members.member_list, name="members"),

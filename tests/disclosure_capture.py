@@ -157,7 +157,7 @@ def _narrowed(figures: dict[tuple, list[str]], policy) -> list[tuple]:
     """One indicator's year: (key, (min, max)) of each hidden figure narrowed below the width."""
     from collections import defaultdict
 
-    from .disclosure_checks import SECONDARY, SHOWN, SMALL, domain, ranges_within
+    from .disclosure_checks import SECONDARY, SHOWN, SMALL, domain, ranges_within, whole_number_ranges
 
     names = list(figures)
     index = {name: i for i, name in enumerate(names)}
@@ -189,18 +189,28 @@ def _narrowed(figures: dict[tuple, list[str]], policy) -> list[tuple]:
         if name[0].startswith("split:"):
             head, _, total_key = name[0].rpartition("@")
             groups[(head.split(":")[1], total_key)].append(name)
+    crosstab = False
     for (dim, total_key), members in groups.items():
         if "*" in dim:
-            # A cross-tab's cells (nationality*sex): one relation of up to dozens of unknowns, which the
-            # exhaustive search cannot finish. Each output's cross-tab is checked on its own with the
-            # independent solver (the first half of test_disclosure_demo, test_crosstab_suppression);
-            # here its cells stay unrelated, so this check says nothing about them across outputs.
-            continue
+            # A cross-tab's cells (nationality*sex) add up to each of its dimensions' groups at the
+            # same date: one relation per group, too many unknowns for the exhaustive search, so the
+            # year's system is solved by integer programming instead (``whole_number_ranges``).
+            crosstab = True
+            cells = [m for m in members if not m[0].split(":", 2)[2].startswith(("_rest@", "_total@"))]
+            for position, single in enumerate(dim.split("*")):
+                by_group = defaultdict(list)
+                for m in cells:
+                    by_group[m[0].split(":", 2)[2].rpartition("@")[0].split("*")[position]].append(index[m])
+                for group, parts in by_group.items():
+                    margin = by_key.get(f"split:{single}:{group}@{total_key}", [])
+                    if len(margin) == 1:
+                        relations.append((index[margin[0]], tuple(parts)))
         is_total = [m for m in members if m[0].startswith(f"split:{dim}:_total@")]
         totals = is_total or by_key.get(total_key, [])
         if len(totals) == 1:
             relations.append((index[totals[0]], tuple(index[m] for m in members if m not in is_total)))
     # a reader adds up only what truly adds up (the figures' values as printed then)
     relations = [(t, ps) for t, ps in relations if ps and values[t] == sum(values[p] for p in ps)]
-    ranges = ranges_within(domains, relations, sorted(hidden))
+    solve = whole_number_ranges if crosstab else ranges_within
+    ranges = solve(domains, relations, sorted(hidden))
     return [(names[i][0], (lo, hi)) for i, (lo, hi) in ranges.items() if hi - lo + 1 < policy.protection_width]

@@ -101,3 +101,50 @@ def narrowest(values, relations, states, *, hide_below, rounding=None):
     """How many whole numbers the most exposed hidden figure can still be (None when nothing is hidden)."""
     ranges = reader_ranges(values, relations, states, hide_below=hide_below, rounding=rounding)
     return min((hi - lo + 1 for lo, hi in ranges.values()), default=None)
+
+
+def whole_number_ranges(domains, relations, hidden):
+    """``ranges_within`` for systems too large to search one assignment at a time (a cross-tab's
+    cells tied to each of its dimensions' groups): for each hidden figure, the smallest and largest
+    whole number it can be, by integer programming (``scipy.optimize.milp``). Whole numbers are
+    required of every figure, so a three-way table, whose linear relaxation can be looser than its
+    whole numbers, is judged as a reader with whole numbers would. Each domain must be one run of
+    whole numbers (what a printed figure tells always is)."""
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n = len(domains)
+    low = np.array([min(d) for d in domains], dtype=float)
+    high = np.array([max(d) for d in domains], dtype=float)
+    assert all(len(d) == hi - lo + 1 for d, lo, hi in zip(domains, low, high, strict=True)), "a gap in a domain"
+    rows = []
+    for total, parts in relations:
+        row = np.zeros(n)
+        row[total] -= 1
+        for p in parts:
+            row[p] += 1
+        rows.append(row)
+    constraints = [LinearConstraint(np.array(rows), 0, 0)] if rows else []
+    integral = np.ones(n)
+    out = {}
+    for i in hidden:
+        ends = []
+        for sign in (1, -1):
+            c = np.zeros(n)
+            c[i] = sign
+            result = milp(c, constraints=constraints, integrality=integral, bounds=Bounds(low, high))
+            assert result.success, result.message  # the true figures always fit what was printed
+            ends.append(round(result.x[i]))
+        out[i] = (ends[0], ends[1])
+    return out
+
+
+def narrowest_whole(values, relations, states, *, hide_below, rounding=None):
+    """``narrowest`` by integer programming, for systems too large for the exhaustive search."""
+    cap = max((v or 0 for v in values), default=0) + (hide_below or 0)
+    domains = [
+        set(domain(v, s, hide_below=hide_below, rounding=rounding, cap=cap))
+        for v, s in zip(values, states, strict=True)
+    ]
+    ranges = whole_number_ranges(domains, relations, [i for i, s in enumerate(states) if s != SHOWN])
+    return min((hi - lo + 1 for lo, hi in ranges.values()), default=None)

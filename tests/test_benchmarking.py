@@ -14,7 +14,9 @@ from django.urls import reverse
 from indicators.measurement.benchmarks import MIN_PARTNERSHIPS, benchmarks
 from indicators.measurement.services.benchmarking import benchmarking_set
 from indicators.measurement.services.figures import figure_record
+from indicators.measurement.services.indicators import indicator_update
 from indicators.measurement.services.periods import period_open
+from indicators.measurement.year_figures import YearFigures
 from indicators.models import Indicator, PeriodKind, ReportingPeriod
 from partnerships.models import AuditEvent, BenchmarkingChoice, Organisation
 
@@ -125,6 +127,30 @@ def test_a_year_reported_partly_by_month_counts_by_the_same_rule_as_the_results_
         figure_record(actor=None, indicator=indicator, period=month, organisation=a.police, value=Decimal(value))
     c = only(benchmarks(a.partnership))
     assert (c.partnerships, c.own) == (5, "80")
+
+
+def test_a_providers_months_beside_the_polices_quarters_count_as_on_the_results_table(a, peers):
+    """The police give every quarter (20 each) and the charity only Q1's months (1 + 2 + 3): the year
+    is 86, the charity's months added to the police's quarter as the results table adds them, not
+    dropped because someone gave the quarter."""
+    side_shares(a, {NRM: [20, 20, 20, 20]})
+    indicator = Indicator.objects.get(partnership=a.partnership, library_code=NRM)
+    indicator_update(actor=None, indicator=indicator, reporting_organisations=[a.police, a.charity])
+    months = ReportingPeriod.objects.filter(
+        partnership=a.partnership, kind=PeriodKind.MONTH, start__gte=dt.date(2025, 4, 1)
+    ).order_by("start")[:3]
+    for month, value in zip(months, [1, 2, 3], strict=True):
+        if month.status == "not_open":
+            period_open(actor=None, period=month)
+            month.refresh_from_db()
+        figure_record(actor=None, indicator=indicator, period=month, organisation=a.charity, value=Decimal(value))
+    year = ReportingPeriod.objects.get(partnership=a.partnership, kind=PeriodKind.YEAR, start=dt.date(2025, 4, 1))
+    figures = YearFigures(a.partnership, [indicator.pk], year)
+    indicator.refresh_from_db()
+    to_date = figures.year_to_date(indicator, [figures.quarter(indicator, q) for q in figures.quarters])
+    assert to_date.actual == Decimal(86)
+    c = only(benchmarks(a.partnership))
+    assert (c.partnerships, c.own) == (5, "86")
 
 
 def test_a_partnership_that_does_not_share_sees_no_comparison(a, b, peers):

@@ -12,7 +12,8 @@ from indicators.models import Objective
 from indicators.strategy.plan_workbook import plan_xlsx
 
 from .browser import serious_accessibility_problems, sign_in
-from .test_plan_workbook import HAMPSHIRE, _full_plan, _same_names, _xlsx
+from .seed_tables import HAMPSHIRE
+from .test_plan_workbook import _full_plan, _same_names, _xlsx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("var/screenshots")
@@ -30,7 +31,7 @@ def _shots(page, name: str) -> None:
 
 
 def _upload(page, content: bytes) -> None:
-    page.get_by_label("Spreadsheet (.xlsx or .csv)").set_input_files(
+    page.get_by_label("Spreadsheet (.xlsx, .xls, .ods or .csv)").set_input_files(
         files=[{"name": "plan.xlsx", "mimeType": "application/octet-stream", "buffer": content}]
     )
     page.get_by_role("button", name="Check the file").click()
@@ -67,7 +68,7 @@ def test_the_hampshire_objectives_go_in_through_the_mapping_page(world, live_ser
     page.goto(f"{live_server.url}/p/{a.slug}/objectives/")
     page.get_by_role("link", name="Import objectives").click()
     _upload(page, _xlsx({"Hampshire": HAMPSHIRE}))
-    page.get_by_label("Strand").select_option("4P")
+    page.get_by_label("Strand", exact=True).select_option("4P")
     page.get_by_label("Impact", exact=True).select_option("Impact")
     page.get_by_label("Activities").select_option("Actions")
     page.get_by_label("Outcomes").select_option("Outputs and outcomes")

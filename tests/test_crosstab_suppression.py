@@ -12,7 +12,7 @@ from aspm.disclosure.suppression import suppress_crosstab
 from aspm.disclosure.tables import Figures, add_crosstab
 from reports.count_protection import protect_count
 
-from .disclosure_checks import SHOWN, SMALL, narrowest
+from .disclosure_checks import SHOWN, SMALL, narrowest, narrowest_whole
 
 NATIONALITY = ["british", "albanian", "vietnamese"]
 SEX = ["female", "male"]
@@ -71,3 +71,35 @@ def test_the_annual_reports_count_protection_relates_a_cross_tab_to_its_single_s
     assert len(hidden) >= 4, hidden  # one per row and column of the small cell, and the corner that closes them
     margins = {**protected["splits"]["nationality"][0], **protected["splits"]["sex"][0]}
     assert all(not c.suppressed for c in margins.values())  # the single splits print in full
+
+
+AGE = ["adult", "child"]
+# Three ways: nationality x sex x adult or child, 81 people, four cells under 5 (the children mostly).
+CELLS_3 = {
+    ("british", "female", "adult"): 9, ("british", "female", "child"): 3,
+    ("british", "male", "adult"): 11, ("british", "male", "child"): 6,
+    ("albanian", "female", "adult"): 2, ("albanian", "female", "child"): 0,
+    ("albanian", "male", "adult"): 14, ("albanian", "male", "child"): 5,
+    ("vietnamese", "female", "adult"): 7, ("vietnamese", "female", "child"): 1,
+    ("vietnamese", "male", "adult"): 19, ("vietnamese", "male", "child"): 4,
+}  # fmt: skip
+
+
+def test_integer_programming_finds_the_same_ranges_as_trying_every_whole_number():
+    figures = _system()
+    states = decide(figures, POLICY)
+    assert narrowest_whole(figures.values, figures.relations, states, hide_below=5) == narrowest(
+        figures.values, figures.relations, states, hide_below=5
+    )
+    states = [SMALL if v == 2 and i < len(CELLS) else SHOWN for i, v in enumerate(figures.values)]
+    assert narrowest_whole(figures.values, figures.relations, states, hide_below=5) == 1
+
+
+def test_a_three_way_table_keeps_every_hidden_cell_protected_in_whole_numbers():
+    """A three-way table's relations are not those of a flat table, so a range found by linear
+    programming could be wider than the whole numbers allow: judged here in whole numbers."""
+    figures = Figures()
+    add_crosstab(figures, CELLS_3, [NATIONALITY, SEX, AGE])
+    states = decide(figures, POLICY)
+    assert sum(s != SHOWN for s in states) >= 4
+    assert narrowest_whole(figures.values, figures.relations, states, hide_below=5) >= 4

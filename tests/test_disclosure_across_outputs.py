@@ -21,6 +21,7 @@ from reports.returns.quarterly import quarterly_report
 from reports.services import ledger
 
 from .annual_plan import load_plan
+from .disclosure_capture import exposed_across
 from .disclosure_checks import domain, ranges_within
 from .test_annual_content import quarters, record, this_year
 
@@ -190,3 +191,37 @@ def test_taking_figures_out_is_recorded_in_the_audit_log_with_who_did_it(a, refe
     event = AuditEvent.objects.get(partnership=a.partnership, action="publishedfigure.record")
     assert event.actor == a.board
     assert "figures spreadsheet for publication" in event.object_repr
+
+
+def _told(key, value, text=None):
+    hidden = text is not None and not text.isdigit()
+    return disclosure_ledger.Printed(1, this_year_start, key, value, 0, None, hidden, text or str(value))
+
+
+this_year_start = datetime(2026, 4, 1).date()
+
+
+def test_the_readers_check_relates_a_cross_tabs_cells_to_the_groups_printed_in_another_output():
+    """A spreadsheet printed the split by nationality and by sex; the annual report hid two small
+    cells of the nationality by sex table. With both in hand, British women are 12 - 9 = 3: the
+    check must say so (it used to leave a cross-tab's cells out)."""
+    spreadsheet = [
+        _told("q1", 20), _told("sum:1", 20),
+        _told("split:nationality:british@sum:1", 12), _told("split:nationality:albanian@sum:1", 8),
+        _told("split:sex:female@sum:1", 5), _told("split:sex:male@sum:1", 15),
+    ]  # fmt: skip
+    report = [
+        _told("split:nationality*sex:british*female@sum:1", 3, "<5"),
+        _told("split:nationality*sex:british*male@sum:1", 9),
+        _told("split:nationality*sex:albanian*female@sum:1", 2, "<5"),
+        _told("split:nationality*sex:albanian*male@sum:1", 6),
+    ]
+    exposed = {key: found for _indicator, key, found in exposed_across([spreadsheet, report], POLICY)}
+    assert exposed == {
+        "split:nationality*sex:british*female@sum:1": (3, 3),
+        "split:nationality*sex:albanian*female@sum:1": (2, 2),
+    }
+    report[1] = _told("split:nationality*sex:british*male@sum:1", 9, SECONDARY_MARK)
+    report[3] = _told("split:nationality*sex:albanian*male@sum:1", 6, SECONDARY_MARK)
+    # Hiding each small cell's partner in its row too: British women can be anything from 1 to 4 again
+    assert exposed_across([spreadsheet, report], POLICY) == []

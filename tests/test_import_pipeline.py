@@ -3,13 +3,11 @@ Excel's CSVs, every sheet of a workbook, a page to say which column is which, an
 of the session and cleaned up."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
 from actionplans.models import Action
 from aspm.imports import stored, values
@@ -19,33 +17,9 @@ from indicators.models import Figure, Indicator
 from partnerships.models import AuditEvent
 
 from . import measurement_helpers as m
+from .seed_tables import DERBYSHIRE_HEADERS, derbyshire_plan, workbook
 
 pytestmark = pytest.mark.django_db
-
-DERBYSHIRE_HEADERS = ["Action 2016-17", "Owner", "Timescale", "RAG Status"]
-
-
-def _workbook(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _derbyshire_plan(side) -> list[list]:
-    """An action plan in its own layout: a title row, a blank row, then the plan's own headings."""
-    return [
-        ["Northvale anti-slavery partnership: action plan 2016-17"],
-        [],
-        DERBYSHIRE_HEADERS,
-        ["Brief taxi drivers on the signs of exploitation", side.police.name, "31/03/2017", "G"],
-        ["Agree a referral route with the hospitals", side.council.name, "March 2017", "Blue"],
-    ]
 
 
 def _actions_url(side) -> str:
@@ -58,7 +32,7 @@ def _upload(content: bytes, name="plan.xlsx"):
 
 def test_the_derbyshire_plan_goes_in_from_its_own_layout_with_its_title_row_and_its_own_words(a, login):
     client = login(a.coordinator)
-    page = client.post(_actions_url(a), {"file": _upload(_workbook({"Plan": _derbyshire_plan(a)}))})
+    page = client.post(_actions_url(a), {"file": _upload(workbook({"Plan": derbyshire_plan(a)}))})
     state = page.context["state"]
     assert state.sheets[0].header_line == 3
     assert state.columns == {
@@ -84,7 +58,7 @@ def test_every_sheet_of_a_sub_group_workbook_is_imported_and_messages_name_the_s
     }
     sheets["Protect"].append(["Open a safe house", "Nobody Ltd", "2017-06-30", "R"])
     sheets["Notes"] = []
-    page = client.post(_actions_url(a), {"file": _upload(_workbook(sheets))})
+    page = client.post(_actions_url(a), {"file": _upload(workbook(sheets))})
     text = page.content.decode()
     assert page.context["state"].chosen == ["Pursue", "Protect", "Prevent"]
     assert "Not imported:</strong> Notes (no rows)" in text
@@ -96,7 +70,7 @@ def test_every_sheet_of_a_sub_group_workbook_is_imported_and_messages_name_the_s
     assert f'href="{add_organisation}"' in text
 
     sheets["Protect"].pop()
-    page = client.post(_actions_url(a), {"file": _upload(_workbook(sheets))})
+    page = client.post(_actions_url(a), {"file": _upload(workbook(sheets))})
     client.post(_actions_url(a), {"confirm": "1", "token": page.context["token"]})
     assert sorted(Action.objects.values_list("title", flat=True)) == [
         "Prevent: brief frontline staff",
@@ -108,7 +82,7 @@ def test_every_sheet_of_a_sub_group_workbook_is_imported_and_messages_name_the_s
 def test_a_sheet_left_unticked_is_not_imported_and_the_page_says_so(a, login):
     client = login(a.coordinator)
     sheets = {n: [DERBYSHIRE_HEADERS, [f"{n} action", a.police.name, "30/06/2017", "G"]] for n in ("One", "Two")}
-    page = client.post(_actions_url(a), {"file": _upload(_workbook(sheets))})
+    page = client.post(_actions_url(a), {"file": _upload(workbook(sheets))})
     columns = {f"column-{k}": v for k, v in page.context["state"].columns.items()}
     page = client.post(_actions_url(a), {"map": "1", "token": page.context["token"], "sheet": ["Two"], **columns})
     assert "Not imported:</strong> One." in page.content.decode()
@@ -189,7 +163,7 @@ def test_columns_are_chosen_on_the_page_and_remembered_for_the_next_file(a, logi
 
 def test_the_upload_is_stored_as_a_file_not_in_the_session_and_removed_on_confirm_and_on_cancel(a, login):
     client = login(a.coordinator)
-    content = _workbook({"Plan": _derbyshire_plan(a)})
+    content = workbook({"Plan": derbyshire_plan(a)})
     page = client.post(_actions_url(a), {"file": _upload(content)})
     note = client.session[f"import:{a.partnership.pk}:actions"]
     assert set(note) == {"token", "path", "sheets", "columns"}
@@ -213,7 +187,7 @@ def test_an_upload_abandoned_for_a_day_is_swept_away(a):
 
 def test_a_confirmation_with_another_token_writes_nothing(a, login):
     client = login(a.coordinator)
-    client.post(_actions_url(a), {"file": _upload(_workbook({"Plan": _derbyshire_plan(a)}))})
+    client.post(_actions_url(a), {"file": _upload(workbook({"Plan": derbyshire_plan(a)}))})
     response = client.post(_actions_url(a), {"confirm": "1", "token": "guessed"})
     assert response.status_code == 302 and not Action.objects.exists()
 

@@ -181,3 +181,22 @@ def test_the_annual_report_shows_each_partner_reviewed_in_the_year_with_the_mark
     html = render_html(ctx, build_sections(ctx), template="reports/annual/_body.html")
     assert "How the partners we influence are changing" in html
     assert "Posters in most hotels visited." in html and "Southmoor taxi firms" not in html
+
+
+def test_a_partners_page_reads_its_journal_once_whatever_its_length(a, login):
+    client = login(a.coordinator)
+    partner = make_boundary_partner(a, markers=HOTEL_MARKERS[:2])
+    url = reverse("learning:journal", args=[a.partnership.slug, partner.pk])
+
+    def grow(n):
+        for day in range(n):
+            journals.entry_record(
+                actor=a.coordinator,
+                partner=partner,
+                date=dt.date(2026, 5, 1) + dt.timedelta(days=day + partner.entries.count()),
+                evidence="Seen.",
+                observed=partner.markers.all(),
+            )
+
+    # session, user, membership, messages; the partner, its markers, outcomes, journal, markers seen, harvests
+    flat_queries(grow=grow, measure=lambda: ok(client.get(url)), pinned=10)

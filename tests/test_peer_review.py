@@ -125,7 +125,7 @@ def test_the_host_coordinator_invites_from_the_round_page_and_sees_the_feedback(
     assert "Invite a peer reviewer" in client.get(page).content.decode()
     response = client.post(reverse("learning:assessment_peer_invite", args=[a.slug, made.pk]), {"reviewer": "Atlantis"})
     body = response.content.decode()
-    assert response.status_code == 200 and "There is a problem" in body and "No partnership on ASPM is called" in body
+    assert response.status_code == 422 and "There is a problem" in body and "No partnership on ASPM is called" in body
     assert not PeerReview.objects.exists()
     response = client.post(
         reverse("learning:assessment_peer_invite", args=[a.slug, made.pk]), {"reviewer": "Southmoor"}

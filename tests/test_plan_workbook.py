@@ -15,6 +15,7 @@ from partnerships.models import AuditEvent, Sector
 from partnerships.services import organisation_create
 
 from . import strategy_world as sw
+from .seed_tables import HAMPSHIRE
 
 pytestmark = pytest.mark.django_db
 
@@ -209,30 +210,6 @@ def test_only_the_coordinator_may_import_a_plan(a, login):
 
 # The Hampshire example of the seed guide: a vision above a table of strategic objectives, each with its
 # 4P, the change it aims at, its actions in one cell and its outputs and outcomes in another (our words).
-HAMPSHIRE = [
-    ["Vision: a county that shelters victims and gives exploiters nowhere to hide."],
-    [],
-    ["Strategic objective", "4P", "Impact", "Actions", "Outputs and outcomes"],
-    [
-        "Make people aware of modern slavery",
-        "Protect",
-        "People are more aware of modern slavery and harder to exploit",
-        "■ Run a partnership engagement plan with a media campaign each quarter\n"
-        "■ Give frontline staff awareness material and a yearly training session\n"
-        "■ Keep the partnership's website up to date with advice",
-        "More reports of modern slavery from staff and the public\nStaff understand what they must do",
-    ],
-    [
-        "Tackle modern slavery by working together",
-        "prevent",
-        "A joined-up approach stops people being drawn into exploitation",
-        "■ Build links between public bodies, charities, faith groups and businesses\n"
-        "■ Agree how partners report and share information",
-        "Partners share more information and pool resources",
-    ],
-]
-
-
 def test_the_hampshire_objectives_go_in_from_their_own_layout_through_the_mapping_page(a, login):
     sw.objective(a, code="OBJ1")
     client = login(a.coordinator)

@@ -110,6 +110,43 @@ def test_a_complete_return_is_submitted_from_check_your_answers(a, login):
     assert Return.objects.get(pk=return_.pk).status == ReturnStatus.SUBMITTED
 
 
+def test_check_your_answers_shows_the_status_proposed_for_an_action_beside_its_note(a, login):
+    action = _action(a)
+    return_ = police_return(a)
+    post = {f"a{action.pk}-status": "red", f"a{action.pk}-note": "Waiting for HMRC's dates", "save": ""}
+    assert login(a.spoc_police).post(section_url(a, return_, "actions"), post).status_code == 302
+    url = reverse("reports:return_check", kwargs={"slug": a.slug, "pk": return_.pk})
+    html = login(a.spoc_police).get(url).content.decode()
+    row = html.split("Visit every hand car wash with HMRC", 1)[1].split("</div>", 1)[0]
+    assert "Proposed: " in row and ">Red</span>" in row and "Waiting for HMRC" in row
+
+
+def test_a_long_list_of_actions_is_grouped_by_strand_with_links_to_each_group(a, login):
+    from indicators.models import Strand
+
+    pursue, protect = (Strand.objects.get(partnership=a.partnership, code=c) for c in ("pursue", "protect"))
+    for n in range(14):
+        action_create(
+            actor=a.coordinator,
+            partnership=a.partnership,
+            title=f"Joint visit {n + 1:02d}",
+            owner_organisation=a.police,
+            due_date=date(2026, 9, 30) + timedelta(days=n),
+            strand=protect if n % 2 else pursue,
+        )
+    html = login(a.spoc_police).get(section_url(a, police_return(a), "actions")).content.decode()
+    assert 'href="#actions-pursue">Pursue (7)</a>' in html and 'href="#actions-protect">Protect (7)</a>' in html
+    pursue_part = html.split('id="actions-pursue"', 1)[1].split('id="actions-protect"', 1)[0]
+    assert "Joint visit 01" in pursue_part and "Joint visit 02" not in pursue_part
+    assert pursue_part.index("Joint visit 01") < pursue_part.index("Joint visit 03")  # due-date order kept
+
+
+def test_a_few_actions_are_listed_without_strand_headings(a, login):
+    _action(a)
+    html = login(a.spoc_police).get(section_url(a, police_return(a), "actions")).content.decode()
+    assert "Actions by strand" not in html and "Visit every hand car wash with HMRC" in html
+
+
 def _pages_queries(a, login, return_) -> dict:
     client = login(a.spoc_police)
     urls = {

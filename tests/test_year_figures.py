@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from aspm.api.progress import progress_of, targets_of
 from indicators.measurement import services
-from indicators.measurement.selectors import results_table
+from indicators.measurement.selectors import indicator_page, results_table
 from indicators.models import PeriodKind, ReportingPeriod
 from reports.annual.sections import results as annual_results
 from reports.annual.sections.base import ReportContext
@@ -249,3 +249,37 @@ def test_a_level_given_by_quarter_and_by_month_takes_each_organisations_latest(a
     assert _row(a, housed, p["year"]).cells[0].actual == Decimal(9)
     item = _annual_item(a, housed)
     assert item["year_actual"] == "9" and item["year_split"] == {"sex": {"female": 5, "male": 4}}
+
+
+def _page_cell(indicator, period):
+    page = indicator_page(indicator, today=period.end + timedelta(days=40))
+    return dict(zip(page.periods, page.cells, strict=True)).get(period)
+
+
+def test_the_indicator_page_shows_a_mixed_quarter_as_the_results_table_does(a):
+    """The police's quarter (5) and the charity's months (3 + 4 + 5): the quarter's row on the
+    indicator page says 17, as the results table and the reports do, not the police's 5 alone."""
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-PAGE")
+    _record(a, visits, p["q1"], a.police, 5)
+    for month, n in ((april, 3), (may, 4), (june, 5)):
+        _record(a, visits, month, a.charity, n)
+
+    assert _row(a, visits, p["year"]).cells[0].actual == Decimal(17)
+    cell = _page_cell(visits, p["q1"])
+    assert (cell.actual, cell.reporters) == (Decimal(17), 2)
+    assert _page_cell(visits, april).actual == Decimal(3)  # each month still shows its own figure
+
+
+def test_the_indicator_page_shows_a_quarter_given_only_by_months_with_their_targets(a):
+    p, (april, may, _june) = _months(a)
+    visits = _indicator(a, "VIS-MONTHS")
+    for month in (april, may, _june):
+        services.target_set(actor=a.coordinator, indicator=visits, period=month, value="5")
+    _record(a, visits, april, a.police, 4)
+    _record(a, visits, may, a.police, 3)
+
+    row_cell = _row(a, visits, p["year"]).cells[0]
+    cell = _page_cell(visits, p["q1"])
+    assert (cell.actual, cell.target, cell.status) == (row_cell.actual, row_cell.target, row_cell.status)
+    assert (cell.actual, cell.target) == (Decimal(7), Decimal(10))

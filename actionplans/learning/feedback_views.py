@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from actionplans import clock
-from aspm.forms import call_service, errors_in_words
+from aspm.forms import call_service
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 
@@ -64,16 +64,20 @@ def form_create(request: HttpRequest) -> HttpResponse:
 
 @partnership_view(need=Perm.VIEW)
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _form(request, pk)
+    return _results_page(request, _form(request, pk))
+
+
+def _results_page(request, found, link_form: IndicatorLinkForm | None = None) -> HttpResponse:
+    """The form's results; with a refused ``link_form``, shown again with its errors (422)."""
     can_manage = can(request.membership, MANAGE)
     context = {
         "results": selectors.results(found),
         "links": selectors.indicator_links(found),
-        "link_form": IndicatorLinkForm(feedback_form=found) if can_manage else None,
+        "link_form": link_form or (IndicatorLinkForm(feedback_form=found) if can_manage else None),
         "can_manage": can_manage,
         "can_enter": found.is_open and can(request.membership, ENTER, organisation=found.organisation),
     }
-    return render(request, "learning/feedback_results.html", context)
+    return render(request, "learning/feedback_results.html", context, status=422 if link_form else 200)
 
 
 @partnership_view(need=Perm.VIEW)
@@ -135,8 +139,7 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "The question now feeds the indicator, on closing or when you record it.")
             return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
-    messages.error(request, f"The link was not made: {errors_in_words(form)}")
-    return redirect("learning:feedback_results", slug=request.partnership.slug, pk=found.pk)
+    return _results_page(request, found, link_form=form)
 
 
 @partnership_view(need=Perm.VIEW)

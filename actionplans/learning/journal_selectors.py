@@ -68,7 +68,8 @@ def progress(partner: BoundaryPartner) -> Progress:
     for marker in partner.markers.all():
         markers.setdefault(marker.level, []).append(marker)
     points = []
-    for entry in sorted(partner.entries.all(), key=lambda e: (e.date, e.pk)):
+    entries = partner.journal if hasattr(partner, "journal") else partner.entries.all()  # the page's, or the list's
+    for entry in sorted(entries, key=lambda e: (e.date, e.pk)):
         seen: dict[int, int] = {}
         for marker in entry.observed.all():
             seen[marker.level] = seen.get(marker.level, 0) + 1
@@ -81,13 +82,20 @@ def overview(partnership) -> list[Progress]:
 
 
 def detail_queryset(partnership):
-    return partners(partnership).prefetch_related(
-        "outcomes__objective",
-        Prefetch(
-            "entries",
-            to_attr="journal",
-            queryset=JournalEntry.objects.order_by("-date", "-id")
-            .select_related("meeting", "recorded_by")
-            .prefetch_related("observed", "harvests"),
-        ),
+    """One partner's page: its markers, outcomes and journal (newest first), the journal read once
+    for both the list of reviews and the progress chart."""
+    return (
+        scoped(partnership, BoundaryPartner)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("markers", queryset=ProgressMarker.objects.order_by("level", "order", "id")),
+            "outcomes__objective",
+            Prefetch(
+                "entries",
+                to_attr="journal",
+                queryset=JournalEntry.objects.order_by("-date", "-id")
+                .select_related("meeting", "recorded_by")
+                .prefetch_related("observed", "harvests"),
+            ),
+        )
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans import clock
 from aspm.errors import in_words
-from aspm.forms import call_service, errors_in_words
+from aspm.forms import call_service
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 
@@ -36,7 +36,11 @@ def journals(request: HttpRequest) -> HttpResponse:
 
 @partnership_view(need=Perm.VIEW)
 def partner(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _partner(request, pk)
+    return _journal_page(request, _partner(request, pk))
+
+
+def _journal_page(request, found: BoundaryPartner, marker_form: MarkerForm | None = None) -> HttpResponse:
+    """The partner's journal; with a refused ``marker_form``, shown again with its errors (422)."""
     progress = selectors.progress(found)
     context = {
         "partner": found,
@@ -45,9 +49,9 @@ def partner(request: HttpRequest, pk: int) -> HttpResponse:
         "levels": [(label, progress.markers.get(level, [])) for level, label in MarkerLevel.choices],
         "journal": found.journal,
         "can_manage": can(request.membership, MANAGE),
-        "marker_form": MarkerForm(),
+        "marker_form": marker_form or MarkerForm(),
     }
-    return render(request, "learning/journal.html", context)
+    return render(request, "learning/journal.html", context, status=422 if marker_form else 200)
 
 
 @partnership_view(need=MANAGE)
@@ -103,9 +107,7 @@ def marker_add(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "The progress marker is added.")
             return redirect("learning:journal", slug=request.partnership.slug, pk=found.pk)
-    problems = errors_in_words(form)
-    messages.error(request, f"The progress marker was not added: {problems}")
-    return redirect("learning:journal", slug=request.partnership.slug, pk=found.pk)
+    return _journal_page(request, found, marker_form=form)
 
 
 @partnership_view(need=Perm.VIEW)

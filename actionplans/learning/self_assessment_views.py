@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans import clock
 from aspm.errors import in_words
-from aspm.forms import call_service, errors_in_words
+from aspm.forms import call_service
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 from partnerships.models import Organisation
@@ -65,7 +65,10 @@ def round_create(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/self_assessment_form.html", {"form": form})
 
 
-def _detail(request, found: AssessmentRound, invite_form: InviteForm | None = None) -> HttpResponse:
+def _detail(
+    request, found: AssessmentRound, invite_form: InviteForm | None = None, statement_form: StatementForm | None = None
+) -> HttpResponse:
+    """The round's page; with a refused form, shown again with its errors and what was typed (422)."""
     membership = request.membership
     own = membership.organisation
     can_manage = can(membership, MANAGE)
@@ -75,11 +78,12 @@ def _detail(request, found: AssessmentRound, invite_form: InviteForm | None = No
         "scale": template.SCALE,
         "can_manage": can_manage,
         "own": own if found.status == RoundStatus.OPEN and can(membership, RATE, organisation=own) else None,
-        "statement_form": StatementForm(),
+        "statement_form": statement_form or StatementForm(),
         "peer_reviews": peer_review_selectors.of_round(found) if can_manage else [],
         "invite_form": invite_form or InviteForm(),
     }
-    return render(request, "learning/self_assessment.html", context)
+    refused = invite_form is not None or statement_form is not None
+    return render(request, "learning/self_assessment.html", context, status=422 if refused else 200)
 
 
 @partnership_view(need=Perm.VIEW)
@@ -126,9 +130,7 @@ def statement_add(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Your statement is added to the round.")
             return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
-    problems = errors_in_words(form)
-    messages.error(request, f"The statement was not added: {problems}")
-    return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
+    return _detail(request, found, statement_form=form)
 
 
 @partnership_view(need=Perm.VIEW)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from actionplans import clock
 from aspm.errors import in_words
-from aspm.forms import call_service, errors_in_words
+from aspm.forms import call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
@@ -57,7 +57,11 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @partnership_view(need=Perm.VIEW)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    rec = _get(request, pk)
+    return _detail_page(request, _get(request, pk))
+
+
+def _detail_page(request, rec: Recommendation, note_form: NoteForm | None = None) -> HttpResponse:
+    """The recommendation's page; with a refused ``note_form``, shown again with its errors (422)."""
     rec.overdue_response = rec.response_overdue(clock.today())
     membership = request.membership
     context = {
@@ -72,11 +76,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "reasons": rec.response_reasons,
             }
         ),
-        "note_form": NoteForm(),
+        "note_form": note_form or NoteForm(),
         "actions_form": MakeActionsForm(),
         "may_make_actions": rec.response in (Response.ACCEPT, Response.PARTLY),
     }
-    return render(request, "learning/detail.html", context)
+    return render(request, "learning/detail.html", context, status=422 if note_form else 200)
 
 
 @partnership_view(need=Perm.MANAGE_RECOMMENDATIONS)
@@ -159,8 +163,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, "Your progress note is added to the history.")
             return redirect("learning:detail", slug=request.partnership.slug, pk=rec.pk)
-    messages.error(request, "The note was not added: " + errors_in_words(form))
-    return redirect("learning:detail", slug=request.partnership.slug, pk=rec.pk)
+    return _detail_page(request, rec, note_form=form)
 
 
 @partnership_view(need=Perm.VIEW)

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from aspm.spreadsheets import check_spreadsheet_upload
+from aspm.spreadsheets import SPREADSHEET_LABEL, check_spreadsheet_upload
 
 from . import mapping as mapping_mod
 from . import reading, stored
@@ -30,7 +30,7 @@ from .services import mapping_remember
 PREVIEW_ROWS = 50
 
 
-@dataclass
+@dataclass(slots=True)
 class PreviewRow:
     where: str
     label: str = ""
@@ -67,7 +67,7 @@ class ImportKind:
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Spreadsheet (.xlsx or .csv)",
+        label=SPREADSHEET_LABEL,
         help_text="Your own columns are fine: the next step asks which column is which.",
     )
 
@@ -116,6 +116,7 @@ class _State:
     sheets: list[reading.Sheet]
     chosen: list[str]
     columns: dict[str, str]
+    fixed: dict[str, str] = field(default_factory=dict)  # values typed once for every row
 
     @property
     def headers(self) -> list[str]:
@@ -132,10 +133,12 @@ def _read(content: bytes, kind: ImportKind) -> list[reading.Sheet]:
 
 def _check(request, kind: ImportKind, state: _State) -> tuple[Outcome | None, list[Field]]:
     chosen = [s for s in state.sheets if s.name in state.chosen]
-    missing = mapping_mod.missing(state.columns, kind.fields)
+    missing = mapping_mod.missing(state.columns, kind.fields, state.fixed)
     if not chosen or missing:
         return None, missing
-    rows = mapping_mod.apply(chosen, state.columns)
+    rows = mapping_mod.apply(chosen, state.columns, state.fixed)
+    for sheet in state.sheets:
+        sheet.keep_samples_only()  # the rows are in ``rows`` now: 100,000 rows are not held twice
     if not rows:
         return Outcome(file_errors=["The chosen sheets have no rows under their headers."]), []
     bad = prepare(rows, kind.fields)
@@ -166,7 +169,7 @@ def _render(request, kind, *, form, state=None, outcome=None, missing=(), token=
         "form": form,
         "token": token,
         "state": state,
-        "fields": [(f, state.columns.get(f.name, "") if state else "") for f in fields],
+        "sections": _sections(fields, state),
         "samples": samples,
         "missing": list(missing),
         "missing_names": ", ".join(sorted(f.name for f in missing)),
@@ -178,6 +181,23 @@ def _render(request, kind, *, form, state=None, outcome=None, missing=(), token=
         **kind.extra_context(request.partnership),
     }
     return render(request, kind.template, context)
+
+
+def _sections(fields: list[Field], state: _State | None) -> list[dict]:
+    """The mapping table's rows, the main fields first, then each section (open when one of its fields is mapped)."""
+    sections: dict[str, dict] = {}
+    for f in fields:
+        chosen = state.columns.get(f.name, "") if state else ""
+        fixed = state.fixed.get(f.name, "") if state else ""
+        section = sections.setdefault(f.section, {"name": f.section, "rows": [], "open": not f.section})
+        section["rows"].append((f, chosen, fixed))
+        section["open"] = section["open"] or bool(chosen)
+    for section in sections.values():
+        helps = {f.help for f, _, _ in section["rows"]}
+        section["help"] = helps.pop() if section["name"] and len(helps) == 1 else ""  # said once, above the table
+        if section["name"]:
+            section["rows"].sort(key=lambda row: not row[1])  # the columns found first
+    return sorted(sections.values(), key=lambda s: bool(s["name"]))
 
 
 def handle(request, kind: ImportKind):
@@ -207,9 +227,14 @@ def handle(request, kind: ImportKind):
             note["columns"] = {
                 f.name: post.get(f"column-{f.name}") for f in kind.fields if post.get(f"column-{f.name}") in headers
             }
+            note["fixed"] = {
+                f.name: post.get(f"once-{f.name}", "").strip()[:200]
+                for f in kind.fields
+                if f.once and post.get(f"once-{f.name}", "").strip()
+            }
             request.session[key] = note
             mapping_remember(actor=request.user, partnership=partnership, kind=kind.key, columns=note["columns"])
-        state = _State(sheets=sheets, chosen=note["sheets"], columns=note["columns"])
+        state = _State(sheets=sheets, chosen=note["sheets"], columns=note["columns"], fixed=note.get("fixed", {}))
         if "confirm" in post:
             return _commit(request, kind, key, note, state)
         outcome, missing = _check(request, kind, state)
@@ -252,10 +277,12 @@ def _upload(request, kind: ImportKind, key: str, form: UploadForm):
 
 def _commit(request, kind: ImportKind, key: str, note: dict, state: _State):
     chosen = [s for s in state.sheets if s.name in state.chosen]
-    if mapping_mod.missing(state.columns, kind.fields) or not chosen:
+    if mapping_mod.missing(state.columns, kind.fields, state.fixed) or not chosen:
         messages.error(request, "Say which column is which before importing.")
         return redirect(request.path)
-    rows = mapping_mod.apply(chosen, state.columns)
+    rows = mapping_mod.apply(chosen, state.columns, state.fixed)
+    for sheet in state.sheets:
+        sheet.keep_samples_only()
     bad = prepare(rows, kind.fields)
     if bad:
         outcome = Outcome(rows=[PreviewRow(where=r.where) for r in rows])

@@ -19,9 +19,11 @@ class Field:
     aliases: tuple[str, ...] = ()
     help: str = ""
     reader: Callable | None = None  # aspm.imports.values: reads "£3,250.00", "yes", "30 June 2016"...
+    once: bool = False  # may be typed once on the mapping page for every row (a table for one period, one agency)
+    section: str = ""  # optional fields shown together, folded away unless one is mapped ("Cells of a cross-tab")
 
 
-@dataclass
+@dataclass(slots=True)
 class MappedRow:
     """A row of the file as ASPM fields, with where it came from for messages (the sheet when there are several)."""
 
@@ -75,28 +77,32 @@ def score_for(fields: list[Field]):
     return score
 
 
-def missing(mapping: dict[str, str], fields: list[Field]) -> list[Field]:
-    return [f for f in fields if f.required and not mapping.get(f.name)]
+def missing(mapping: dict[str, str], fields: list[Field], fixed: dict | None = None) -> list[Field]:
+    """Required fields with neither a column nor a value typed for every row."""
+    return [f for f in fields if f.required and not mapping.get(f.name) and not (fixed or {}).get(f.name)]
 
 
-def apply(sheets: list[Sheet], mapping: dict[str, str]) -> list[MappedRow]:
-    """The chosen sheets' rows as ASPM fields (a sheet lacking a mapped header gives that field blank)."""
+def apply(sheets: list[Sheet], mapping: dict[str, str], fixed: dict | None = None) -> list[MappedRow]:
+    """The chosen sheets' rows as ASPM fields (a sheet lacking a mapped header gives that field blank);
+    ``fixed`` holds the values typed once for every row, for fields no column holds."""
+    fixed = {name: value for name, value in (fixed or {}).items() if value and not mapping.get(name)}
     rows = []
     for sheet in sheets:
         index = {h: i for i, h in enumerate(sheet.headers) if h}
         columns = {name: index.get(header) for name, header in mapping.items() if header}
+        absent = frozenset(name for name, i in columns.items() if i is None)
         for line, values in sheet.rows:
             data = {
                 name: ("" if i is None or i >= len(values) or values[i] is None else values[i])
                 for name, i in columns.items()
-            }
+            } | fixed
             rows.append(
                 MappedRow(
                     sheet=sheet.name if len(sheets) > 1 else "",
                     line=line,
                     data=data,
                     source=sheet.name,
-                    absent=frozenset(name for name, i in columns.items() if i is None),
+                    absent=absent,
                 )
             )
     return rows

@@ -1,36 +1,38 @@
-"""Read every sheet of an uploaded .xlsx or .csv, whatever its encoding, delimiter or title rows.
+"""Read every sheet of an uploaded .xlsx, .xls, .ods or .csv, whatever its encoding, delimiter or title rows.
 
 * CSV text: UTF-8 with or without a byte-order mark, else Windows-1252 (what Excel writes in the
   UK), so "£" and "–" arrive intact instead of as "�". The delimiter (comma, semicolon, tab) is the
   one that splits the first lines into the same number of columns.
-* Workbooks: every sheet, streamed with openpyxl's read-only mode (one row in memory at a time).
+* Workbooks: every sheet, streamed (one row in memory at a time): .xlsx with openpyxl's read-only
+  mode, .ods with :mod:`.ods` (repeated rows and cells counted, never filled in), .xls with
+  :mod:`.xls` (one sheet loaded at a time). See :func:`aspm.spreadsheets.numbered_sheets`.
 * The header row is the row, among the first :data:`HEADER_SCAN` rows, whose cells name the most
   fields of the import; title rows above it ("Action plan 2016-17") are skipped.
 
-Limits are those of :mod:`aspm.spreadsheets` (rows, columns, rows scanned), counted over all sheets.
+Limits are those of :mod:`aspm.spreadsheets` (rows, columns, cells, rows scanned), counted over all sheets.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from aspm.spreadsheets import (
+    MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
     MAX_ROWS_SCANNED,
     _is_blank,
+    _too_many_cells,
     _too_many_columns,
     _too_many_rows,
     _trimmed,
-    decode,
-    sniff_delimiter,
+    numbered_sheets,
 )
 
 HEADER_SCAN = 10
+SAMPLE_ROWS = 50
 
 
 @dataclass
@@ -41,6 +43,11 @@ class Sheet:
     header_line: int = 1
     headers: list[str] = field(default_factory=list)
     rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+    def keep_samples_only(self) -> None:
+        """Drop the rows past the first :data:`SAMPLE_ROWS` (kept for the mapping page's samples),
+        once they have been mapped: a 100,000-row file is then not held twice."""
+        del self.rows[SAMPLE_ROWS:]
 
     def samples(self, index: int, count: int = 3) -> list[str]:
         """The first few non-blank values of a column, for the mapping page."""
@@ -60,11 +67,6 @@ def _shown(value) -> str:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return f"{value:%d/%m/%Y}"
     return str(value)
-
-
-def _csv_rows(content: bytes) -> Iterator[tuple]:
-    text = decode(content)
-    yield from (tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
 
 
 def _cell(value):
@@ -94,19 +96,24 @@ class _Budget:
     """Rows kept and rows scanned over the whole file, so many sheets cannot multiply the cost."""
 
     def __init__(self, max_rows: int):
-        self.max_rows, self.kept, self.scanned = max_rows, 0, 0
+        self.max_rows, self.kept, self.scanned, self.cells = max_rows, 0, 0, 0
 
 
-def _read_sheet(name: str, rows: Iterator[tuple], score, budget: _Budget, max_columns: int) -> Sheet:
+def _read_sheet(name: str, rows: Iterator[tuple[int, tuple]], score, budget: _Budget, max_columns: int) -> Sheet:
     sheet, top = Sheet(name=name), []
     header_index = None
-    for number, values in enumerate(rows, start=1):
-        if len(values) > max_columns and not _is_blank(values[max_columns:]):
-            raise _too_many_columns(max_columns)
+    last = kept = None  # an .ods row repeated arrives as the same tuple: it is cleaned once and shared
+    for number, values in rows:
+        if values is last:
+            values = kept
+        else:
+            if len(values) > max_columns and not _is_blank(values[max_columns:]):
+                raise _too_many_columns(max_columns)
+            last, values = values, _trimmed(tuple(_cell(v) for v in values[:max_columns]))
+            kept = values
         budget.scanned += 1
         if budget.scanned > MAX_ROWS_SCANNED + HEADER_SCAN and budget.max_rows < MAX_ROWS_SCANNED:
             raise _too_many_rows(budget.max_rows)
-        values = _trimmed(tuple(_cell(v) for v in values[:max_columns]))
         if header_index is None:
             if not _is_blank(values):
                 top.append((number, values))
@@ -133,8 +140,11 @@ def _keep(sheet: Sheet, number: int, values: tuple, budget: _Budget) -> None:
     if _is_blank(values):
         return
     budget.kept += 1
+    budget.cells += len(values)
     if budget.kept > budget.max_rows:
         raise _too_many_rows(budget.max_rows)
+    if budget.cells > MAX_CELLS:
+        raise _too_many_cells(MAX_CELLS)
     sheet.rows.append((number, values))
 
 
@@ -147,17 +157,8 @@ def read_sheets(
     :func:`aspm.imports.mapping.score_for`). Raises ValidationError past the row or column limits.
     """
     budget = _Budget(max_rows)
-    if content[:4] != b"PK\x03\x04":
-        return [_read_sheet("CSV", _csv_rows(content), score, budget, max_columns)]
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    sheets = numbered_sheets(content, max_rows=max_rows, max_columns=max_columns)
     try:
-        sheets = []
-        for worksheet in workbook.worksheets:
-            worksheet.reset_dimensions()  # read every row, not the size the sheet claims (see aspm.spreadsheets)
-            rows = worksheet.iter_rows(values_only=True, max_col=max_columns + 1)
-            sheets.append(_read_sheet(worksheet.title, rows, score, budget, max_columns))
-        return sheets
+        return [_read_sheet(name, rows, score, budget, max_columns) for name, rows in sheets]
     finally:
-        workbook.close()
+        sheets.close()

@@ -24,9 +24,10 @@ Rules (each tested in tests/test_benchmarking.py):
   is its latest level; a proportion is its numerators over its denominators (a partnership whose
   proportion cannot be combined is left out, never averaged); a score is weighted by its responses.
   Only figures combined by the library's own rule are compared (a partnership that made a flow a
-  stock is left out of that comparison, so a sum of quarters is never ranked against a level);
-  when figures sit on periods of several kinds (months and quarters), only the kind covering most of
-  the year counts.
+  stock is left out of that comparison, so a sum of quarters is never ranked against a level).
+  Quarters, months and the whole year combine as on the results table (``year_figures``): a
+  quarter is its organisations' quarter figures, with the months of any organisation that gave only
+  months, or else its months'; a flow counts only when every quarter is covered.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from partnerships.models import BenchmarkingChoice, DisclosurePolicy, Partnershi
 from . import rollup
 from .rollup import Combined
 from .services.benchmarking import SHAREABLE_UNITS
-from .year_figures import quarter_actual, year_actual
+from .year_figures import quarter_of_organisations, year_actual
 
 MIN_PARTNERSHIPS = 5
 
@@ -104,35 +105,37 @@ def _shown(value: Decimal, unit: str, policy: Policy) -> tuple[str, bool]:
 
 
 class _Year:
-    """One partnership's figures for one shared indicator in one financial year, by period, combined
-    into the year by the same rule as everywhere else (``year_figures.quarter_actual`` and
-    ``year_actual``): a quarter's own figures or else its months', the quarters over time, and a figure
-    for the whole year only where no quarter has one."""
+    """One partnership's figures for one shared indicator in one financial year, by period and
+    organisation, combined into the year by the rule used everywhere else (``year_figures``): each
+    quarter from its organisations' quarter figures or their months' (``quarter_of_organisations``),
+    the quarters over time, and a figure for the whole year only where no quarter has one."""
 
     def __init__(self):
-        self.whole = rollup.NOTHING
-        self.quarters: dict[int, Combined] = {}
-        self.months: dict[int, list[Combined]] = defaultdict(list)  # in date order (the query's)
+        self.whole: dict[int, dict] = {}
+        self.quarters: dict[int, dict[int, dict]] = defaultdict(dict)  # quarter -> organisation -> figures
+        self.months: dict[int, dict] = defaultdict(lambda: defaultdict(dict))  # quarter -> month start -> org
 
-    def add(self, kind: str, quarter: int, combined: Combined) -> None:
+    def add(self, kind: str, quarter: int, start, organisation: int, figures: dict) -> None:
         if kind == "year":
-            self.whole = combined
+            self.whole[organisation] = figures
         elif kind == "quarter":
-            self.quarters[quarter] = combined
+            self.quarters[quarter][organisation] = figures
         else:
-            self.months[quarter].append(combined)
+            self.months[quarter][start][organisation] = figures
 
     def _quarter(self, rule: str, number: int) -> Combined:
-        return quarter_actual(rule, self.quarters.get(number, rollup.NOTHING), self.months.get(number, []))
+        months = [by_org for _, by_org in sorted(self.months.get(number, {}).items())]
+        return quarter_of_organisations(rule, self.quarters.get(number, {}), months)
 
     @property
     def complete(self) -> bool:
         """Every quarter has its own figure or all three of its months', or the year has its own."""
-        every_quarter = all(n in self.quarters or len(self.months.get(n, [])) == 3 for n in range(1, 5))
-        return every_quarter or (self.whole is not rollup.NOTHING and not self.quarters and not self.months)
+        every_quarter = all(n in self.quarters or len(self.months.get(n, {})) == 3 for n in range(1, 5))
+        return every_quarter or (bool(self.whole) and not self.quarters and not self.months)
 
     def actual(self, rule: str) -> Combined:
-        return year_actual(rule, [self._quarter(rule, n) for n in range(1, 5)], self.whole)
+        whole = rollup.across_organisations(rule, rollup.merge_aggregates(self.whole.values()))
+        return year_actual(rule, [self._quarter(rule, n) for n in range(1, 5)], whole)
 
 
 def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple[str, str, str], dict[int, Decimal]]:
@@ -160,6 +163,7 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
         .values(
             "partnership_id",
             "indicator_id",
+            "organisation_id",
             "indicator__library_code",
             "indicator__unit",
             "indicator__rollup",
@@ -167,7 +171,7 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             "period__start",
         )
         .annotate(**rollup.AGGREGATES)
-        .order_by("partnership_id", "indicator_id", "period__start")
+        .order_by("partnership_id", "indicator_id", "period__start", "organisation_id")
     )
     first_indicator: dict[tuple[int, str], int] = {}
     years: dict[tuple[int, str, str, str, str], _Year] = defaultdict(_Year)
@@ -182,7 +186,7 @@ def _yearly_values(participants: dict[int, dict], codes: set[str]) -> dict[tuple
             continue  # like with like: only figures combined by the library's own rule are compared
         quarter = FinancialCalendar(participants[pid]["start_month"]).quarter_of(r["period__start"])
         year = years[(pid, code, r["indicator__unit"], rule, year_label(quarter.year_start))]
-        year.add(r["period__kind"], quarter.number, rollup.across_organisations(rule, r))
+        year.add(r["period__kind"], quarter.number, r["period__start"], r["organisation_id"], r)
     values: dict[tuple[str, str, str], dict[int, Decimal]] = defaultdict(dict)
     for (pid, code, unit, rule, label), year in years.items():
         if rule == "flow" and not year.complete:

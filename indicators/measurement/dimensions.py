@@ -147,3 +147,51 @@ def split_columns(registry) -> tuple[list[tuple[str, str, str]], list[str]]:
     each row is one cell of a split or a cross-tab, the long form)."""
     wide = [(dim, cat, f"{dim}.{cat}") for dim, (_, cats) in registry.items() for cat in cats]
     return wide, list(registry)
+
+
+# Words tables use for a group beside its label: "Male minor", "Labour exploitation".
+CATEGORY_WORDS = {
+    "age_group": {"minor": "child", "minors": "child", "children": "child", "under 18": "child", "adults": "adult"},
+    "sex": {"men": "male", "women": "female"},
+}
+
+
+def category_of(registry: Registry, dim: str, raw: str) -> str | None:
+    """A group of ``dim`` named by its key, its label or a word tables use for it, in any case."""
+    wanted = " ".join(str(raw).replace("_", " ").lower().split())
+    for key, label in registry[dim][1].items():
+        if wanted in (key.replace("_", " "), label.lower()) or wanted == f"{label.lower()} exploitation":
+            return key
+    return CATEGORY_WORDS.get(dim, {}).get(wanted)
+
+
+def _words(registry: Registry, dim: str, category: str) -> list[str]:
+    return [registry[dim][1][category].lower()] + [w for w, c in CATEGORY_WORDS.get(dim, {}).items() if c == category]
+
+
+def cell_columns(registry: Registry, keys) -> list[tuple[tuple[str, str], tuple[str, str], str, str, list[str]]]:
+    """Columns a table may give the cells of a cross-tab in, two dimensions at a time ("Male adult" for
+    sex and age group), for the cross-tabs in ``keys``: (dims, categories, column, label, names a
+    header may use). A third dimension, if any, is the row's ("Type": Labour exploitation)."""
+    seen, found = set(), []
+    for key in keys:
+        parts = [p for p in parts_of(key) if p in registry]
+        if len(parts) < 2 or len(parts) != len(parts_of(key)):
+            continue
+        for i, first in enumerate(parts):
+            for second in parts[i + 1 :]:
+                if frozenset((first, second)) in seen:
+                    continue
+                seen.add(frozenset((first, second)))
+                for cats in product(registry[first][1], registry[second][1]):
+                    dims = (first, second)
+                    names = [
+                        f"{a} {b}"
+                        for x, y, cx, cy in ((first, second, *cats), (second, first, cats[1], cats[0]))
+                        for a in _words(registry, x, cx)
+                        for b in _words(registry, y, cy)
+                    ]
+                    pair = crosstab_key(dims)
+                    label = f"{label_of(pair, registry)}: {cell_label(cats, pair, registry)}"
+                    found.append((dims, cats, f"{pair}.{cell_key(cats)}", label, names))
+    return found

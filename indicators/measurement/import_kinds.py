@@ -7,7 +7,10 @@ from django.urls import reverse
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
+from aspm.imports.registry import Registered
+from partnerships.access import scoped
 
+from ..models import Indicator
 from ..models.figures import DIMENSIONS
 from . import dimensions
 from .dimensions import split_columns
@@ -53,21 +56,34 @@ def _split_fields(partnership) -> list[Field]:
     registry = dimensions.dimensions_of(partnership)
     wide, long = split_columns(registry)
     made = [
-        Field(name=column, label=f"{registry[dim][0]}: {registry[dim][1][cat]}", reader=values.number)
-        for dim, cat, column in wide
-        if dim not in DIMENSIONS
-    ]
-    made += [
         Field(
             name=dim,
             label=f"{registry[dim][0]} (the row's group)",
             aliases=(registry[dim][0].lower(),),
-            help=f"For one row per cell: the {registry[dim][0].lower()} group the row's value counts, "
+            help=f"For one row per group or cell: which {registry[dim][0].lower()} the row's value counts, "
             f"by name or key ({', '.join(registry[dim][1].values())}).",
+            section=ROW_GROUPS,
         )
         for dim in long
     ]
+    made += [
+        Field(name=column, label=f"{registry[dim][0]}: {registry[dim][1][cat]}", reader=values.number, section=SPLITS)
+        for dim, cat, column in wide
+        if dim not in DIMENSIONS
+    ]
+    used = {k for d in scoped(partnership, Indicator).values_list("disaggregation", flat=True) for k in d or []}
+    made += [
+        Field(name=column, label=label, aliases=tuple(names), reader=values.number, section=CELLS,
+              help="A cell of a cross-tab, given across the row: the row names its other group, if any.")
+        for _, _, column, label, names in dimensions.cell_columns(registry, used)
+    ]  # fmt: skip
     return made
+
+
+ROW_GROUPS = "The row's group, for a split or cross-tab given one row per group"
+SPLITS = "Splits in columns"
+CELLS = "Cells of a cross-tab in columns (“Male adult”)"
+ONCE = {"indicator_code", "period", "organisation"}
 
 
 def fields(kind: str, partnership=None) -> list[Field]:
@@ -87,13 +103,16 @@ def _fields(kind: str, headers: list[str]) -> list[Field]:
             aliases=ALIASES.get(h, ()),
             help=HELP.get(h, ""),
             reader=READERS[kind].get(h),
+            once=h in ONCE,
+            section=SPLITS if "." in h else "",
         )
         for h in headers
     ]
 
 
-def _label(kind: str, data: dict) -> str:
-    keys = {"figures": ("indicator_code", "period", "organisation"), "targets": ("indicator_code", "period")}
+def _label(kind: str, data: dict, groups=()) -> str:
+    """What the row is, in the check: a figure's row also names its group ("Labour exploitation"), if any."""
+    keys = {"figures": ("indicator_code", "period", "organisation", *groups), "targets": ("indicator_code", "period")}
     return " · ".join(values.text(data.get(k)) for k in keys.get(kind, ("code", "name")) if values.text(data.get(k)))
 
 
@@ -101,9 +120,12 @@ def _runner(kind: str):
     def run(*, actor, partnership, rows, dry_run) -> Outcome:
         numbered = [(i, row.data) for i, row in enumerate(rows)]
         result = run_rows(actor=actor, partnership=partnership, kind=kind, rows=numbered, dry_run=dry_run)
+        groups = split_columns(dimensions.dimensions_of(partnership))[1] if kind == "figures" else ()
         return Outcome(
             rows=[
-                PreviewRow(where=rows[r.number].where, label=_label(kind, r.values), verb="Import", errors=r.errors)
+                PreviewRow(
+                    where=rows[r.number].where, label=_label(kind, r.values, groups), verb="Import", errors=r.errors
+                )
                 for r in result.rows
             ],
             file_errors=result.file_errors,
@@ -145,3 +167,10 @@ def import_kind(kind: str, partnership=None) -> ImportKind:
         done_url=lambda partnership: reverse(f"indicators:import_{kind}", kwargs={"slug": partnership.slug}),
         extra_context=_context(kind),
     )
+
+
+def _registered(kind: str) -> Registered:
+    return Registered(kind, f"indicators:import_{kind}", lambda partnership: import_kind(kind, partnership))
+
+
+INDICATORS, TARGETS, FIGURES = (_registered(kind) for kind in ("indicators", "targets", "figures"))

@@ -31,7 +31,7 @@ from .services.figures import FigureInput
 LIBRARY_CODES = {i["code"] for i in library_data.LIBRARY_INDICATORS}
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     number: int
     values: dict
@@ -115,16 +115,17 @@ class _Lookups:
 
 
 def _category(registry, dim: str, raw: str) -> str | None:
-    """A group of ``dim`` named by its key or its label, in any case."""
-    wanted = raw.strip().lower()
-    for key, label in registry[dim][1].items():
-        if wanted in (key, label.lower()):
-            return key
-    return None
+    """A group of ``dim`` named by its key, its label or a word tables use for it, in any case."""
+    return dimensions.category_of(registry, dim, raw)
 
 
-def _cell(indicator, registry, row: dict, dims: list[str], errors: list[str]) -> tuple[str, str] | None:
-    """The split and cell a long-form row's count belongs to: (``nationality*sex``, ``albanian*female``)."""
+def _key_for(indicator, dims) -> str | None:
+    """The indicator's split made of exactly ``dims``, in its own order (``nationality*sex``)."""
+    return next((k for k in indicator.disaggregation or [] if sorted(dimensions.parts_of(k)) == sorted(dims)), None)
+
+
+def _named(indicator, registry, row: dict, dims: list[str], errors: list[str]) -> dict[str, str] | None:
+    """The groups a long-form row names, one per dimension column: {"nationality": "albanian"}."""
     named = {}
     for dim in dims:
         category = _category(registry, dim, _text(row.get(dim, "")))
@@ -133,10 +134,12 @@ def _cell(indicator, registry, row: dict, dims: list[str], errors: list[str]) ->
             errors.append(f"{registry[dim][0]}: “{_text(row.get(dim, ''))}” is not one of {groups}.")
             return None
         named[dim] = category
-    key = next(
-        (k for k in indicator.disaggregation or [] if sorted(dimensions.parts_of(k)) == sorted(named)),
-        None,
-    )
+    return named
+
+
+def _place(indicator, registry, named: dict[str, str], errors: list[str]) -> tuple[str, str] | None:
+    """The split and cell a count for the groups ``named`` belongs to: (``nationality*sex``, ``albanian*female``)."""
+    key = _key_for(indicator, named)
     if key is None:
         names = " × ".join(registry[d][0] for d in named)
         errors.append(f"{indicator.code} is not split by {names.lower()}.")
@@ -144,14 +147,57 @@ def _cell(indicator, registry, row: dict, dims: list[str], errors: list[str]) ->
     return key, dimensions.cell_key(named[p] for p in dimensions.parts_of(key))
 
 
+def _cell(indicator, registry, row: dict, dims: list[str], errors: list[str]) -> tuple[str, str] | None:
+    named = _named(indicator, registry, row, dims, errors)
+    return None if named is None else _place(indicator, registry, named, errors)
+
+
+def _row_parts(row: dict, split_at: dict[str, tuple[tuple, tuple]]) -> list[tuple[tuple, tuple, str]]:
+    """The counts a row gives in split columns: ((dims), (groups), count), one group (``sex.female``) or two
+    (``sex*age_group.male*adult``, from a table's "Male adult" column). ``split_at``: column → (dims, groups)."""
+    found = []
+    for column, raw in row.items():
+        if column in split_at and (count := _text(raw)):
+            found.append((*split_at[column], count))
+    return found
+
+
+def _row_cells(indicator, registry, row, named, parts, errors) -> dict[str, dict[str, str]]:
+    """A row that names its groups (``Type``: Labour) and gives counts in split columns ("Male adult"): each
+    column is a cell of the split made of both, and the row's value is the groups' own count, which the
+    cells of each split must add up to."""
+    found: dict[str, dict[str, str]] = {}
+    sums: dict[tuple, int] = {}
+    for dims, cats, raw in parts:
+        place = _place(indicator, registry, {**named, **dict(zip(dims, cats, strict=True))}, errors)
+        if place is None:
+            return {}
+        found.setdefault(place[0], {})[place[1]] = raw
+        sums[dims] = sums.get(dims, 0) + _whole(raw)
+    value = _text(row.get("value", ""))
+    if value:
+        for dims, total in sums.items():
+            if total != _whole(value):
+                names = " × ".join(registry[d][0] for d in dims).lower()
+                errors.append(f"The cells by {names} add up to {total}, but the row's value is {value}.")
+        if not errors and (key := _key_for(indicator, named)):
+            found.setdefault(key, {})[dimensions.cell_key(named[p] for p in dimensions.parts_of(key))] = value
+    return found
+
+
 def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult], list[FigureInput]]:
     """Rows of figures: a figure with its splits in columns (``sex.female``), or, where the file gives
     the group in a column per dimension, one row per cell of a split or cross-tab. Rows for the same
     indicator, period and organisation are one figure: a row with no group is its total (else the
-    total is the cells added up), and the cells must add up as any split must."""
+    total is the cells added up), and the cells must add up as any split must. A row may also name its
+    group and give the cells beside it in columns (a type of exploitation per row, "Male adult",
+    "Female minor"... across): its value is then the group's count, which its cells must add up to."""
     lookups, results = _Lookups(partnership), []
     registry = dimensions.dimensions_of(partnership)
     wide, long = dimensions.split_columns(registry)
+    used = {k for i in lookups.indicators.values() for k in i.disaggregation or []}
+    split_at = {column: ((dim,), (cat,)) for dim, cat, column in wide}
+    split_at |= {column: (dims, cats) for dims, cats, column, _, _ in dimensions.cell_columns(registry, used)}
     groups: dict[tuple, FigureInput] = {}
     cells: dict[tuple, dict[str, dict[str, str]]] = {}
     for number, row in rows:
@@ -162,21 +208,31 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
         organisation = lookups.organisations.get(name.lower())
         if organisation is None:
             errors.append(f"Unknown organisation “{name}”.")
-        breakdown: dict = {}
-        for dim, cat, column in wide:
-            raw = row.get(column, "")
-            if _text(raw):
-                breakdown.setdefault(dim, {})[cat] = _text(raw)
+        parts = _row_parts(row, split_at)
         in_row = [d for d in long if _text(row.get(d, ""))]
-        place = _cell(indicator, registry, row, in_row, errors) if in_row and indicator else None
+        place, row_cells, breakdown = None, {}, {}
+        if indicator and in_row and parts:
+            named = _named(indicator, registry, row, in_row, errors)
+            row_cells = _row_cells(indicator, registry, row, named, parts, errors) if named else {}
+        elif indicator and in_row:
+            place = _cell(indicator, registry, row, in_row, errors)
+        elif indicator:
+            for dims, cats, raw in parts:
+                groups_named = dict(zip(dims, cats, strict=True))
+                found = (dims[0], cats[0]) if len(dims) == 1 else _place(indicator, registry, groups_named, errors)
+                if found:
+                    breakdown.setdefault(found[0], {})[found[1]] = raw
         result = RowResult(number=number, values=row, errors=errors)
         results.append(result)
         if errors:
             continue
         key = (indicator.pk, period.pk, organisation.pk)
-        if place:
-            split, cell = place
-            cells.setdefault(key, {}).setdefault(split, {})[cell] = _text(row.get("value", ""))
+        if place or row_cells:
+            if place:
+                split, cell = place
+                cells.setdefault(key, {}).setdefault(split, {})[cell] = _text(row.get("value", ""))
+            for split, found in row_cells.items():
+                cells.setdefault(key, {}).setdefault(split, {}).update(found)
             if key not in groups:
                 groups[key] = FigureInput(
                     indicator=indicator, period=period, organisation=organisation, value=None, breakdown={}, row=number
@@ -195,7 +251,7 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
             text_value=_text(row.get("text_value", "")),
             row=number,
         )
-        if key in groups and getattr(groups[key], "from_cells", False):
+        if key in groups and groups[key].from_cells:
             figure.row = groups[key].row
             groups[key] = figure  # the total row of cells given before it
         elif key in groups:
@@ -205,7 +261,7 @@ def _figures(partnership, rows: list[tuple[int, dict]]) -> tuple[list[RowResult]
     for key, by_split in cells.items():
         figure = groups[key]
         figure.breakdown = {**(figure.breakdown or {}), **by_split}
-        if getattr(figure, "from_cells", False):  # no total row: the cells are the total
+        if figure.from_cells:  # no total row: the cells are the total
             widest = max(by_split, key=lambda k: len(dimensions.parts_of(k)))
             figure.value = str(sum(_whole(v) for v in by_split[widest].values()))
     inputs = list(groups.values())

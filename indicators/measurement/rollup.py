@@ -197,3 +197,23 @@ def aggregate_figures(figures: Iterable) -> dict:
         "n_denominators": len(with_den),
         "weighted": sum((f.value * f.denominator for f in with_den), Decimal(0)),
     }
+
+
+def merge_aggregates(parts: Iterable[dict]) -> dict | None:
+    """Several organisations' ``AGGREGATES`` for one period as if the database had grouped them
+    together (what ``across_organisations`` takes). None when there are none."""
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    merged = {}
+    for key in AGGREGATES:
+        values = [p[key] for p in parts if p.get(key) is not None]
+        if key == "minimum":
+            merged[key] = min(values, default=None)
+        elif key == "maximum":
+            merged[key] = max(values, default=None)
+        else:
+            merged[key] = sum(values) if values else None
+    return merged

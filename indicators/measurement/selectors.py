@@ -33,7 +33,7 @@ from . import dimensions, finality, progress, rollup
 from .milestones import last_due_between, milestones_of
 from .progress import Status
 from .rollup import Combined
-from .year_figures import YearFigures
+from .year_figures import YearFigures, quarter_of_organisations
 
 
 def tolerance_of(partnership: Partnership) -> Decimal:
@@ -361,6 +361,33 @@ def crosstab_table(key: str, cells: dict[str, int], registry, *, policy=None) ->
     }
 
 
+def _months_of_quarters(periods: list[ReportingPeriod]) -> dict[int, list[ReportingPeriod]]:
+    months = [p for p in periods if p.kind == PeriodKind.MONTH]
+    quarters = [p for p in periods if p.kind == PeriodKind.QUARTER]
+    return {q.pk: [m for m in months if q.start <= m.start and m.end <= q.end] for q in quarters}
+
+
+def _by_organisation_of(figures: list[Figure]) -> dict[int, dict]:
+    found: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        found[figure.organisation_id].append(figure)
+    return {org: rollup.aggregate_figures(given) for org, given in found.items()}
+
+
+def _quarter_cell(rule, quarter, months, by_period, target_by_period) -> tuple[Combined, Decimal | None]:
+    """A quarter's actual and target on the indicator page as on the results table (``year_figures``):
+    each organisation's quarter figure or else its months', and where the quarter has no target of
+    its own, its months' targets (of the months reported, when only some are)."""
+    months_by_org = [_by_organisation_of(by_period.get(m.pk, [])) for m in months]
+    combined = quarter_of_organisations(rule, _by_organisation_of(by_period.get(quarter.pk, [])), months_by_org)
+    target = target_by_period.get(quarter.pk)
+    if target is None:
+        reported = [m for m, given in zip(months, months_by_org, strict=True) if given]
+        counted = reported if reported and len(reported) < len(months) else months
+        target = rollup.targets_over_time(rule, [target_by_period.get(m.pk) for m in counted])
+    return combined, target
+
+
 def indicator_page(indicator: Indicator, *, today: date | None = None, shows=None) -> IndicatorPage:
     """Everything the indicator page shows, in a fixed number of queries. ``shows(day)`` says whether a
     period starting on ``day`` is listed (the strategy period by default, see ``YearWindow``)."""
@@ -389,9 +416,12 @@ def indicator_page(indicator: Indicator, *, today: date | None = None, shows=Non
     for figure in figures:
         by_period[figure.period_id].append(figure)
     cells = []
+    months_of = _months_of_quarters(periods)
     for period in periods:
         combined = rollup.across_organisations(indicator.rule, rollup.aggregate_figures(by_period.get(period.pk, [])))
         target = target_by_period.get(period.pk)
+        if months_of.get(period.pk):  # a quarter with months: by the results table's rule
+            combined, target = _quarter_cell(indicator.rule, period, months_of[period.pk], by_period, target_by_period)
         cells.append(
             Cell(
                 target=target,

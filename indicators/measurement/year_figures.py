@@ -47,10 +47,40 @@ class Value:
 
 def quarter_actual(rule: str, own: Combined, months: list[Combined]) -> Combined:
     """A quarter's actual: its own figures; where it has none, its months' figures (those reported)
-    combined over time by the indicator's rule. The one rule for a quarter, here and in benchmarking."""
+    combined over time by the indicator's rule."""
     if own is not rollup.NOTHING:
         return own
     return rollup.over_time(rule, months)
+
+
+def months_only(quarter: dict, months: list[dict]) -> set:
+    """Organisations that gave some of a quarter's months but not the quarter, where some other
+    organisation gave the quarter (``quarter`` and each of ``months`` map organisation -> figures)."""
+    if not quarter:
+        return set()
+    return set().union(*months) - set(quarter)
+
+
+def by_organisation(rule: str, quarter: dict, months: list[dict], only: set) -> Combined:
+    """A quarter given by some organisations and only its months by others (``only``): each
+    organisation's quarter figure, or else its months' combined over time, then all of them combined
+    across organisations by the rule — no organisation dropped, none counted twice."""
+    parts = [rollup.across_organisations(rule, agg) for agg in quarter.values()]
+    for org in sorted(only):
+        parts.append(rollup.over_time(rule, [rollup.across_organisations(rule, m.get(org)) for m in months]))
+    return rollup.across_combined(rule, parts)
+
+
+def quarter_of_organisations(rule: str, quarter: dict, months: list[dict]) -> Combined:
+    """A quarter's actual from each organisation's figures for the quarter and for each of its months
+    (in date order; each maps organisation -> ``rollup.AGGREGATES``): the rule of this module, for a
+    reader that has every organisation's figures at hand (benchmarking)."""
+    only = months_only(quarter, months)
+    if only:
+        return by_organisation(rule, quarter, months, only)
+    own = rollup.across_organisations(rule, rollup.merge_aggregates(quarter.values()))
+    by_month = [rollup.across_organisations(rule, rollup.merge_aggregates(m.values())) for m in months]
+    return quarter_actual(rule, own, [c for c in by_month if c is not rollup.NOTHING])
 
 
 def year_actual(rule: str, quarters: list[Combined], whole: Combined) -> Combined:
@@ -139,31 +169,22 @@ class YearFigures:
 
     def _months_only(self, indicator, quarter: ReportingPeriod) -> set[int]:
         """Organisations that gave some of the quarter's months but not the quarter itself."""
-        gave_quarter = self._by_org.get((indicator.pk, quarter.pk), {})
-        gave_months = set()
-        for month in self.months_of.get(quarter.pk, []):
-            gave_months |= set(self._by_org.get((indicator.pk, month.pk), {}))
-        return gave_months - set(gave_quarter) if gave_quarter else set()
+        return months_only(self._by_org.get((indicator.pk, quarter.pk), {}), self._months_by_org(indicator, quarter))
 
-    def _per_organisation(self, indicator, quarter: ReportingPeriod, months_only: set[int]) -> Combined:
-        rule, months = indicator.rule, self.months_of.get(quarter.pk, [])
-        parts = [
-            rollup.across_organisations(rule, agg) for agg in self._by_org.get((indicator.pk, quarter.pk), {}).values()
-        ]
-        for org in sorted(months_only):
-            by_month = [
-                rollup.across_organisations(rule, self._by_org.get((indicator.pk, m.pk), {}).get(org)) for m in months
-            ]
-            parts.append(rollup.over_time(rule, by_month))
-        return rollup.across_combined(rule, parts)
+    def _months_by_org(self, indicator, quarter: ReportingPeriod) -> list[dict]:
+        return [self._by_org.get((indicator.pk, m.pk), {}) for m in self.months_of.get(quarter.pk, [])]
+
+    def _per_organisation(self, indicator, quarter: ReportingPeriod, only: set[int]) -> Combined:
+        given = self._by_org.get((indicator.pk, quarter.pk), {})
+        return by_organisation(indicator.rule, given, self._months_by_org(indicator, quarter), only)
 
     def quarter(self, indicator, quarter: ReportingPeriod) -> Value:
         combined = self._own(indicator, quarter)
         target = self._targets.get((indicator.pk, quarter.pk))
         months = self.months_of.get(quarter.pk, [])
-        months_only = self._months_only(indicator, quarter) if indicator.pk in self._monthly else set()
-        if months_only:
-            combined = self._per_organisation(indicator, quarter, months_only)
+        only = self._months_only(indicator, quarter) if indicator.pk in self._monthly else set()
+        if only:
+            combined = self._per_organisation(indicator, quarter, only)
         if not months or (combined is not rollup.NOTHING and target is not None):
             return _value(combined, target)
         if indicator.pk in self._monthly:
@@ -171,7 +192,7 @@ class YearFigures:
             reported = [m for m in months if month_figures[m.pk] is not rollup.NOTHING]
         else:  # no figure for any month of the year: only the months' targets can count
             reported = []
-        if reported and not months_only:
+        if reported and not only:
             combined = quarter_actual(indicator.rule, combined, [month_figures[m.pk] for m in reported])
         if target is None:
             counted = reported if reported and len(reported) < len(months) else months
@@ -186,9 +207,9 @@ class YearFigures:
         quarter is its latest figure): only the latest month, of each organisation that gave months."""
         months = self.months_of.get(quarter.pk, [])
         if (indicator.pk, quarter.pk) in self._aggregates:
-            months_only = self._months_only(indicator, quarter) if indicator.pk in self._monthly else set()
+            only = self._months_only(indicator, quarter) if indicator.pk in self._monthly else set()
             found = [(quarter.pk, None)]
-            for org in sorted(months_only):
+            for org in sorted(only):
                 given = [m.pk for m in months if org in self._by_org.get((indicator.pk, m.pk), {})]
                 found += [(pk, org) for pk in (given[-1:] if latest else given)]
             return found

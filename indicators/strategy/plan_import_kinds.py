@@ -14,6 +14,7 @@ from aspm.errors import ConflictError, in_words
 from aspm.imports import values
 from aspm.imports.flow import ImportKind, Outcome, PreviewRow
 from aspm.imports.mapping import Field
+from aspm.imports.registry import Registered
 
 from .plan_reading import plan_contents, read_objectives, read_workbook
 from .plan_workbook import SHEETS
@@ -42,18 +43,24 @@ CHAIN_HELP = "One per line (bullets are dropped): each becomes a results-chain e
 OBJECTIVE_FIELDS = [
     Field("ref", "Ref", aliases=("code", "reference", "no", "number", "objective code"),
           help="Blank: ASPM numbers the objective (OBJ1, OBJ2…)."),
-    Field("title", "Objective", True, ("objective", "objectives", "strategic objective", "strategic objectives",
-                                       "aim", "goal", "title")),
+    Field("title", "Objective", False, ("objective", "objectives", "strategic objective", "strategic objectives",
+                                        "aim", "goal", "title"),
+          help="Blank or not in the file: the objective takes its first outcome (else output…) as its title."),
     Field("description", "Description", aliases=("detail", "details")),
     Field("strand", "Strand", aliases=("strand", "4p", "4 p", "4ps", "theme", "pillar"),
-          help="Its ref or its name, in any case: Pursue, prevent…"),
+          help="Its ref or its name, in any case: Pursue, prevent…", once=True),
     Field("inputs", "Inputs", aliases=("input", "resources"), help=CHAIN_HELP),
     Field("activities", "Activities", aliases=("activity", "actions", "action", "what we will do"), help=CHAIN_HELP),
-    Field("outputs", "Outputs", aliases=("output", "deliverables"), help=CHAIN_HELP),
-    Field("outcomes", "Outcomes", aliases=("outcome", "outputs and outcomes", "results"), help=CHAIN_HELP),
+    Field("outputs", "Outputs", aliases=("output", "deliverables", "output goals", "planned outputs"), help=CHAIN_HELP),
+    Field("outcomes", "Outcomes", aliases=("outcome", "outputs and outcomes", "results", "desired outcomes",
+                                           "outcome goals"), help=CHAIN_HELP),
     Field("impact", "Impact", aliases=("impacts", "long term change"), help=CHAIN_HELP),
-    Field("owner_organisation", "Owner organisation", aliases=("owner", "lead", "lead organisation", "lead agency")),
-    Field("owner_subgroup", "Owner sub-group", aliases=("sub group", "subgroup", "working group")),
+    Field("measures", "Key performance indicators", aliases=("kpis", "kpi", "key performance indicators",
+                                                             "performance indicators", "indicators", "measures"),
+          help="Kept under the objective's description, one per line, for setting up as indicators."),
+    Field("owner_organisation", "Owner organisation", aliases=("owner", "lead", "lead organisation", "lead agency"),
+          once=True),
+    Field("owner_subgroup", "Owner sub-group", aliases=("sub group", "subgroup", "working group"), once=True),
     Field("start_date", "Start date", aliases=("start", "from")),
     Field("end_date", "End date", aliases=("end", "deadline", "by when", "timescale")),
     Field("priority", "Priority", help="High, medium or low (medium when blank)."),
@@ -159,3 +166,5 @@ OBJECTIVES = ImportKind(
     done_url=lambda partnership: reverse("strategy:objectives", kwargs=_slug(partnership)),
     extra_context=_objectives_context,
 )
+REGISTERED_PLAN = Registered("plan", "strategy:plan_import", lambda partnership: PLAN)
+REGISTERED_OBJECTIVES = Registered("objectives", "strategy:objectives_import", lambda partnership: OBJECTIVES)

@@ -273,6 +273,25 @@ CHAIN_FIELDS = (("inputs", ChainLevel.INPUT), ("activities", ChainLevel.ACTIVITY
                 ("outcomes", ChainLevel.OUTCOME), ("impact", ChainLevel.IMPACT))  # fmt: skip
 
 
+def _own_layout(data: dict) -> dict:
+    """A table of results (a funding agreement's "Desired outcomes | Key performance indicators | Output
+    goals") names no objective: each row's first outcome, else its highest level, is its title, and its
+    measures go under its description until they are set up as indicators."""
+    data = dict(data)
+    if not values.text(data.get("title")):
+        for name, _ in reversed(CHAIN_FIELDS):
+            if first := lines(data.get(name)):
+                data["title"] = first[0][: Objective._meta.get_field("title").max_length]
+                break
+    measures = lines(data.get("measures"))
+    if measures:
+        listed = "\n".join(f"- {m}" for m in measures)
+        data["description"] = "\n\n".join(
+            part for part in (values.text(data.get("description")), f"Key performance indicators:\n{listed}") if part
+        )
+    return data
+
+
 def read_objectives(partnership: Partnership, rows: list[MappedRow]) -> list[PlanRow]:
     """A partnership's own table of objectives: one objective per row, its chain listed in cells by level."""
     lookups = _Lookups(partnership)
@@ -280,7 +299,7 @@ def read_objectives(partnership: Partnership, rows: list[MappedRow]) -> list[Pla
     plan, seen = [], set()
     for row in rows:
         item = PlanRow(where=row.where, kind="Objectives", ref=values.text(row.data.get("ref")))
-        _objective_values(item, row.data, lookups, {})
+        _objective_values(item, _own_layout(row.data), lookups, {})
         if item.ref.lower() in taken:
             item.errors.append(f"Ref: the partnership already has an objective {item.ref}; give this one another ref.")
         elif item.ref and item.ref.lower() in seen:

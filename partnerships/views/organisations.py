@@ -10,11 +10,13 @@ from django.views.decorators.http import require_POST
 
 from aspm.deleting import delete_then_redirect
 from aspm.forms import call_service
+from aspm.imports import flow
 
 from .. import selectors, services
-from ..access import Perm, get_object_for
+from ..access import Perm, can, get_object_for
 from ..decorators import partnership_view
 from ..forms import OrganisationForm
+from ..imports import organisations_kind
 from ..models import Organisation
 
 
@@ -40,6 +42,12 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{organisation} is added.")
             return redirect("partnerships:organisations", slug=request.partnership.slug)
     return render(request, "partnerships/organisation_form.html", {"form": form, "organisation": None})
+
+
+@partnership_view(need=Perm.MANAGE_PARTNERSHIP)
+def organisations_import(request: HttpRequest) -> HttpResponse:
+    """Organisations (and their SPOCs, invited) from the partnership's own list: upload, map, check, import."""
+    return flow.handle(request, organisations_kind(can_invite=can(request.membership, Perm.MANAGE_MEMBERS)))
 
 
 @partnership_view(need=Perm.VIEW)

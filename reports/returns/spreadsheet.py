@@ -134,7 +134,7 @@ def read_upload(return_: Return, content: bytes) -> Upload:
         return Upload(rows=[], file_errors=error.messages)
     except Exception:  # noqa: BLE001 - a damaged workbook: say so in plain words
         return Upload(
-            rows=[], file_errors=["The file could not be read as a spreadsheet. Save it again as .xlsx or .csv."]
+            rows=[], file_errors=["The file could not be read as a spreadsheet. Save it again as .xlsx, .ods or .csv."]
         )
     staged = {f.indicator.code.upper(): f for f in return_.figures.select_related("indicator")}
     rows, figures, row_of = [], {}, {}

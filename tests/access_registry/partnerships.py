@@ -67,6 +67,7 @@ MATRIX = {
         ("get", "post"),
         lambda side: {"name": "Harbour Mission", "sector": "faith_community"},
     ),
+    "partnerships:organisations_import": (Perm.MANAGE_PARTNERSHIP, ("get", "post"), None),
     "partnerships:organisation_edit": (
         Perm.MANAGE_PARTNERSHIP,
         ("get", "post"),

@@ -26,7 +26,7 @@ from ..figure_parsing import Numbers, parse_breakdown, parse_numbers
 from ..validation_rules import Fact, check_figures
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureInput:
     """One figure to record in bulk (imports, seeding)."""
 
@@ -41,6 +41,7 @@ class FigureInput:
     numerator: object = None
     denominator: object = None
     errors: dict = field(default_factory=dict)
+    from_cells: bool = False  # an import's figure made of a split's cells, one row each
 
 
 def _locked_message(period: ReportingPeriod) -> str:
@@ -397,7 +398,8 @@ def _judge_rules(rows: list[FigureInput], bad: list[FigureInput]) -> None:
 def figures_record_many(*, actor, partnership, rows: list[FigureInput], source: str = FigureSource.IMPORT) -> dict:
     """Record many figures at once: all valid or nothing written (ValidationError listing bad rows).
 
-    Writes with bulk inserts/updates in one transaction, which keeps a 10,000-row import fast; each
+    Writes with bulk inserts/updates in one transaction (:data:`WRITE_CHUNK` rows at a time, so memory
+    does not grow with the import), which keeps a 100,000-row import within a minute; each
     figure keeps ``source`` and ``entered_by``. The audit log has an event for each figure added or
     changed (its values before and after, inserted in bulk) and one for the batch (counts and the ids
     touched); a row equal to the figure recorded is not an event. Returns ``{"created": n, "updated": n}``.
@@ -413,65 +415,83 @@ def figures_record_many(*, actor, partnership, rows: list[FigureInput], source: 
             raise ValidationError(
                 [f"Row {r.row or '?'}: {m}" for r in bad for messages in r.errors.values() for m in messages]
             )
-        existing = {
-            (f.indicator_id, f.period_id, f.organisation_id): f
-            for f in Figure.objects.filter(
-                partnership=partnership, period_id__in=period_ids, indicator_id__in={r.indicator.pk for r in rows}
-            )
-        }
         user = _user(actor)
-        new, changed, events = [], [], []
-        for row in rows:
-            values = {
-                "value": row.value,
-                "numerator": row.numerator,
-                "denominator": row.denominator,
-                "breakdown": row.breakdown,
-                "comment": row.comment.strip(),
-                "text_value": row.text_value.strip(),
-                "source": source,
-                "entered_by": user,
-            }
-            figure = existing.get((row.indicator.pk, row.period.pk, row.organisation.pk))
-            if figure is None:
-                new.append(
-                    Figure(
-                        partnership=partnership,
-                        indicator=row.indicator,
-                        period=row.period,
-                        organisation=row.organisation,
-                        **values,
-                    )
-                )
-            else:
-                before = {name: getattr(figure, name) for name in AUDITED_FIELDS}
-                for name, v in values.items():
-                    setattr(figure, name, v)
-                changes = _changes(before, figure)
-                if changes:
-                    events.append(_figure_event("figure.update", figure, row, changes))
-                changed.append(figure)
-        Figure.objects.bulk_create(new, batch_size=1000)
-        _update_rows(changed)
-        events += [
-            _figure_event("figure.create", figure, figure, _changes(dict.fromkeys(AUDITED_FIELDS), figure))
-            for figure in new
-        ]
-        audit.record_many(actor=actor, partnership=partnership, events=events)
+        created = updated = 0
+        for start in range(0, len(rows), WRITE_CHUNK):
+            chunk = rows[start : start + WRITE_CHUNK]
+            new, changed = _write_chunk(actor, partnership, chunk, source=source, user=user)
+            created, updated = created + new, updated + changed
         audit.record(
             actor=actor,
             partnership=partnership,
             action="figure.bulk_record",
             object_type="indicators.figure",
-            object_repr=f"{len(new)} figures added, {len(changed)} replaced ({source})",
+            object_repr=f"{created} figures added, {updated} replaced ({source})",
             changes={
-                "created": len(new),
-                "updated": len(changed),
+                "created": created,
+                "updated": updated,
                 "periods": sorted(period_ids),
                 "indicators": sorted({r.indicator.pk for r in rows}),
             },
         )
-    return {"created": len(new), "updated": len(changed)}
+    return {"created": created, "updated": updated}
+
+
+# Rows written (figures inserted or updated, their audit events) at a time, inside the one transaction:
+# a 100,000-row import then holds 2,000 rows' model objects and events, not 100,000 of each.
+WRITE_CHUNK = 2000
+
+
+def _write_chunk(actor, partnership, rows: list[FigureInput], *, source: str, user) -> tuple[int, int]:
+    """Insert or replace the figures of ``rows`` (already validated) with their audit events; (added, replaced)."""
+    existing = {
+        (f.indicator_id, f.period_id, f.organisation_id): f
+        for f in Figure.objects.filter(
+            partnership=partnership,
+            period_id__in={r.period.pk for r in rows},
+            indicator_id__in={r.indicator.pk for r in rows},
+            organisation_id__in={r.organisation.pk for r in rows},
+        )
+    }
+    new, changed, events = [], [], []
+    for row in rows:
+        values = {
+            "value": row.value,
+            "numerator": row.numerator,
+            "denominator": row.denominator,
+            "breakdown": row.breakdown,
+            "comment": row.comment.strip(),
+            "text_value": row.text_value.strip(),
+            "source": source,
+            "entered_by": user,
+        }
+        figure = existing.get((row.indicator.pk, row.period.pk, row.organisation.pk))
+        if figure is None:
+            new.append(
+                Figure(
+                    partnership=partnership,
+                    indicator=row.indicator,
+                    period=row.period,
+                    organisation=row.organisation,
+                    **values,
+                )
+            )
+        else:
+            before = {name: getattr(figure, name) for name in AUDITED_FIELDS}
+            for name, v in values.items():
+                setattr(figure, name, v)
+            changes = _changes(before, figure)
+            if changes:
+                events.append(_figure_event("figure.update", figure, row, changes))
+            changed.append(figure)
+    Figure.objects.bulk_create(new, batch_size=1000)
+    _update_rows(changed)
+    events += [
+        _figure_event("figure.create", figure, figure, _changes(dict.fromkeys(AUDITED_FIELDS), figure))
+        for figure in new
+    ]
+    audit.record_many(actor=actor, partnership=partnership, events=events)
+    return len(new), len(changed)
 
 
 AUDITED_FIELDS = ("value", "numerator", "denominator", "breakdown", "comment", "text_value", "source")

@@ -29,6 +29,11 @@ def _year_choices(partnership) -> list[tuple[int, str]]:
 
 @partnership_view(need=Perm.VIEW)
 def period_list(request: HttpRequest) -> HttpResponse:
+    return _page(request)
+
+
+def _page(request, settings_form: SettingsForm | None = None) -> HttpResponse:
+    """The periods page; with a refused ``settings_form``, shown again with its error (422)."""
     window = year_window(request)  # twenty years of months would bury the page: the strategy period first
     everything = list(scoped(request.partnership, ReportingPeriod).order_by("-start", "kind"))
     periods = [p for p in everything if window.shows(p.start)]
@@ -45,9 +50,10 @@ def period_list(request: HttpRequest) -> HttpResponse:
             years=_year_choices(request.partnership),
             initial={"year_start": year_start_for(request.partnership, timezone.localdate()).year},
         ),
-        "settings_form": SettingsForm(initial={"tolerance_percent": selectors.tolerance_of(request.partnership)}),
+        "settings_form": settings_form
+        or SettingsForm(initial={"tolerance_percent": selectors.tolerance_of(request.partnership)}),
     }
-    return render(request, "indicators/period_list.html", context)
+    return render(request, "indicators/period_list.html", context, status=422 if settings_form else 200)
 
 
 @partnership_view(need=Perm.MANAGE_PERIODS)
@@ -104,5 +110,4 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         if ok:
             messages.success(request, f"The tolerance band is now {form.cleaned_data['tolerance_percent']}%.")
             return redirect("indicators:periods", slug=request.partnership.slug)
-    messages.error(request, "; ".join(m for ms in form.errors.values() for m in ms))
-    return redirect("indicators:periods", slug=request.partnership.slug)
+    return _page(request, settings_form=form)

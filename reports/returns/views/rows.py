@@ -98,6 +98,31 @@ def action_rows(return_, post=None, errors=None) -> list[dict]:
     return rows
 
 
+GROUP_FROM = 12  # more actions than this are grouped by strand, with a list of the groups to jump to
+
+
+def action_groups(rows: list[dict]) -> list[dict]:
+    """The rows by strand (in the strategy's order, actions without a strand last), each keeping its
+    due-date order: a county SPOC with dozens of actions finds a strand's at once. One group, with
+    no heading, when there are few actions or one strand."""
+    if len(rows) <= GROUP_FROM:
+        return [{"title": "", "anchor": "", "rows": rows}]
+    by_strand: dict = {}
+    for row in rows:
+        by_strand.setdefault(row["action"].strand, []).append(row)
+    if len(by_strand) == 1:
+        return [{"title": "", "anchor": "", "rows": rows}]
+    order = sorted(by_strand, key=lambda s: (s is None, s.order if s else 0, s.name if s else ""))
+    return [
+        {
+            "title": strand.name if strand else "No strand",
+            "anchor": f"actions-{strand.code if strand else 'none'}",
+            "rows": by_strand[strand],
+        }
+        for strand in order
+    ]
+
+
 def spend_rows(return_, post=None, errors=None) -> list[dict]:
     """The monitoring report's budget lines, each with its boxes' names, what to show in them (the
     POST after a failed save) and their errors."""

@@ -28,7 +28,9 @@ TYPES = {
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Your spreadsheet", help_text="The return's template, filled in: .xlsx or .csv.")
+    file = forms.FileField(
+        label="Your spreadsheet", help_text="The return's template, filled in: .xlsx, .xls, .ods or .csv."
+    )
 
 
 def _store_key(return_) -> str:

@@ -7,11 +7,12 @@ for Greater Westmoor, ``--slug westmoor``). Targets (issues 8 and 18): normal de
 demo under 15 s of CPU with data + charts at most half of WeasyPrint's time, and a peak under 600 MB.
 Memory is the process's peak resident set (ru_maxrss), as a worker child would see it. Compare CPU
 time, not wall time, on a shared machine, and alternate old and new code on the same database.
-Measured 4 December 2026 (2 shared CPUs, load about 2): Greater Westmoor 185 pages, 8.2-8.5 s CPU
-(layout 7.6-7.8 s), 8.6-9.0 s wall, 457 MB, some 75,000 page faults in the layout; Northshire 59 pages,
-2.7-2.8 s CPU, 3.0 s wall, 260 MB. Before the frame-stack and parser fixes (reports/jobs/stack_room.py,
-html_parse_speed.py), alternated on the same data: Westmoor 9.1-9.3 s CPU (layout 8.4-8.6 s), 9.6-9.8 s
-wall; Northshire 3.0-3.1 s CPU, 3.1-3.4 s wall.
+Measured 4 December 2026, 2 shared CPUs, old and new code alternated in five pairs on the same data:
+Greater Westmoor 185 pages, 8.2-9.9 s CPU (layout 7.6-9.1 s), 8.6-10.3 s wall, 457 MB, some 75,000 page
+faults in the layout; Northshire 59 pages, 2.7-3.0 s CPU, 3.0-3.6 s wall, 260 MB. Without the frame-stack
+and parser fixes (reports/jobs/stack_room.py, html_parse_speed.py): Westmoor 9.1-10.2 s CPU (layout
+8.4-9.4 s), 9.6-10.6 s wall, 170,000 page faults; Northshire 3.0-3.3 s CPU, 3.1-3.6 s wall. Each new run
+used 0.3-1.1 s (Westmoor) and 0.05-0.45 s (Northshire) less CPU than the old one beside it.
 """
 
 from __future__ import annotations

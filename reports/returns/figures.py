@@ -23,7 +23,9 @@ from django.core.exceptions import ValidationError
 
 from aspm.formatting import format_for
 from indicators.measurement.dimensions import dimensions_for
-from indicators.measurement.services.figures import FigureInput, figures_validate_many, parse_breakdown, parse_numbers
+from indicators.measurement.figure_parsing import parse_breakdown, parse_numbers
+from indicators.measurement.services.figures import FigureInput
+from indicators.measurement.services.figures_many import figures_validate_many
 from indicators.measurement.validation_rules import Fact, check_figures
 from indicators.models import Indicator, PeriodKind, PeriodStatus, ReportingPeriod, Unit
 from indicators.models.figures import DIMENSIONS, Figure

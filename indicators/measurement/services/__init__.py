@@ -12,9 +12,8 @@ from .figures import (
     figure_correct,
     figure_record,
     figure_validate,
-    figures_record_many,
-    figures_validate_many,
 )
+from .figures_many import figures_record_many, figures_validate_many
 from .indicators import indicator_create, indicator_delete, indicator_update, library_adopt, settings_update
 from .milestones import milestone_delete, milestone_set
 from .periods import period_lock, period_open, period_set_due_date, periods_ensure_year

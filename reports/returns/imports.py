@@ -167,11 +167,7 @@ def _context(return_: Return):
                 ("This return's template (.xlsx)", f"{template}?format=xlsx"),
                 ("This return's template (.csv)", f"{template}?format=csv"),
             ],
-            "intro": f"The template has one row per indicator {return_.organisation} reports for "
-            f"{return_.period.label}, with last quarter's figure for reference: fill in the value (or the answer "
-            "in words), any comments and splits, and upload it as it is. Your own spreadsheet works too: one row "
-            "per indicator, named by its code or name. The narrative and action updates are written on the "
-            "return's page.",
+            "intro": "The narrative and action updates are written on the return's page.",
         }
 
     return context

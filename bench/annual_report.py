@@ -5,7 +5,14 @@
 Runs against the database in the environment (after ``manage.py seed_demo``; ``--size large``
 for Greater Westmoor, ``--slug westmoor``). Targets (issues 8 and 18): normal demo under 5 s; large
 demo under 15 s of CPU with data + charts at most half of WeasyPrint's time, and a peak under 600 MB.
-Memory is the process's peak resident set (ru_maxrss), as a worker child would see it.
+Memory is the process's peak resident set (ru_maxrss), as a worker child would see it. Compare CPU
+time, not wall time, on a shared machine, and alternate old and new code on the same database.
+Measured 4 December 2026, 2 shared CPUs, old and new code alternated in five pairs on the same data:
+Greater Westmoor 185 pages, 8.2-9.9 s CPU (layout 7.6-9.1 s), 8.6-10.3 s wall, 457 MB, some 75,000 page
+faults in the layout; Northshire 59 pages, 2.7-3.0 s CPU, 3.0-3.6 s wall, 260 MB. Without the frame-stack
+and parser fixes (reports/jobs/stack_room.py, html_parse_speed.py): Westmoor 9.1-10.2 s CPU (layout
+8.4-9.4 s), 9.6-10.6 s wall, 170,000 page faults; Northshire 3.0-3.3 s CPU, 3.1-3.6 s wall. Each new run
+used 0.3-1.1 s (Westmoor) and 0.05-0.45 s (Northshire) less CPU than the old one beside it.
 """
 
 from __future__ import annotations
@@ -84,8 +91,10 @@ def main() -> None:
     html = render_html(ctx, sections, template="reports/annual/pdf.html")
     timings.html = time.perf_counter() - t0
     cpu_layout_start = time.process_time()
+    faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     result = render_pdf(html, timings=timings)
     cpu_layout = time.process_time() - cpu_layout_start
+    layout_faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults_before
     total, cpu_total = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -107,6 +116,7 @@ def main() -> None:
     print(f"WeasyPrint layout+PDF: {timings.layout:6.2f} s")
     print(f"Ratio data+charts / layout: {timings.data_and_charts / timings.layout:.2f}")
     print(f"CPU time (this process): total {cpu_total:.2f} s, data+charts {cpu_data:.2f} s, layout {cpu_layout:.2f} s")
+    print(f"Page faults in layout: {layout_faults} (memory first touched: dear on a virtual machine)")
     print(f"Load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times suffer)")
     print(f"Peak memory (RSS):     {peak_mb:6.0f} MB")
     if args.out:

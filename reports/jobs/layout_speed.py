@@ -1,4 +1,4 @@
-"""Three speed and size fixes for laying out a long report with WeasyPrint, measured with bench/annual_report.py.
+"""Speed and size fixes for laying out a long report with WeasyPrint, measured with bench/annual_report.py.
 
 1. Python's cyclic garbage collector. Laying out a county's report builds millions of small objects
    (boxes, styles, text runs) that live until the PDF is written; with the default thresholds the
@@ -23,6 +23,12 @@ again only when a page has been added since (the Kids array grows by three entri
 5. pydyf deflates every stream at zlib's level 9, which on a county's 9 MB of page drawing costs
    most of a second for 4 % less file than zlib's own default level (6) at a fifth of the time.
    ``_stream_data`` is pydyf's ``Stream.data`` at level 6: the same stream once inflated.
+
+6. The HTML parser's regular expressions, which tinyhtml5 caches under the wrong key and so builds
+   anew for every attribute and run of text: ``html_parse_speed`` caches them (see there).
+
+7. Python 3.11's frame stack, mapped and unmapped a chunk at a time as the layout's recursion loops
+   across a chunk's end: ``render_pdf`` lays out through ``stack_room.call_with_room`` (see there).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from contextlib import contextmanager
 import pydyf
 from weasyprint.document import Page
 
-from . import svg_text
+from . import html_parse_speed, svg_text
 
 _original = pydyf.PDF.page_references
 _original_paint = Page.paint
@@ -78,6 +84,7 @@ def apply() -> None:
     Page.paint = _paint
     pydyf.Stream.data = property(_stream_data)
     svg_text.apply()
+    html_parse_speed.apply()
 
 
 def original_stream_data(stream: pydyf.Stream) -> bytes:

@@ -50,6 +50,7 @@ def render_pdf(
     # WeasyPrint takes seconds to import: load it in the worker when a PDF is made, not at start-up.
     from . import layout_speed
     from .fetcher import BASE_URL, ReportURLFetcher
+    from .stack_room import call_with_room
     from .ua_stylesheet import LeanHTML
 
     layout_speed.apply()
@@ -57,10 +58,14 @@ def render_pdf(
     fetcher = ReportURLFetcher(partnership_id=partnership_id)
     progress(ReportStage.LAYOUT, 60)
     started = time.perf_counter()
-    with layout_speed.relaxed_gc():
+
+    def lay_out():
         document = LeanHTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
         progress(ReportStage.LAYOUT, 85)
-        content = document.write_pdf(pdf_variant="pdf/ua-1")
+        return document, document.write_pdf(pdf_variant="pdf/ua-1")
+
+    with layout_speed.relaxed_gc():
+        document, content = call_with_room(lay_out)  # no frame-stack chunk mapped and unmapped per call
     timings.layout = time.perf_counter() - started
     progress(ReportStage.LAYOUT, 95)
     return PDFResult(content=content, pages=len(document.pages), refused_urls=fetcher.refused)

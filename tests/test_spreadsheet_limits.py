@@ -15,7 +15,7 @@ from aspm.imports.reading import read_sheets
 from aspm.spreadsheets import MAX_ROWS, read_table
 from indicators.measurement import imports
 from indicators.models import Figure
-from reports.returns.spreadsheet import read_upload
+from reports.returns.imports import return_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +82,20 @@ def test_the_figures_import_page_says_the_sheet_has_too_many_rows(a, login):
 
 
 def test_a_return_spreadsheet_of_400000_rows_is_refused_as_too_many_rows_and_never_loaded_whole(a):
+    from django.core.exceptions import ValidationError
+
     from .returns_cast import police_return
 
-    return_ = police_return(a)
+    fields = return_kind(police_return(a)).fields
     content = _long_xlsx(400_000)
-    upload, peak = _peak_bytes(lambda: read_upload(return_, content))
-    assert upload.file_errors and upload.file_errors[0].startswith(TOO_MANY_ROWS)
+
+    def load():
+        with pytest.raises(ValidationError) as caught:
+            read_sheets(content, score=score_for(fields))
+        return caught.value
+
+    error, peak = _peak_bytes(load)
+    assert error.messages[0].startswith(TOO_MANY_ROWS)
     assert peak < 40 * 1024 * 1024
 
 

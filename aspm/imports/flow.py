@@ -1,10 +1,10 @@
 """The one import page: upload → map columns and choose sheets → preview every row → import or cancel.
 
-Each import (actions, indicators, targets, figures, the plan workbook, a table of objectives) supplies an
-:class:`ImportKind`: its fields and a ``run(actor, partnership, rows, dry_run)`` that checks (and
-unless ``dry_run`` writes, all rows or none, through its services). The view of each import keeps its
-own URL and permission and calls :func:`handle`. The file stays in storage (:mod:`.stored`); the
-session holds only a small note.
+Each import (actions, indicators, targets, figures, the plan workbook, a table of objectives, partner
+organisations, a quarterly return's figures) supplies an :class:`ImportKind`: its fields and a
+``run(actor, partnership, rows, dry_run)`` that checks (and unless ``dry_run`` writes, all rows or none,
+through its services). The view of each import keeps its own URL and permission and calls :func:`handle`.
+The file stays in storage (:mod:`.stored`); the session holds only a small note.
 """
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ class ImportKind:
     done_url: Callable[[object], str]  # where to go after a successful import, given the partnership
     template: str = "imports/import.html"
     extra_context: Callable[[object], dict] = lambda partnership: {}
+    # For a kind made per object (a return's figures): that object's pk, so that two of them have one
+    # upload each in the session. run, done_url and extra_context then close over the object.
+    scope: str = ""
 
 
 class UploadForm(forms.Form):
@@ -108,7 +111,7 @@ def _label(fields: list[Field], name: str) -> str:
 
 
 def _session_key(partnership, kind: ImportKind) -> str:
-    return f"import:{partnership.pk}:{kind.key}"
+    return f"import:{partnership.pk}:{kind.key}" + (f":{kind.scope}" if kind.scope else "")
 
 
 @dataclass

@@ -25,14 +25,18 @@ KINDS: list[str] = [
     "indicators.strategy.plan_import_kinds.REGISTERED_PLAN",
     "indicators.strategy.plan_import_kinds.REGISTERED_OBJECTIVES",
     "partnerships.imports.REGISTERED",
+    "reports.returns.imports.REGISTERED",
 ]
 
 
 @dataclass(frozen=True)
 class Registered:
     key: str
-    url_name: str  # the page, reversed with the partnership's slug
-    kind: Callable[[object], ImportKind]  # the kind for a partnership (its own dimensions add figure columns)
+    url_name: str  # the page, reversed with the partnership's slug (and the subject's pk, for a kind per object)
+    # The kind for its subject: the partnership (its own dimensions add figure columns), or for a kind
+    # per object the object itself (a return: its indicators are the rows, its splits the columns).
+    kind: Callable[[object], ImportKind]
+    subject: str = ""  # for a kind per object, its model ("reports.Return"), whose pk the page's URL carries
 
 
 @cache

@@ -82,6 +82,9 @@ def test_the_returns_template_filled_in_goes_into_the_draft_with_no_mapping(a, s
     assert "Every row is valid" in check.content.decode() and _nothing_written(sheet_return)
     done = client.post(_url(a, sheet_return), {"confirm": "1", "token": check.context["token"]})
     assert done.status_code == 302 and done.url == _url(a, sheet_return, "reports:return_detail")
+    told = [str(m) for m in client.get(done.url).context["messages"]]
+    assert told == ["Imported 2 rows of the return's figures. They are in your draft: check them, then submit "
+                    "the return from “Check your answers”."]  # fmt: skip
     figures = _figures(sheet_return)
     assert figures["IND-1"].value == 3 and figures["IND-1"].breakdown == {"sex": {"female": 2, "male": 1}}
     assert figures["IND-1"].comment == "From the custody log"

@@ -66,6 +66,8 @@ class ImportKind:
     # For a kind made per object (a return's figures): that object's pk, so that two of them have one
     # upload each in the session. run, done_url and extra_context then close over the object.
     scope: str = ""
+    # What to tell the user once the rows are in, after "Imported N rows of ..." (e.g. what to do next).
+    done_note: str = ""
 
 
 class UploadForm(forms.Form):
@@ -296,6 +298,6 @@ def _commit(request, kind: ImportKind, key: str, note: dict, state: _State):
     if outcome.written:
         stored.delete(note["path"])
         del request.session[key]
-        messages.success(request, f"Imported {len(outcome.rows)} rows of {kind.noun}.")
+        messages.success(request, f"Imported {len(outcome.rows)} rows of {kind.noun}. {kind.done_note}".strip())
         return redirect(kind.done_url(request.partnership))
     return _render(request, kind, form=UploadForm(), state=state, outcome=outcome, token=note["token"])

@@ -186,6 +186,7 @@ def return_kind(return_: Return) -> ImportKind:
         template="reports/returns/spreadsheet.html",
         extra_context=_context(return_),
         scope=str(return_.pk),
+        done_note="They are in your draft: check them, then submit the return from “Check your answers”.",
     )
 
 

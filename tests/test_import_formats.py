@@ -16,7 +16,9 @@ from django.urls import reverse
 from actionplans.imports import ACTIONS
 from actionplans.models import Action
 from aspm.imports.mapping import score_for
+from aspm.imports.ods import numbered_rows
 from aspm.imports.reading import read_sheets
+from aspm.imports.xls import numbered_rows as xls_rows
 from aspm.spreadsheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, read_table
 from indicators.models import Figure
 
@@ -172,6 +174,41 @@ def test_a_return_or_legacy_import_reading_the_first_sheet_is_refused_past_the_c
         read_table(content)
 
 
+def _raw_cell(inner: str, *, repeat: int = 1) -> str:
+    return f'<table:table-row><table:table-cell office:value-type="string">{inner}</table:table-cell></table:table-row>'
+
+
+def test_an_ods_cell_unfolding_runs_of_spaces_past_a_cells_size_is_refused_small():
+    """<text:s text:c="1000"/> is 23 bytes for 1,000 spaces: 40,000 of them would be 40 million."""
+    bomb = ods.ods([ods.table("Sheet1", [_raw_cell("<text:p>" + '<text:s text:c="1000"/>' * 40_000 + "</text:p>")])])
+    assert len(bomb) < 64 * 1024
+    message, peak = _refusal(bomb)
+    assert message == "This OpenDocument spreadsheet cannot be read: a cell holds more than 32,767 characters."
+    assert peak < 20 * 1024 * 1024
+
+
+def test_an_ods_unfolding_spaces_in_many_cells_is_refused_before_it_adds_up():
+    cells = [_raw_cell("<text:p>" + '<text:s text:c="1000"/>' * 30 + "</text:p>") for _ in range(40)]
+    content = ods.ods([ods.table("Sheet1", cells)])
+    message, _ = _refusal(content)
+    assert message == "This OpenDocument spreadsheet cannot be read: it writes out more spaces than any sheet holds."
+
+
+def test_an_ods_cell_of_a_million_empty_paragraphs_is_refused():
+    bomb = ods.ods([ods.table("Sheet1", [_raw_cell("<text:p/>" * 1_000_000)])])
+    message, peak = _refusal(bomb)
+    assert message == "This OpenDocument spreadsheet cannot be read: a cell holds more than 32,767 characters."
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_cell_of_ordinary_length_with_its_spaces_and_lines_reads_as_written():
+    content = ods.ods(
+        [ods.table("Sheet1", [_raw_cell('<text:p>Fund<text:s text:c="3"/>taxi</text:p><text:p>training</text:p>')])]
+    )
+    ((_name, rows),) = [(name, list(found)) for name, found in numbered_rows(content, max_columns=MAX_COLUMNS)]
+    assert rows == [(1, ("Fund   taxi\ntraining",))]
+
+
 def test_an_ods_that_declares_xml_entities_is_refused():
     laughs = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     content = ods.ods([ods.table("Plan", [ods.row(HEADINGS)])], prologue=laughs)
@@ -224,3 +261,19 @@ def test_a_csv_of_100001_rows_is_refused_on_the_import_page_saying_the_limit(a, 
     page = login(a.coordinator).post(_actions_url(a), {"file": SimpleUploadedFile("plan.csv", content)})
     assert "The sheet has too many rows: the limit is 100,000 rows in one file." in page.content.decode()
     assert not Action.objects.exists()
+
+
+def test_an_xls_with_one_cell_far_out_is_read_without_padding_every_row_to_its_width():
+    """Cells at A1:B2 and one at (65536, IV): xlrd padding each row would hold 16.7 million cells."""
+    content = (Path(__file__).parent / "fixtures" / "far_cell.xls").read_bytes()
+    tracemalloc.start()
+    try:
+        ((_name, rows),) = [
+            (name, [r for r in found if r[1]])
+            for name, found in xls_rows(content, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+        ]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [n for n, _ in rows] == [1, 2, 65536] and rows[1][1] == ("Brief taxi drivers", "Police")
+    assert peak < 40 * 1024 * 1024

@@ -33,6 +33,8 @@ DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 CHUNK = 64 * 1024
 DAMAGED = "This OpenDocument spreadsheet cannot be read"
 MAX_REPEAT = 10_000_000  # a number-*-repeated beyond any sheet's size is damage, not a sheet
+CELL_TEXT = 32_767  # the most characters a spreadsheet cell holds (Excel's and LibreOffice's limit)
+SPACES = 1_000_000  # spaces written as <text:s text:c="n"/> in the whole file: the one way to grow text
 
 
 class _NoDoctype(Exception):
@@ -82,6 +84,15 @@ class _Parser:
         self.paragraphs: list[list[str]] = []
         self.in_paragraph = 0
         self.hidden = 0  # inside an annotation or a drawing: its text is not the cell's
+        self.cell_chars = 0  # characters (and paragraphs) in the cell so far
+        self.spaces = 0  # spaces unfolded from <text:s> so far, in the whole file
+
+    def _grow(self, n: int) -> None:
+        """Count ``n`` more characters of the cell: a cell longer than any spreadsheet allows is refused,
+        so a small file cannot unfold into a large one in memory."""
+        self.cell_chars += n
+        if self.cell_chars > CELL_TEXT:
+            raise ValidationError(f"{DAMAGED}: a cell holds more than {CELL_TEXT:,} characters.")
 
     def start(self, name: str, attrs: dict) -> None:
         if self.hidden:
@@ -94,22 +105,34 @@ class _Parser:
             self.row_repeat = _repeat(attrs, "number-rows-repeated")
         elif name in (f"{TABLE} table-cell", f"{TABLE} covered-table-cell") and self.row is not None:
             self.cell = (attrs, _repeat(attrs, "number-columns-repeated"))
-            self.paragraphs = []
+            self.paragraphs, self.cell_chars = [], 0
         elif self.cell is not None:
             if name == f"{OFFICE} annotation" or name.startswith(f"{DRAW} "):
                 self.hidden = 1
             elif name in (f"{TEXT} p", f"{TEXT} h"):
+                self._grow(1)  # the line it starts
                 self.paragraphs.append([])
                 self.in_paragraph += 1
             elif self.in_paragraph and name == f"{TEXT} s":
-                self.paragraphs[-1].append(" " * min(int(attrs.get(f"{TEXT} c", "1") or 1), 1000))
+                try:
+                    n = min(max(int(attrs.get(f"{TEXT} c", "1") or 1), 1), 1000)
+                except ValueError:
+                    n = 1
+                self._grow(n)
+                self.spaces += n
+                if self.spaces > SPACES:
+                    raise ValidationError(f"{DAMAGED}: it writes out more spaces than any sheet holds.")
+                self.paragraphs[-1].append(" " * n)
             elif self.in_paragraph and name == f"{TEXT} tab":
+                self._grow(1)
                 self.paragraphs[-1].append("\t")
             elif self.in_paragraph and name == f"{TEXT} line-break":
+                self._grow(1)
                 self.paragraphs[-1].append("\n")
 
     def text(self, data: str) -> None:
         if self.in_paragraph and not self.hidden and self.cell is not None:
+            self._grow(len(data))
             self.paragraphs[-1].append(data)
 
     def end(self, name: str) -> None:

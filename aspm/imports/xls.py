@@ -61,7 +61,9 @@ def numbered_rows(
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=content, on_demand=True)
+        # ragged_rows: a row holds the cells it has; xlrd otherwise pads every row to the sheet's width,
+        # so two cells at (0, 0) and (65535, 255) would become 16.7 million.
+        book = xlrd.open_workbook(file_contents=content, on_demand=True, ragged_rows=True)
     except xlrd.XLRDError as error:
         raise ValidationError("This file is not an Excel workbook that can be read.") from error
     try:

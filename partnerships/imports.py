@@ -8,6 +8,8 @@ is refused with the reason on its row.
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -109,7 +111,13 @@ def _check(partnership, rows) -> list[PreviewRow]:
     return checked
 
 
-def run(*, actor, partnership, rows, dry_run) -> Outcome:
+def run(*, actor, partnership, rows, dry_run, can_invite: bool = True) -> Outcome:
+    """Add the organisations, all or nothing; invite their SPOCs only for a member who may invite
+    people (decided when the import is confirmed, whatever columns were chosen at the upload)."""
+    if not can_invite:
+        for row in rows:
+            row.data.pop("spoc_email", None)
+            row.data.pop("spoc_name", None)
     checked = _check(partnership, rows)
     outcome = Outcome(rows=checked)
     if dry_run or any(r.errors for r in checked):
@@ -150,7 +158,7 @@ def organisations_kind(*, can_invite: bool = True) -> ImportKind:
         key="organisations",
         noun="organisations",
         fields=FIELDS + (SPOC_FIELDS if can_invite else []),
-        run=run,
+        run=functools.partial(run, can_invite=can_invite),
         done_url=lambda partnership: reverse("partnerships:organisations", kwargs={"slug": partnership.slug}),
         extra_context=_context,
     )

@@ -114,3 +114,17 @@ def test_the_organisations_page_links_the_coordinator_to_the_import(a, login):
     url = reverse("partnerships:organisations", kwargs={"slug": a.slug})
     assert f'href="{_url(a)}"' in login(a.coordinator).get(url).content.decode()
     assert f'href="{_url(a)}"' not in login(a.viewer).get(url).content.decode()
+
+
+def test_a_member_who_may_not_invite_people_adds_the_organisations_but_invites_nobody(a):
+    """Whatever columns were chosen at the upload, the right to invite is decided at the confirmation."""
+    from aspm.imports.mapping import MappedRow
+    from partnerships.imports import organisations_kind
+
+    rows = [MappedRow("", 2, {"name": "Kelmarsh Food Bank", "sector": Sector.OTHER, "spoc_email": "ana@example.org"})]
+    outcome = organisations_kind(can_invite=False).run(actor=a.coordinator, partnership=a.partnership, rows=rows,
+                                                       dry_run=False)  # fmt: skip
+    assert (
+        outcome.written and Organisation.objects.filter(partnership=a.partnership, name="Kelmarsh Food Bank").exists()
+    )
+    assert not Invitation.objects.filter(email="ana@example.org").exists()

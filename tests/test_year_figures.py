@@ -283,3 +283,4 @@ def test_the_indicator_page_shows_a_quarter_given_only_by_months_with_their_targ
     cell = _page_cell(visits, p["q1"])
     assert (cell.actual, cell.target, cell.status) == (row_cell.actual, row_cell.target, row_cell.status)
     assert (cell.actual, cell.target) == (Decimal(7), Decimal(10))
+

@@ -382,7 +382,8 @@ def _quarter_cell(rule, quarter, months, by_period, target_by_period) -> tuple[C
     combined = quarter_of_organisations(rule, _by_organisation_of(by_period.get(quarter.pk, [])), months_by_org)
     target = target_by_period.get(quarter.pk)
     if target is None:
-        reported = [m for m, given in zip(months, months_by_org, strict=True) if given]
+        # reported: a month with a figure (an empty entry is not one), as the results table counts it
+        reported = [m for m, given in zip(months, months_by_org, strict=True) if any(a["n"] for a in given.values())]
         counted = reported if reported and len(reported) < len(months) else months
         target = rollup.targets_over_time(rule, [target_by_period.get(m.pk) for m in counted])
     return combined, target

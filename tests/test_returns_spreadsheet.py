@@ -91,6 +91,18 @@ def test_the_returns_template_filled_in_goes_into_the_draft_with_no_mapping(a, s
     assert figures["IND-2"].text_value == "Survivors valued the interpreter"
 
 
+def test_a_blank_cell_for_a_figure_already_in_the_draft_says_it_will_be_cleared(a, sheet_return, login):
+    client = login(a.spoc_police)
+    first = client.post(_url(a, sheet_return), {"file": _csv("indicator_code,value\nIND-1,7\n")})
+    client.post(_url(a, sheet_return), {"confirm": "1", "token": first.context["token"]})
+    assert _figures(sheet_return)["IND-1"].value == 7
+    preview = client.post(_url(a, sheet_return), {"file": _csv("indicator_code,value\nIND-1,\nIND-2,\n")})
+    assert [r.verb for r in preview.context["result"].rows] == [
+        "Clear the figure already in the draft",
+        "Leave the figure blank",
+    ]
+
+
 def test_a_csv_with_the_templates_columns_is_previewed_then_put_in_the_draft(a, sheet_return, login):
     client = login(a.spoc_police)
     upload = _csv(

@@ -96,10 +96,12 @@ def _dimensions(indicator) -> dict:
     return {dim: DIMENSIONS[dim][1] for dim in indicator.disaggregation or [] if dim in DIMENSIONS}
 
 
-def _verb(sent: dict) -> str:
+def _verb(sent: dict, figure) -> str:
     if sent["value"] or sent["text_value"]:
         shown = sent["value"] or f"“{sent['text_value'][:40]}”"
         return f"Put {shown} in the draft"
+    if figure.value is not None or figure.text_value:
+        return "Clear the figure already in the draft"  # a blank cell empties it: say so before it happens
     return "Leave the figure blank"
 
 
@@ -135,7 +137,7 @@ def check(return_: Return, rows: list[MappedRow]) -> tuple[Outcome, dict]:
             continue
         figures[figure.indicator_id] = _figure(figure, data)
         row_of[figure.indicator_id] = item
-        item.verb = _verb(figures[figure.indicator_id])
+        item.verb = _verb(figures[figure.indicator_id], figure)
     _, errors = check_staged(return_, figures)
     for key, messages in errors.items():
         row_of[int(key.removeprefix("figure-"))].errors.extend(messages)

@@ -284,3 +284,20 @@ def test_the_indicator_page_shows_a_quarter_given_only_by_months_with_their_targ
     assert (cell.actual, cell.target, cell.status) == (row_cell.actual, row_cell.target, row_cell.status)
     assert (cell.actual, cell.target) == (Decimal(7), Decimal(10))
 
+
+def test_a_quarterly_indicators_chart_draws_its_quarters_and_its_page_shows_months_under_them(a, login):
+    from indicators.measurement.charts import actual_vs_target
+
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-CHART", frequency="quarterly")
+    _record(a, visits, p["q1"], a.police, 5)
+    for month, n in ((april, 3), (may, 4), (june, 5)):
+        _record(a, visits, month, a.charity, n)
+    page = indicator_page(visits, today=p["q1"].end + timedelta(days=40))
+    chart = actual_vs_target(page)
+    assert chart["title"] == "Actual and target by quarter"
+    assert [row[0] for row in chart["rows"]] == [p["q1"].label] and chart["rows"][0][2] == "17"
+    html = login(a.coordinator).get(f"/p/{a.slug}/indicators/{visits.pk}/").content.decode()
+    assert (
+        f'<tr class="sub-period small text-body-secondary"><th scope="row" class="fw-normal ps-3">{april.label}' in html
+    )

@@ -18,13 +18,21 @@ def _num(value):
     return None if value is None else float(value)
 
 
+KIND_WORDS = {"quarter": "quarter", "month": "month", "year": "year"}
+MAX_LABELS = 8  # x-axis labels written out; the rest are ticks (every period is in the table below)
+
+
 def actual_vs_target(page) -> dict | None:
-    """Line chart of the partnership's actual and target per period for one indicator."""
-    if not page.periods or page.indicator.unit == "text":
+    """Line chart of the partnership's actual and target for one indicator, by the kind of period it
+    is measured by (``IndicatorPage.main_kind``): never months and quarters on one line."""
+    rows = page.main_rows
+    if not rows or page.indicator.unit == "text":
         return None
+    by = KIND_WORDS.get(page.main_kind, "period")
+    every = -(-len(rows) // MAX_LABELS)  # ceiling: at most MAX_LABELS labels written out
     chart = pygal.Line(
         **chart_config(
-            f"{page.indicator.code}: actual and target by period",
+            f"{page.indicator.code}: actual and target by {by}",
             x_label_rotation=0,
             dots_size=4,
             allow_interruptions=True,
@@ -32,20 +40,22 @@ def actual_vs_target(page) -> dict | None:
             include_x_axis=True,  # from zero: a dip of one in thirteen must not look like a fall off a cliff
             margin_right=36,  # room for the last period's label
             value_formatter=lambda v: format_combined(v, page.indicator),  # "71.7%", "£1,200", "Yes"
+            x_labels_major_every=every,
+            show_minor_x_labels=every == 1,
         )
     )
-    chart.x_labels = [p.label for p in page.periods]
-    chart.add("Actual", [_num(c.actual) for c in page.cells])
-    chart.add("Target", [_num(c.target) for c in page.cells], stroke_style={"dasharray": "8, 4", "width": 3})
-    rows = [
+    chart.x_labels = [p.label for p, _ in rows]
+    chart.add("Actual", [_num(c.actual) for _, c in rows])
+    chart.add("Target", [_num(c.target) for _, c in rows], stroke_style={"dasharray": "8, 4", "width": 3})
+    table = [
         (p.label, format_combined(c.target, page.indicator), format_combined(c.actual, page.indicator), c.status_label)
-        for p, c in zip(page.periods, page.cells, strict=True)
+        for p, c in rows
     ]
     return {
         "svg": render(chart),
-        "title": "Actual and target by period",
-        "headers": ("Period", "Target", "Actual", "Status"),
-        "rows": rows,
+        "title": f"Actual and target by {by}",
+        "headers": (by.capitalize(), "Target", "Actual", "Status"),
+        "rows": table,
     }
 
 

@@ -304,6 +304,9 @@ def status_by_strand(table: ResultsTable) -> list[tuple[str, dict[str, int]]]:
     return [(key, groups[key]) for key in sorted(groups, key=lambda k: order[k])]
 
 
+FREQUENCY_KIND = {"monthly": PeriodKind.MONTH, "quarterly": PeriodKind.QUARTER, "annual": PeriodKind.YEAR}
+
+
 @dataclass
 class IndicatorPage:
     indicator: Indicator
@@ -321,6 +324,22 @@ class IndicatorPage:
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
         return list(zip(self.periods, self.cells, strict=True))
+
+    @property
+    def main_kind(self) -> str:
+        """The kind of period the indicator is measured by (its frequency's), where the page lists
+        some; else the kind it lists most. A quarterly indicator's months are shown under their
+        quarter, and its chart draws the quarters only (a line through months and quarters mixed
+        would mean nothing)."""
+        kinds = [p.kind for p in self.periods]
+        wanted = FREQUENCY_KIND.get(self.indicator.frequency)
+        if wanted in kinds:
+            return wanted
+        return max(set(kinds), key=kinds.count) if kinds else ""
+
+    @property
+    def main_rows(self) -> list[tuple[ReportingPeriod, Cell]]:
+        return [(p, c) for p, c in self.rows if p.kind == self.main_kind]
 
     @property
     def figures_status(self) -> str:

@@ -301,3 +301,19 @@ def test_a_quarterly_indicators_chart_draws_its_quarters_and_its_page_shows_mont
     assert (
         f'<tr class="sub-period small text-body-secondary"><th scope="row" class="fw-normal ps-3">{april.label}' in html
     )
+
+
+def test_an_organisations_quarter_that_its_months_do_not_add_up_to_is_pointed_out_on_the_page(a, login):
+    p, (april, may, june) = _months(a)
+    visits = _indicator(a, "VIS-DIFF")
+    _record(a, visits, p["q1"], a.charity, 12)
+    for month, n in ((april, 3), (may, 4), (june, 4)):
+        _record(a, visits, month, a.charity, n)
+    page = indicator_page(visits, today=p["q1"].end + timedelta(days=40))
+    assert page.disagreements == [
+        f"{a.charity.name} gave 12 for {p['q1'].label} and 11 over its months: the quarter's own figure counts."
+    ]
+    html = login(a.coordinator).get(f"/p/{a.slug}/indicators/{visits.pk}/").content.decode()
+    assert "Figures that do not add up" in html and "11 over its months" in html
+    _record(a, visits, june, a.charity, 5)  # now 3 + 4 + 5 = 12
+    assert indicator_page(visits, today=p["q1"].end + timedelta(days=40)).disagreements == []

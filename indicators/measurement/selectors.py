@@ -25,6 +25,7 @@ from ..models import (
     Objective,
     PeriodKind,
     ReportingPeriod,
+    Rollup,
     Strand,
     Target,
     TargetRevision,
@@ -320,6 +321,7 @@ class IndicatorPage:
     crosstabs: list[dict] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     hidden: int = 0  # periods with a target or figure that the page does not list (outside the years shown)
+    disagreements: list[str] = field(default_factory=list)  # an organisation's quarter and its months differ
 
     @property
     def rows(self) -> list[tuple[ReportingPeriod, Cell]]:
@@ -391,6 +393,29 @@ def _by_organisation_of(figures: list[Figure]) -> dict[int, dict]:
     for figure in figures:
         found[figure.organisation_id].append(figure)
     return {org: rollup.aggregate_figures(given) for org, given in found.items()}
+
+
+def _disagreements(indicator, listed, months_of, by_period) -> list[str]:
+    """Where an organisation gave both a quarter and its months and, for a flow, they do not add up:
+    said on the page, since only the quarter's own figure counts (``year_figures``)."""
+    if indicator.rule != Rollup.FLOW:
+        return []
+    found = []
+    for period, _cell in listed:
+        own = {f.organisation_id: f for f in by_period.get(period.pk, []) if f.value is not None}
+        for organisation_id, figure in own.items():
+            given = [
+                f.value
+                for month in months_of.get(period.pk, [])
+                for f in by_period.get(month.pk, [])
+                if f.organisation_id == organisation_id and f.value is not None
+            ]
+            if given and sum(given) != figure.value:
+                found.append(
+                    f"{figure.organisation.name} gave {format_value(figure.value, indicator.unit)} for {period.label} "
+                    f"and {format_value(sum(given), indicator.unit)} over its months: the quarter's own figure counts."
+                )
+    return found
 
 
 def _quarter_cell(rule, quarter, months, by_period, target_by_period) -> tuple[Combined, Decimal | None]:
@@ -501,4 +526,5 @@ def indicator_page(indicator: Indicator, *, today: date | None = None, shows=Non
         finality=states,
         milestones=milestones_of(indicator),
         hidden=len(shown) - len(listed),
+        disagreements=_disagreements(indicator, listed, months_of, by_period),
     )

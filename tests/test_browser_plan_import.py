@@ -12,8 +12,8 @@ from indicators.models import Objective
 from indicators.strategy.plan_workbook import plan_xlsx
 
 from .browser import serious_accessibility_problems, sign_in
-from .seed_tables import HAMPSHIRE
-from .test_plan_workbook import _full_plan, _same_names, _xlsx
+from .seed_tables import HAMPSHIRE, workbook
+from .test_plan_workbook import _full_plan, _same_names
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("var/screenshots")
@@ -67,7 +67,7 @@ def test_the_hampshire_objectives_go_in_through_the_mapping_page(world, live_ser
     sign_in(page, live_server, a.coordinator.email)
     page.goto(f"{live_server.url}/p/{a.slug}/objectives/")
     page.get_by_role("link", name="Import objectives").click()
-    _upload(page, _xlsx({"Hampshire": HAMPSHIRE}))
+    _upload(page, workbook({"Hampshire": HAMPSHIRE}))
     page.get_by_label("Strand", exact=True).select_option("4P")
     page.get_by_label("Impact", exact=True).select_option("Impact")
     page.get_by_label("Activities").select_option("Actions")

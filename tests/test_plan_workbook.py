@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from indicators.models import Assumption, ChainLevel, Objective, PlanStatement, ResultsChainEntry, Risk, Strand
 from indicators.strategy import services
@@ -15,7 +15,7 @@ from partnerships.models import AuditEvent, Sector
 from partnerships.services import organisation_create
 
 from . import strategy_world as sw
-from .seed_tables import HAMPSHIRE
+from .seed_tables import HAMPSHIRE, workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -64,18 +64,6 @@ def _same_names(here, there):
 def _cells(content: bytes) -> dict[str, list[tuple]]:
     book = load_workbook(io.BytesIO(content))
     return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
-
-
-def _xlsx(cells: dict[str, list]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in cells.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _export(client, side) -> bytes:
@@ -138,7 +126,7 @@ def _broken(a, change) -> bytes:
 
     cells = {name: [list(r) for r in rows] for name, rows in _cells(plan_xlsx(a.partnership)).items()}
     change(cells)
-    return _xlsx(cells)
+    return workbook(cells)
 
 
 def _bad_link(cells):
@@ -214,7 +202,7 @@ def test_the_hampshire_objectives_go_in_from_their_own_layout_through_the_mappin
     sw.objective(a, code="OBJ1")
     client = login(a.coordinator)
     url = reverse("strategy:objectives_import", kwargs={"slug": a.slug})
-    page = client.post(url, {"file": SimpleUploadedFile("hampshire.xlsx", _xlsx({"Objectives": HAMPSHIRE}))})
+    page = client.post(url, {"file": SimpleUploadedFile("hampshire.xlsx", workbook({"Objectives": HAMPSHIRE}))})
     state = page.context["state"]
     assert state.sheets[0].header_line == 3
     assert state.columns["title"] == "Strategic objective" and state.columns["activities"] == "Actions"
@@ -255,7 +243,7 @@ def test_a_table_of_objectives_naming_a_strand_the_partnership_lacks_is_refused_
     rows = [HAMPSHIRE[2], [*HAMPSHIRE[3][:1], "Partnership", *HAMPSHIRE[3][2:]]]
     client = login(a.coordinator)
     url = reverse("strategy:objectives_import", kwargs={"slug": a.slug})
-    page = client.post(url, {"file": SimpleUploadedFile("objectives.xlsx", _xlsx({"Sheet": rows}))})
+    page = client.post(url, {"file": SimpleUploadedFile("objectives.xlsx", workbook({"Sheet": rows}))})
     text = page.content.decode()
     assert "Strand: there is no strand “Partnership” (by ref or name) in the file or in this partnership." in text
     assert reverse("strategy:strand_create", kwargs={"slug": a.slug}) in text

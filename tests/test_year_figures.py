@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from aspm.api.progress import progress_of, targets_of
 from indicators.measurement import services
-from indicators.measurement.selectors import indicator_page, results_table
+from indicators.measurement.indicator_page import indicator_page
+from indicators.measurement.selectors import results_table
 from indicators.models import PeriodKind, ReportingPeriod
 from reports.annual.sections import results as annual_results
 from reports.annual.sections.base import ReportContext

@@ -19,6 +19,7 @@ from ...models import Indicator, IndicatorType, Milestone, PeriodKind, Reporting
 from ...strategy.period import strategy_period_of, year_window
 from .. import charts, dimensions, selectors, services
 from ..forms import PERIOD_KIND_FOR, BaselineTargetsForm, IndicatorForm, MilestoneForm
+from ..indicator_page import indicator_page
 from ..milestones import milestones_of
 
 
@@ -79,7 +80,7 @@ def _page(request, indicator: Indicator, milestone_form: MilestoneForm | None = 
     window = year_window(request)
 
     def figures_and_charts() -> dict:  # only when the partnership's data changed since last drawn
-        page = selectors.indicator_page(indicator, shows=window.shows)
+        page = indicator_page(indicator, shows=window.shows)
         return {
             "window": window,
             "hidden": page.hidden,

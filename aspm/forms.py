@@ -6,7 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+
+from .errors import in_words
 
 
 def add_service_errors(form: forms.Form, error: ValidationError, aliases: dict[str, str] | None = None) -> None:
@@ -38,3 +41,16 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def call_and_say(request, service: Callable[..., Any], /, *, done, failed: str = "", **kwargs) -> tuple[bool, Any]:
+    """A button's write (no form to show again): run ``service(**kwargs)``; its refusal becomes an
+    error message (after ``failed``), else ``done`` (a sentence, or one made from the result) a
+    success message. Returns (succeeded, result)."""
+    try:
+        result = service(**kwargs)
+    except ValidationError as error:
+        messages.error(request, failed + in_words(error))
+        return False, None
+    messages.success(request, done(result) if callable(done) else done)
+    return True, result

@@ -4,14 +4,12 @@ the partnership reads them; the coordinator keeps them (the same right as the re
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from actionplans import clock
-from aspm.errors import in_words
-from aspm.forms import call_service
+from aspm.forms import call_and_say, call_service
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 
@@ -115,12 +113,9 @@ def marker_add(request: HttpRequest, pk: int) -> HttpResponse:
 def marker_delete(request: HttpRequest, pk: int, marker: int) -> HttpResponse:
     found = _partner(request, pk, need=MANAGE)
     chosen = get_object_for(request.membership, ProgressMarker.objects.filter(partner=found), pk=marker, need=MANAGE)
-    try:
-        services.marker_delete(actor=request.user, marker=chosen)
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-    else:
-        messages.success(request, "The progress marker is removed.")
+    call_and_say(
+        request, services.marker_delete, done="The progress marker is removed.", actor=request.user, marker=chosen
+    )
     return redirect("learning:journal", slug=request.partnership.slug, pk=found.pk)
 
 

@@ -5,14 +5,12 @@ actions from gaps; each organisation's SPOC rates for their own organisation."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from actionplans import clock
-from aspm.errors import in_words
-from aspm.forms import call_service
+from aspm.forms import call_and_say, call_service
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 from partnerships.models import Organisation
@@ -111,12 +109,13 @@ def peer_invite(request: HttpRequest, pk: int) -> HttpResponse:
 def peer_withdraw(request: HttpRequest, pk: int, review: int) -> HttpResponse:
     found = _round(request, pk, need=MANAGE)
     invitation = get_object_for(request.membership, PeerReview.objects.filter(round=found), pk=review, need=MANAGE)
-    try:
-        peer_services.peer_review_withdraw(actor=request.user, invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-    else:
-        messages.success(request, f"The invitation to {invitation.reviewer.name} is withdrawn.")
+    call_and_say(
+        request,
+        peer_services.peer_review_withdraw,
+        done=f"The invitation to {invitation.reviewer.name} is withdrawn.",
+        actor=request.user,
+        invitation=invitation,
+    )
     return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
 
 
@@ -137,12 +136,8 @@ def statement_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def round_open(request: HttpRequest, pk: int) -> HttpResponse:
     found = _round(request, pk, need=MANAGE)
-    try:
-        services.round_open(actor=request.user, round=found)
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-    else:
-        messages.success(request, "The round is open: each organisation's SPOC can now rate the statements.")
+    done = "The round is open: each organisation's SPOC can now rate the statements."
+    call_and_say(request, services.round_open, done=done, actor=request.user, round=found)
     return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
 
 
@@ -153,12 +148,8 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("confirm") != "yes":
         messages.error(request, "The round is still open: confirm with “Yes, close the round”.")
         return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
-    try:
-        services.round_close(actor=request.user, round=found)
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-    else:
-        messages.success(request, "The round is closed: it takes no more ratings. Its results stay as they are.")
+    done = "The round is closed: it takes no more ratings. Its results stay as they are."
+    call_and_say(request, services.round_close, done=done, actor=request.user, round=found)
     return redirect("learning:assessment", slug=request.partnership.slug, pk=found.pk)
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from actionplans import clock
-from aspm.errors import in_words
-from aspm.forms import call_service
+from aspm.forms import call_and_say, call_service
 from aspm.uploads import file_response
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
@@ -142,12 +140,15 @@ def make_actions(request: HttpRequest, pk: int) -> HttpResponse:
     form = MakeActionsForm(request.POST)
     form.is_valid()
     titles = (form.cleaned_data.get("titles") or "").splitlines()
-    try:
-        made = services.recommendation_make_actions(actor=request.user, recommendation=rec, titles=titles)
-    except ValidationError as error:
-        messages.error(request, "No actions were added: " + in_words(error))
-    else:
-        messages.success(request, f"{len(made)} action{'s' if len(made) != 1 else ''} added to the action plan.")
+    call_and_say(
+        request,
+        services.recommendation_make_actions,
+        done=lambda made: f"{len(made)} action{'s' if len(made) != 1 else ''} added to the action plan.",
+        failed="No actions were added: ",
+        actor=request.user,
+        recommendation=rec,
+        titles=titles,
+    )
     return redirect("learning:detail", slug=request.partnership.slug, pk=rec.pk)
 
 

@@ -10,8 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from aspm.errors import in_words
-from aspm.forms import add_service_errors, call_service
+from aspm.forms import add_service_errors, call_and_say, call_service
 from partnerships.access import Perm, can, get_object_for, scoped
 from partnerships.decorators import partnership_view
 
@@ -157,13 +156,15 @@ def bulk_status(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose the status to give the chosen actions.")
         return redirect(target)
-    try:
-        services.action_bulk_set_status(
-            actor=request.user, actions=actions, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
-        )
-    except ValidationError as error:
-        messages.error(request, "Nothing was changed: " + in_words(error))
-    else:
-        label = RagStatus(form.cleaned_data["status"]).label
-        messages.success(request, f"{len(actions)} action{'s' if len(actions) != 1 else ''} set to {label}.")
+    label = RagStatus(form.cleaned_data["status"]).label
+    call_and_say(
+        request,
+        services.action_bulk_set_status,
+        done=f"{len(actions)} action{'s' if len(actions) != 1 else ''} set to {label}.",
+        failed="Nothing was changed: ",
+        actor=request.user,
+        actions=actions,
+        status=form.cleaned_data["status"],
+        note=form.cleaned_data["note"],
+    )
     return redirect(target)

@@ -11,9 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from aspm.errors import in_words
 from aspm.financial_calendar import year_label
-from aspm.forms import add_service_errors
+from aspm.forms import add_service_errors, call_and_say
 from partnerships.access import Perm, can, get_object_for
 from partnerships.decorators import partnership_view
 from partnerships.models import Organisation
@@ -106,12 +105,8 @@ def _decided(request, review):
 @require_POST
 def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_for(request.membership, AgreementReview, pk=pk, need=Perm.REVIEW_RETURNS)
-    try:
-        services.review_accept(actor=request.user, review=review)
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-    else:
-        messages.success(request, f"The review from {review.organisation} is accepted.")
+    done = f"The review from {review.organisation} is accepted."
+    call_and_say(request, services.review_accept, done=done, actor=request.user, review=review)
     return _decided(request, review)
 
 
@@ -119,10 +114,12 @@ def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def review_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_for(request.membership, AgreementReview, pk=pk, need=Perm.REVIEW_RETURNS)
-    try:
-        services.review_send_back(actor=request.user, review=review, comment=request.POST.get("comment", ""))
-    except ValidationError as error:
-        messages.error(request, in_words(error))
-    else:
-        messages.success(request, f"The review is returned to {review.organisation} with what to change.")
+    call_and_say(
+        request,
+        services.review_send_back,
+        done=f"The review is returned to {review.organisation} with what to change.",
+        actor=request.user,
+        review=review,
+        comment=request.POST.get("comment", ""),
+    )
     return _decided(request, review)
